@@ -1,0 +1,169 @@
+"""Math in Markdown, found with markdown-it-py and the dollarmath / amsmath / texmath plugins.
+
+markdown-it gives line maps for blocks only, and inline content has container prefixes
+(list markers, `>`, table pipes) removed, so every fragment is located again in the raw source:
+a cursor walks forward through the source and each fragment's text is searched for line by line.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.amsmath import amsmath_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.texmath import texmath_plugin
+
+from ..model import Fragment, Source
+
+MATH_TOKENS = {
+    "math_inline": False,
+    "math_inline_double": True,
+    "math_block": True,
+    "math_block_label": True,
+    "amsmath": True,
+    "math_block_eqno": True,
+}
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True})
+    md.use(dollarmath_plugin, allow_space=True, allow_digits=True, double_inline=True)
+    md.use(texmath_plugin, delimiters="brackets")
+    md.use(amsmath_plugin)
+    md.enable("table")
+    return md
+
+
+def _math_tokens(tokens: list[Token]) -> list[tuple[Token, Token | None]]:
+    """(math token, enclosing block token) in document order."""
+    found: list[tuple[Token, Token | None]] = []
+    for token in tokens:
+        if token.type in MATH_TOKENS or token.type in ("eqn", "inline_math"):
+            found.append((token, None))
+        for child in token.children or ():
+            if child.type in MATH_TOKENS or child.type in ("inline_math", "eqn"):
+                found.append((child, token))
+    return found
+
+
+class _Locator:
+    """Finds successive fragments in the source, never moving backwards."""
+
+    def __init__(self, source: Source) -> None:
+        self.text = source.text
+        self.line_starts = source.line_starts
+        self.cursor = 0
+
+    def seek_line(self, line: int) -> None:
+        if 0 <= line < len(self.line_starts):
+            self.cursor = max(self.cursor, self.line_starts[line])
+
+    def find(self, content: str) -> tuple[int, tuple[int, ...] | None] | None:
+        """Start offset of `content` (and a per-character map when it is not verbatim)."""
+        at = self.text.find(content, self.cursor)
+        if at >= 0 and content:
+            self.cursor = at + len(content)
+            return at, None
+        lines = content.split("\n")
+        offsets: list[int] = []
+        cursor = self.cursor
+        for number, piece in enumerate(lines):
+            stripped = piece.strip()
+            if not stripped:
+                newline = self.text.find("\n", cursor)
+                offsets.extend([cursor] * len(piece))
+                if number < len(lines) - 1:
+                    offsets.append(newline if newline >= 0 else cursor)
+                    cursor = newline + 1 if newline >= 0 else cursor
+                continue
+            hit = self.text.find(stripped, cursor)
+            if hit < 0:
+                return None
+            lead = len(piece) - len(piece.lstrip())
+            offsets.extend(max(hit - lead + i, 0) if i < lead else hit + i - lead for i in range(len(piece)))
+            cursor = hit + len(stripped)
+            if number < len(lines) - 1:
+                newline = self.text.find("\n", cursor)
+                offsets.append(newline if newline >= 0 else cursor)
+                cursor = newline + 1 if newline >= 0 else cursor
+        if not offsets:
+            return None
+        self.cursor = cursor
+        return offsets[0], tuple(offsets)
+
+
+_OPENERS = {"math_inline": "$", "math_inline_double": "$$", "inline_math": "\\(", "math_block": "$$"}
+
+
+def find_fragments(source: Source) -> list[Fragment]:
+    tokens = _parser().parse(source.text)
+    locator = _Locator(source)
+    fragments: list[Fragment] = []
+    for token, block in _math_tokens(tokens):
+        line_map = token.map or (block.map if block is not None else None)
+        if line_map:
+            locator.seek_line(line_map[0])
+        content = token.content
+        if token.type == "amsmath":
+            content = _amsmath_body(content)
+        display = MATH_TOKENS.get(token.type, token.type == "eqn")
+        opener = token.markup or _OPENERS.get(token.type, "")
+        if token.type.startswith("math_block") and not opener:
+            opener = "$$"
+        found = None
+        if opener:
+            # Find the delimiter first so that `$x$` is not matched inside prose before it.
+            start = source.text.find(opener, locator.cursor)
+            if start >= 0:
+                locator.cursor = start + len(opener)
+        found = locator.find(content) if content.strip() else None
+        if found is None:
+            continue
+        start, offsets = found
+        fragments.append(Fragment(text=content, start=start, display=display, offsets=offsets))
+    fragments.extend(_unbalanced_dollars(source, fragments))
+    return fragments
+
+
+def _amsmath_body(content: str) -> str:
+    """amsmath tokens keep their \\begin/\\end; the claim recogniser wants them too (align)."""
+    return content
+
+
+_DOLLAR = re.compile(r"(?<!\\)\$")
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+
+
+def _unbalanced_dollars(source: Source, fragments: list[Fragment]) -> list[Fragment]:
+    """A paragraph line with an odd number of unescaped `$` outside found fragments is reported.
+
+    markdown-it simply leaves a lone `$` as text; the user meant math there, so it becomes a
+    fragment with `error` set, which the recogniser turns into an `unchecked` claim when it holds
+    a relation with a derivative.
+    """
+    covered = [False] * (len(source.text) + 1)
+    for fragment in fragments:
+        first = fragment.source_offset(0)
+        last = fragment.source_offset(len(fragment.text) - 1) if fragment.text else first
+        for i in range(max(first - 2, 0), min(last + 3, len(source.text))):
+            covered[i] = True
+    broken: list[Fragment] = []
+    in_fence = False
+    for number, start in enumerate(source.line_starts):
+        end = source.line_starts[number + 1] - 1 if number + 1 < len(source.line_starts) else len(source.text)
+        line = source.text[start:end]
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence or line.startswith("    ") or "`" in line:
+            continue
+        stray = [m.start() + start for m in _DOLLAR.finditer(line) if not covered[m.start() + start]]
+        if len(stray) % 2 == 1:
+            at = stray[-1] if len(stray) > 1 else stray[0]
+            text = source.text[at + 1 : end]
+            broken.append(Fragment(text=text, start=at + 1, display=False, error="unbalanced `$` on this line"))
+    return broken
