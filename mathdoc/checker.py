@@ -1,0 +1,240 @@
+"""Run the pipeline over sources: fragments -> claims -> context -> steps -> findings.
+
+Only syntax is handled in this process; every step that needs SymPy becomes a task for the
+worker pool of `mathdoc.timelimit`, so a warm cache never imports SymPy and a slow claim never
+holds up the rest.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .claims import Recognised, has_derivative, recognise
+from .codes import RULES_BY_CODE
+from .context import LayoutDeclaration, declared_layout, definitions_in_scope
+from .fragments import find_fragments
+from .model import Claim, Counterexample, FileReport, Finding, Severity, Source, Verdict
+
+DEFAULT_TIMEOUT = 10.0
+
+
+@dataclass(frozen=True)
+class Options:
+    timeout: float = DEFAULT_TIMEOUT
+    """Seconds allowed for one step of a claim (hard limit, in a worker process)."""
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    layout: str | None = None
+    """Configured layout; a directive in a document still wins."""
+    cache_dir: str | None = None
+    """Directory of the result cache; None disables it."""
+
+
+Task = tuple[str, str, tuple[tuple[str, str], ...]]
+
+
+@dataclass
+class _Step:
+    claim: Claim
+    number: int
+    task: Task
+
+
+@dataclass
+class _Plan:
+    source: Source
+    recognised: Recognised
+    declaration: LayoutDeclaration | None
+    steps: list[_Step]
+    timeout: float
+
+
+def plan(source: Source, options: Options) -> _Plan:
+    fragments = find_fragments(source)
+    recognised = recognise(fragments)
+    steps: list[_Step] = []
+    for claim in recognised.claims:
+        if claim.problem:
+            continue
+        offset = claim.fragment.source_offset(claim.members[0].start)
+        joined = " = ".join(m.text for m in claim.members)
+        scope = definitions_in_scope(recognised.definitions, offset, joined)
+        for number in range(1, len(claim.members)):
+            lhs, rhs = claim.members[number - 1].text, claim.members[number].text
+            steps.append(_Step(claim, number, (lhs, rhs, scope)))
+    return _Plan(source, recognised, declared_layout(source, options.layout), steps, options.timeout)
+
+
+def run_tasks(tasks: list[Task], options: Options, progress: Callable[[int], None] | None = None) -> list[object]:
+    """Results of `verify.check_step` for each task (cached, deduplicated, in worker processes)."""
+    from . import cache as cache_module
+    from .timelimit import TaskResult
+
+    unique: dict[Task, int] = {}
+    for task in tasks:
+        unique.setdefault(task, len(unique))
+    keys = list(unique)
+    results: dict[Task, object] = {}
+    store = cache_module.open_cache(options.cache_dir)
+    missing = []
+    for task in keys:
+        hit = store.get(task) if store else None
+        if hit is not None:
+            results[task] = TaskResult("ok", hit)
+        else:
+            missing.append(task)
+    if progress and len(keys) > len(missing):
+        progress(len(keys) - len(missing))
+    if missing:
+        import functools
+
+        from .timelimit import WorkerPool
+        from .verify import check_step
+
+        def done(index: int, result: TaskResult) -> None:
+            if progress:
+                progress(1)
+
+        with WorkerPool(functools.partial(check_step, proof_seconds=max(0.2, options.timeout * 0.5)), options.jobs, options.timeout) as pool:
+            outcomes = pool.run(missing, on_done=done)
+        for task, outcome in zip(missing, outcomes):
+            results[task] = outcome
+            if store and outcome.status == "ok":
+                store.put(task, outcome.value)
+    if store:
+        store.flush()
+    return [results[task] for task in tasks]
+
+
+def check_sources(
+    sources: list[Source], options: Options, progress: Callable[[int], None] | None = None,
+    on_plan: Callable[[int], None] | None = None,
+) -> list[FileReport]:
+    plans = [plan(source, options) for source in sources]
+    tasks = [step.task for p in plans for step in p.steps]
+    if on_plan:
+        on_plan(len(tasks))
+    results = run_tasks(tasks, options, progress)
+    reports = []
+    position = 0
+    for p in plans:
+        count = len(p.steps)
+        reports.append(_report(p, results[position : position + count]))
+        position += count
+    return reports
+
+
+def _report(p: _Plan, results: list[object]) -> FileReport:
+    source = p.source
+    findings: list[Finding] = []
+    declaration = p.declaration
+    by_claim: dict[int, list[tuple[_Step, object]]] = {}
+    for step, result in zip(p.steps, results):
+        by_claim.setdefault(step.claim.index, []).append((step, result))
+    for claim in p.recognised.claims:
+        if claim.problem:
+            findings.append(_finding(source, claim, 1, Verdict.UNCHECKED, "unparsed", claim.problem, None))
+            continue
+        for step, result in by_claim.get(claim.index, []):
+            finding, inferred = _judge(source, step, result, declaration, p.timeout)
+            if inferred is not None and declaration is None:
+                declaration = inferred
+            findings.append(finding)
+    layout = declaration.layout if declaration else None
+    return FileReport(path=source.path, layout=layout, findings=tuple(findings), notices=source.notices, source=source)
+
+
+def _judge(source: Source, step: _Step, result: object, declaration: LayoutDeclaration | None, timeout: float) -> tuple[Finding, LayoutDeclaration | None]:
+    claim, number = step.claim, step.number
+    status = getattr(result, "status", "error")
+    if status == "timeout":
+        return _finding(source, claim, number, Verdict.UNCHECKED, "timeout", f"stopped after the time limit of {timeout:g} s per step", None), None
+    if status != "ok":
+        return _finding(source, claim, number, Verdict.UNCHECKED, "unparsed", f"internal error while checking: {getattr(result, 'value', result)}", None), None
+    outcome = result.value  # verify.StepResult
+    inferred = None
+    if outcome.layout_sensitive:
+        if declaration is None:
+            holds = [layout for layout, r in outcome.by_layout if r.status == "equal"]
+            if len(holds) == 1:
+                inferred = LayoutDeclaration(holds[0], "inferred", source.locate(claim.fragment.source_offset(claim.members[0].start)).line)
+            layout = holds[0] if holds else "numerator"
+        else:
+            layout = declaration.layout
+        other = "denominator" if layout == "numerator" else "numerator"
+        mine, theirs = outcome.get(layout), outcome.get(other)
+        if mine.status != "equal" and theirs.status == "equal":
+            where = declaration or inferred
+            origin = _origin(where)
+            message = (
+                f"this is the {other}-layout result; the document uses {layout} layout{origin}"
+            )
+            return _finding(source, claim, number, Verdict.LAYOUT, "layout-mismatch", message, mine), inferred
+    else:
+        mine = outcome.get("numerator")
+    if mine.status == "equal":
+        return _finding(source, claim, number, Verdict.VERIFIED, "verified", mine.message, mine), inferred
+    if mine.status == "shape":
+        return _finding(source, claim, number, Verdict.WRONG, "shape-mismatch", mine.message, mine), inferred
+    if mine.status == "differs":
+        lhs, rhs = claim.members[number - 1].text, claim.members[number].text
+        code = mine.code
+        if code == "wrong-derivative" and not (has_derivative(lhs) or has_derivative(rhs)):
+            code = "wrong-step"
+        message = mine.message
+        if mine.expected:
+            message += f"; expected {mine.expected}"
+        if mine.point is not None:
+            point = ", ".join(f"{k} = {v}" for k, v in mine.point)
+            message += f" (at {point}: left {mine.lhs_value}, right {mine.rhs_value})" if point else f" (left {mine.lhs_value}, right {mine.rhs_value})"
+        if code == "wrong-step" and number > 1:
+            message = f"step {number} of the chain does not hold: {message}"
+        return _finding(source, claim, number, Verdict.WRONG, code, message, mine), inferred
+    return _finding(source, claim, number, Verdict.UNCHECKED, mine.code or "unparsed", mine.message, mine), inferred
+
+
+def _origin(declaration: LayoutDeclaration | None) -> str:
+    if declaration is None:
+        return ""
+    if declaration.how == "configuration":
+        return " (set in the configuration)"
+    word = {"directive": "declared by a directive", "prose": "declared", "inferred": "inferred from the first Jacobian-shaped claim"}[declaration.how]
+    return f" ({word} on line {declaration.line})"
+
+
+def _finding(source: Source, claim: Claim, number: int, verdict: Verdict, code: str, message: str, detail: object) -> Finding:
+    members = claim.members
+    right = members[number] if number < len(members) else members[-1]
+    left = members[number - 1] if number - 1 < len(members) else members[0]
+    fragment = claim.fragment
+    start = source.locate(fragment.source_offset(right.start))
+    end = source.locate(fragment.source_offset(right.start + max(len(right.text) - 1, 0)) + 1)
+    rule = RULES_BY_CODE.get(code)
+    severity = rule.severity if rule else Severity.INFO
+    if verdict in (Verdict.WRONG, Verdict.LAYOUT):
+        severity = Severity.ERROR
+    elif verdict is Verdict.UNCHECKED and code != "timeout":
+        severity = Severity.INFO
+    counterexample = None
+    if detail is not None and getattr(detail, "point", None) is not None:
+        counterexample = Counterexample(point=dict(detail.point), lhs=detail.lhs_value, rhs=detail.rhs_value)
+    latex = f"{left.text} = {right.text}" if len(members) > 1 else left.text
+    return Finding(
+        path=source.path,
+        line=start.line,
+        column=start.column,
+        end_line=end.line,
+        end_column=end.column,
+        latex=latex,
+        kind=claim.kind.value,
+        step=number,
+        verdict=verdict,
+        method=getattr(detail, "method", None) if verdict is Verdict.VERIFIED else None,
+        severity=severity,
+        code=code,
+        message=message,
+        expected=getattr(detail, "expected", None) if verdict in (Verdict.WRONG, Verdict.LAYOUT) else None,
+        counterexample=counterexample if verdict is Verdict.WRONG else None,
+        location=start if start.cell is not None else None,
+    )

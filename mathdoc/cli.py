@@ -1,0 +1,123 @@
+"""Command line: a thin layer over `checker`; `run(argv) -> int` does the work, `main` exits."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Sequence
+
+import click
+
+from . import __version__
+from .checker import DEFAULT_TIMEOUT, Options, check_sources
+from .codes import RULES, RULES_BY_CODE
+from .model import Severity
+from .reporters import FORMATS, render
+from .sources import SourceError, collect_paths, read_source
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="mathdoc")
+def cli() -> None:
+    """Check the derivative claims in mathematical notes."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="Output format.")
+@click.option("--verbose", "-v", is_flag=True, help="List verified claims too.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only findings of error severity and the exit code says the rest.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=None, help=f"Seconds per claim step  [default: {DEFAULT_TIMEOUT:g}]")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes  [default: number of CPUs]")
+@click.option("--layout", type=click.Choice(["numerator", "denominator"]), default=None, help="Layout for Jacobian-shaped claims when a document does not declare one.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write .mathdoc_cache/.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=".mathdoc_cache", show_default=True, help="Where the result cache lives.")
+@click.pass_context
+def check(
+    ctx: click.Context, paths: tuple[str, ...], output_format: str, verbose: bool, quiet: bool,
+    timeout: float | None, jobs: int | None, layout: str | None, no_cache: bool, cache_dir: str,
+) -> None:
+    """Check the claims in PATHS (files or directories; default: the current directory)."""
+    files, errors = collect_paths(paths or (".",))
+    for message in errors:
+        click.echo(f"mathdoc: {message}", err=True)
+    sources = []
+    for path in files:
+        try:
+            sources.append(read_source(path))
+        except SourceError as exc:
+            errors.append(str(exc))
+            click.echo(f"mathdoc: {exc}", err=True)
+    options = Options(
+        timeout=timeout if timeout is not None else DEFAULT_TIMEOUT,
+        jobs=jobs or (os.cpu_count() or 1),
+        layout=layout,
+        cache_dir=None if no_cache else cache_dir,
+    )
+    reports = _run_with_progress(sources, options, quiet=quiet or output_format != "text")
+    if quiet:
+        reports = [_errors_only(r) for r in reports]
+    text = render(output_format, reports, verbose=verbose)
+    click.echo(text, nl=False)
+    failed = any(f.severity is Severity.ERROR for r in reports for f in r.findings)
+    ctx.exit(EXIT_USAGE if errors else EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+def _errors_only(report):  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    return dataclasses.replace(report, findings=tuple(f for f in report.findings if f.severity is Severity.ERROR), notices=())
+
+
+def _run_with_progress(sources, options: Options, quiet: bool):  # type: ignore[no-untyped-def]
+    interactive = sys.stderr.isatty() and not os.environ.get("CI") and not quiet
+    if not interactive:
+        return check_sources(sources, options)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("checking claims"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True) as progress:
+        task = progress.add_task("check", total=None)
+        return check_sources(
+            sources,
+            options,
+            progress=lambda count: progress.advance(task, count),
+            on_plan=lambda total: progress.update(task, total=total),
+        )
+
+
+@cli.command()
+@click.argument("code", required=False)
+def rules(code: str | None) -> None:
+    """List the finding codes, or explain CODE."""
+    if code is None:
+        width = max(len(r.code) for r in RULES)
+        for rule in RULES:
+            click.echo(f"{rule.code:<{width}}  {rule.severity.value:<7}  {rule.name}")
+        return
+    rule = RULES_BY_CODE.get(code)
+    if rule is None:
+        raise click.UsageError(f"unknown code {code!r}; `mathdoc rules` lists them")
+    click.echo(f"{rule.code}: {rule.name} (default severity: {rule.severity.value})\n\n{rule.explanation}\n\nExample: {rule.example}")
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return its exit code instead of exiting."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="mathdoc", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_USAGE
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    return EXIT_CLEAN
+
+
+def main() -> int:
+    return run()

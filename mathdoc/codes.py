@@ -1,0 +1,62 @@
+"""Finding codes: the one registry that findings, `mathdoc rules` and SARIF read.
+
+Codes are stable once shipped; each carries its default severity, a one-paragraph explanation and
+an example, so the documentation is generated from the same data the checker uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    explanation: str
+    example: str
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("verified", "Verified claim", Severity.INFO,
+         "Both sides of the step are equal: proved symbolically, or equal at many random points when a proof "
+         "did not finish in time (the finding's method says which). Listed with --verbose and in JSON.",
+         r"$\frac{d}{dx}x^3 = 3x^2$"),
+    Rule("wrong-derivative", "Wrong derivative", Severity.ERROR,
+         "A step in which a derivative is taken does not hold. The finding gives the correct value as LaTeX "
+         "and a point where the two sides differ.",
+         r"$\frac{d}{dx}x^3 = 3x$  (expected 3x^{2}; at x = 2 the sides are 12 and 6)"),
+    Rule("wrong-step", "Wrong algebraic step", Severity.ERROR,
+         "A step of a derivation chain without a derivative in it (pure algebra) does not hold.",
+         r"$\frac{d}{dx}x^2x = x^2 + x2x = 2x^2$  (the second step is wrong)"),
+    Rule("layout-mismatch", "Layout mismatch", Severity.ERROR,
+         "The claim equals the result in the other layout: a transposed Jacobian or gradient, or a vector of the "
+         "other orientation. The document's layout comes from a directive, the configuration, a sentence that "
+         "declares it, or else from its first Jacobian-shaped claim.",
+         r"numerator layout declared, then $\frac{\partial z}{\partial \mathbf{x}}$ written as a column"),
+    Rule("shape-mismatch", "Shape mismatch", Severity.ERROR,
+         "A product or sum of matrices and vectors whose shapes do not fit, or two sides of different shapes.",
+         r"a 3x2 matrix times a 3x1 vector"),
+    Rule("malformed-notation", "Malformed notation", Severity.INFO,
+         "Notation that does not denote a derivative although it looks like one (`\\frac{d}{x}`, a `d` over a "
+         "`\\partial`, an order that does not match the variables). The claim is not checked.",
+         r"$\frac{d}{x}x^2 = 2x$"),
+    Rule("unparsed", "Not parsed", Severity.INFO,
+         "A member could not be read with confidence: malformed LaTeX, an unbalanced `$`, a pattern with "
+         "`\\dots`, a generic operator such as `\\bigcirc`, or a parse that would have misread a name. "
+         "The claim is listed as unchecked with the reason.",
+         r"$\frac{d}{dx}\frac{ = 1$"),
+    Rule("undefined-function", "Undefined function", Severity.INFO,
+         "The claim uses a function or symbol whose definition does not appear earlier in the document, so its "
+         "derivative is unknown.",
+         r"$\frac{dy}{dx} = 2x$ with no earlier definition of y"),
+    Rule("timeout", "Time limit", Severity.WARNING,
+         "Checking the step took longer than the time limit per step (--timeout or `timeout` in the "
+         "configuration); it was stopped and the rest of the file was still checked.",
+         r"a claim built to keep simplify busy for minutes"),
+)
+
+RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

@@ -1,0 +1,41 @@
+"""What a worker returns for one step; plain data without SymPy, so the cache can read it cheaply."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutResult:
+    """How a step fares under one layout."""
+
+    status: str
+    """"equal", "differs", "shape" or "unchecked"."""
+    code: str = ""
+    message: str = ""
+    method: str | None = None
+    expected: str | None = None
+    point: tuple[tuple[str, str], ...] | None = None
+    lhs_value: str | None = None
+    rhs_value: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StepResult:
+    by_layout: tuple[tuple[str, LayoutResult], ...]
+    layout_sensitive: bool
+
+    def get(self, layout: str) -> LayoutResult:
+        return dict(self.by_layout)[layout]
+
+    def to_json(self) -> dict:
+        return {"by_layout": [[layout, asdict(result)] for layout, result in self.by_layout], "layout_sensitive": self.layout_sensitive}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "StepResult":
+        by_layout = []
+        for layout, fields in data["by_layout"]:
+            if fields.get("point") is not None:
+                fields["point"] = tuple(tuple(pair) for pair in fields["point"])
+            by_layout.append((layout, LayoutResult(**fields)))
+        return cls(tuple(by_layout), bool(data["layout_sensitive"]))

@@ -1,0 +1,100 @@
+"""The one module that imports latex2sympy2_extended: scalar LaTeX leaves -> SymPy.
+
+Derivative, vector and matrix notation never reaches this module; `mathdoc.convert` recognises
+it first and hands over only scalar text (with placeholder symbols standing for what it already
+evaluated).  The result is checked for the tell-tale signs of a silent misreading before it is
+trusted.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import sympy
+from latex2sympy2_extended import latex2sympy
+from latex2sympy2_extended.latex2sympy2 import ConversionConfig
+from latex2sympy2_extended.math_normalization import NormalizationConfig
+
+_CONVERSION = ConversionConfig(
+    interpret_as_mixed_fractions=False,
+    interpret_simple_eq_as_assignment=False,
+    interpret_contains_as_eq=False,
+    lowercase_symbols=False,
+)
+_NORMALIZATION = NormalizationConfig(
+    basic_latex=False, units=False, malformed_operators=False, nits=False, boxed="none", equations=False
+)
+
+KNOWN_MULTILETTER = {
+    "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta",
+    "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi",
+    "varphi", "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma",
+    "Upsilon", "Phi", "Psi", "Omega", "ell",
+}
+SUSPICIOUS_NAMES = {"nabla", "mathbf", "partial", "mathrm", "text", "left", "right", "boldsymbol", "frac", "vec", "bm", "operatorname", "dots", "ldots", "cdots", "vdots", "top", "mathsf"}
+
+
+class ParseError(Exception):
+    """Scalar LaTeX that could not be read, or was read in a way that cannot be trusted."""
+
+
+def placeholder(number: int) -> str:
+    """LaTeX that latex2sympy reads as one symbol, for a value already evaluated."""
+    return f" \\Xi_{{{90000 + number}}} "
+
+
+def placeholder_symbol(number: int) -> sympy.Symbol:
+    return sympy.Symbol(f"Xi_{{{90000 + number}}}")
+
+
+_PLACEHOLDER_NAME = re.compile(r"^Xi_\{9\d{4}\}$")
+
+
+def _base_name(name: str) -> str:
+    base = name.split("_", 1)[0].lstrip("\\")
+    return base
+
+
+@lru_cache(maxsize=4096)
+def parse_scalar(text: str) -> sympy.Expr:
+    """SymPy expression of scalar LaTeX `text`; raises ParseError with a reason."""
+    if not text.strip():
+        raise ParseError("empty expression")
+    try:
+        result = latex2sympy(text, normalization_config=_NORMALIZATION, conversion_config=_CONVERSION)
+    except Exception as exc:  # the parser raises bare Exception for syntax errors
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ParseError(f"cannot parse `{text.strip()}`: {message}") from None
+    if isinstance(result, (list, tuple)):
+        raise ParseError(f"`{text.strip()}` is a list, not a value")
+    if not isinstance(result, sympy.Expr):
+        raise ParseError(f"`{text.strip()}` is not a scalar expression ({type(result).__name__})")
+    check_trustworthy(result, text)
+    return result
+
+
+def check_trustworthy(expr: sympy.Expr, text: str) -> None:
+    """Reject parses that silently dropped or misread notation."""
+    for symbol in expr.free_symbols:
+        name = symbol.name
+        if _PLACEHOLDER_NAME.match(name):
+            continue
+        base = _base_name(name)
+        if base in SUSPICIOUS_NAMES or "{" in base or "\\" in base:
+            raise ParseError(f"`{text.strip()}` was misread (a stray `{name}` symbol)")
+        if len(base) > 1 and base not in KNOWN_MULTILETTER:
+            raise ParseError(f"`{text.strip()}` was misread (unknown name `{name}`)")
+    for function in expr.atoms(sympy.Function):
+        name = getattr(function.func, "__name__", "")
+        if name.startswith("\\") or name in SUSPICIOUS_NAMES:
+            raise ParseError(f"`{text.strip()}` uses an unknown function `{name}`")
+
+
+def symbol(name: str) -> sympy.Symbol:
+    """The symbol latex2sympy would make for the variable written `name` (`x_1`, `w_i`)."""
+    return sympy.Symbol(name)
+
+
+def latex_of(value: object) -> str:
+    return sympy.latex(value)

@@ -1,0 +1,24 @@
+"""`path:line:col: severity[code] message`, one line per finding, then a summary."""
+
+from __future__ import annotations
+
+from ..model import FileReport, Summary, Verdict
+
+
+def format_text(reports: list[FileReport], verbose: bool = False, **_: object) -> str:
+    lines: list[str] = []
+    for report in reports:
+        for notice in report.notices:
+            lines.append(f"{notice}")
+        for finding in report.findings:
+            if finding.verdict is Verdict.VERIFIED and not verbose:
+                continue
+            where = f"{finding.path}:{finding.line}:{finding.column}"
+            step = f" (step {finding.step})" if finding.step > 1 else ""
+            lines.append(f"{where}: {finding.severity.value}[{finding.code}] {finding.message}{step}: `{finding.latex}`")
+    summary = Summary.of(reports)
+    lines.append(
+        f"{summary.files} file{'s' if summary.files != 1 else ''}, {summary.claims} claim steps: "
+        f"{summary.verified} verified, {summary.wrong} wrong, {summary.layout} layout, {summary.unchecked} unchecked"
+    )
+    return "\n".join(lines) + "\n"

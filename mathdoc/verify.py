@@ -1,0 +1,220 @@
+"""Decide one step `lhs = rhs` of a claim: cheap numeric screening first, symbolic proof after.
+
+Runs inside a worker process (see `mathdoc.timelimit`); everything it returns is plain data.
+Both layouts are tried when the values depend on the layout, so that the caller can hold the step
+to the document's layout without asking the worker twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+
+import sympy
+from sympy.core.function import AppliedUndef
+
+from .convert import Converter, Definitions, ShapeMismatch, Unchecked, shape_text
+from .outcome import LayoutResult, StepResult
+from .timelimit import SoftTimeLimit, soft_limit
+
+LAYOUTS = ("numerator", "denominator")
+SIZES = (1, 2, 3, 4)
+
+
+def check_step(lhs: str, rhs: str, definitions: tuple[tuple[str, str], ...], proof_seconds: float = 5.0) -> StepResult:
+    defs = Definitions.from_pairs(definitions)
+    first = _check_layout(lhs, rhs, defs, "numerator", proof_seconds)
+    if not first[1]:
+        return StepResult(tuple((layout, first[0]) for layout in LAYOUTS), layout_sensitive=False)
+    second = _check_layout(lhs, rhs, defs, "denominator", proof_seconds)
+    return StepResult((("numerator", first[0]), ("denominator", second[0])), layout_sensitive=True)
+
+
+class _LayoutProbe(Converter):
+    """A converter that remembers whether the layout changed anything it computed."""
+
+    used_layout = False
+
+    def _differentiate(self, value: object, variable: object) -> object:
+        if isinstance(variable, sympy.MatrixBase):
+            self.used_layout = True
+        return super()._differentiate(value, variable)
+
+
+def _check_layout(lhs: str, rhs: str, defs: Definitions, layout: str, proof_seconds: float) -> tuple[LayoutResult, bool]:
+    used_layout = False
+    sizes: tuple[int, ...] = (3,)
+    results: list[tuple[int, LayoutResult]] = []
+    index = 0
+    while index < len(sizes):
+        n = sizes[index]
+        converter = _LayoutProbe(defs, layout, n, all_generic=len(sizes) > 1)
+        try:
+            left = converter.member(lhs)
+            right = converter.member(rhs)
+        except ShapeMismatch as exc:
+            return LayoutResult("shape", "shape-mismatch", f"shapes do not fit: {exc}"), converter.used_layout or used_layout
+        except Unchecked as exc:
+            return LayoutResult("unchecked", exc.code, exc.message), converter.used_layout or used_layout
+        except (RecursionError, ValueError, TypeError, ZeroDivisionError, AttributeError, NotImplementedError) as exc:
+            return LayoutResult("unchecked", "unparsed", f"could not evaluate ({type(exc).__name__}: {exc})"), used_layout
+        used_layout = used_layout or converter.used_layout
+        if converter.used_generic and sizes == (3,):
+            sizes = SIZES
+            index = 0
+            results.clear()
+            continue
+        results.append((n, compare(left, right, lhs + "=" + rhs, proof_seconds)))
+        index += 1
+    for n, result in results:
+        if result.status != "equal":
+            if len(sizes) > 1:
+                result = LayoutResult(
+                    result.status, result.code, f"{result.message} (for vectors of length n = {n})", result.method,
+                    result.expected, result.point, result.lhs_value, result.rhs_value,
+                )
+            return result, used_layout
+    final = results[-1][1]
+    if len(sizes) > 1:
+        final = LayoutResult("equal", "verified", f"verified for n = {sizes[0]}..{sizes[-1]}", "instantiated")
+    return final, used_layout
+
+
+def compare(left: object, right: object, seed_text: str, proof_seconds: float) -> LayoutResult:
+    left, right = _unwrap(left), _unwrap(right)
+    left_matrix, right_matrix = isinstance(left, sympy.MatrixBase), isinstance(right, sympy.MatrixBase)
+    if left_matrix != right_matrix or (left_matrix and left.shape != right.shape):
+        return LayoutResult(
+            "differs",
+            "wrong-derivative",
+            f"the left side is a {_shape_word(left)}, the right side a {_shape_word(right)}",
+            expected=sympy.latex(left),
+        )
+    for value in (left, right):
+        undefined = sorted({str(f.func) for f in _atoms(value, AppliedUndef)})
+        if undefined:
+            return LayoutResult(
+                "unchecked", "undefined-function",
+                f"uses {', '.join(f'`{u}`' for u in undefined)}, not defined earlier in the document",
+            )
+    pairs = list(zip(left, right)) if left_matrix else [(left, right)]
+    rng = random.Random(int(hashlib.sha256(seed_text.encode()).hexdigest()[:16], 16))
+    symbols = sorted(set().union(*(_free(a) | _free(b) for a, b in pairs)), key=lambda s: s.name)
+    screened = _screen(pairs, symbols, rng)
+    if screened is not None:
+        point, index, lhs_value, rhs_value = screened
+        where = "" if not left_matrix else f" (entry {index // left.cols + 1},{index % left.cols + 1})"
+        return LayoutResult(
+            "differs", "wrong-derivative",
+            f"the two sides differ{where}",
+            expected=_expected_latex(left),
+            point=tuple((s.name, _show(v)) for s, v in point.items()),
+            lhs_value=lhs_value, rhs_value=rhs_value,
+        )
+    proved = _prove(pairs, proof_seconds)
+    if proved is False:
+        return LayoutResult("differs", "wrong-derivative", "the two sides differ symbolically", expected=_expected_latex(left))
+    if proved:
+        return LayoutResult("equal", "verified", "proved symbolically", "symbolic")
+    return LayoutResult("equal", "verified", "equal at random points (no symbolic proof within the time limit)", "numeric")
+
+
+def _unwrap(value: object) -> object:
+    if isinstance(value, sympy.MatrixBase) and value.shape == (1, 1):
+        return value[0, 0]
+    return value
+
+
+def _shape_word(value: object) -> str:
+    if not isinstance(value, sympy.MatrixBase):
+        return "scalar"
+    if value.cols == 1:
+        return f"{value.rows}x1 column vector"
+    if value.rows == 1:
+        return f"1x{value.cols} row vector"
+    return f"{shape_text(value)} matrix"
+
+
+def _atoms(value: object, kind: type) -> set:
+    if isinstance(value, sympy.MatrixBase):
+        found: set = set()
+        for entry in value:
+            found |= entry.atoms(kind)
+        return found
+    return value.atoms(kind) if isinstance(value, sympy.Basic) else set()
+
+
+def _free(value: object) -> set:
+    return value.free_symbols if isinstance(value, sympy.Basic) else set()
+
+
+def _screen(pairs, symbols, rng: random.Random):
+    """A point where some pair differs, or None when all agree at every usable point."""
+    usable = 0
+    for _attempt in range(24):
+        point = {s: sympy.Rational(rng.randint(3, 29), rng.choice((4, 5, 7, 8, 10))) for s in symbols}
+        results = []
+        for index, (a, b) in enumerate(pairs):
+            va, vb = _number(a, point), _number(b, point)
+            if va is None or vb is None:
+                results = None
+                break
+            results.append((index, va, vb))
+        if results is None:
+            continue
+        usable += 1
+        for index, va, vb in results:
+            if abs(va - vb) > 1e-9 * max(1.0, abs(va), abs(vb)):
+                return point, index, _show(va), _show(vb)
+        if usable >= 6 or not symbols:
+            return None
+    return None
+
+
+def _number(expr: object, point: dict) -> complex | None:
+    try:
+        value = complex(sympy.N(sympy.sympify(expr).xreplace(point), 30))
+    except (TypeError, ValueError, ZeroDivisionError, OverflowError):
+        return None
+    if value != value or abs(value) == float("inf") or abs(value.imag) > 1e-12 * max(1.0, abs(value.real)):
+        return None
+    return value
+
+
+def _show(value: object) -> str:
+    if isinstance(value, complex):
+        value = value.real
+    if isinstance(value, float):
+        text = f"{value:.6g}"
+        return text
+    return str(value)
+
+
+def _prove(pairs, seconds: float) -> bool | None:
+    """True when every difference simplifies to 0, False when one is a nonzero number, else None."""
+    try:
+        with soft_limit(seconds):
+            for a, b in pairs:
+                difference = sympy.sympify(a - b)
+                if difference == 0:
+                    continue
+                for simplifier in (sympy.expand, sympy.cancel, sympy.simplify):
+                    difference = simplifier(difference)
+                    if difference == 0:
+                        break
+                else:
+                    if difference.is_number and difference != 0:
+                        return False
+                    return None
+    except SoftTimeLimit:
+        return None
+    return True
+
+
+def _expected_latex(value: object) -> str:
+    try:
+        with soft_limit(1.0):
+            simpler = value.applyfunc(sympy.simplify) if isinstance(value, sympy.MatrixBase) else sympy.simplify(value)
+    except SoftTimeLimit:
+        simpler = value
+    return sympy.latex(simpler)
