@@ -88,6 +88,10 @@ def _register_optional_loaders() -> None:
         from .fragments import notebook  # noqa: F401  (registers its loader)
     except ImportError:
         pass
+    try:
+        from .fragments import latex  # noqa: F401  (registers its loader: macros, \input notices)
+    except ImportError:
+        pass
 
 
 def source_from_text(text: str, path: str = "<text>", kind: str = "markdown") -> Source:
