@@ -84,11 +84,15 @@ class NotebookLocator:
 
     cells: tuple[NotebookCell, ...]
     file_line_starts: tuple[int, ...]
+    cell_starts: tuple[int, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cell_starts", tuple(cell.start for cell in self.cells))
 
     def __call__(self, offset: int) -> Location:
         if not self.cells:
             return Location(line=1, column=1)
-        index = max(bisect.bisect_right([cell.start for cell in self.cells], offset) - 1, 0)
+        index = max(bisect.bisect_right(self.cell_starts, offset) - 1, 0)
         cell = self.cells[index]
         inner = max(0, min(offset - cell.start, len(cell.text)))
         at = cell.file_offsets[inner]
@@ -119,7 +123,7 @@ def load_notebook(path: str, text: str, kind: str = "notebook", notices: tuple[s
     for index, raw_cell in enumerate(raw_cells):
         if not isinstance(raw_cell, dict) or raw_cell.get("cell_type") != "markdown":
             continue
-        read = _cell_text(text, raw_cell.get("source", ""))
+        read = _cell_text(text, raw_cell.get("source"))
         if read is None:
             found.append(f"{path}: cell {index}: its source is not text; skipped")
             continue
@@ -152,6 +156,8 @@ def _raw_cells(document: object, path: str) -> list[object]:
 
 def _cell_text(raw: str, source: object) -> tuple[str, tuple[int, ...]] | None:
     """A cell's text (newlines normalised) and the file offset of each character, or None."""
+    if source is None or source == "" or source == []:
+        return "", (0,)
     parts = [source] if isinstance(source, str) else source
     if not isinstance(parts, list) or not all(isinstance(part, _LocatedString) for part in parts):
         return None
