@@ -264,6 +264,7 @@ def _add_chain(
     elif not derivative[0] and is_definition_head(texts[0]) and "(" not in texts[0] and len(texts) == 2:
         definitions.append(Definition(texts[0], texts[1], offset))
         return
+    members[0] = _without_operator_label(members[0])
     claims.append(
         Claim(
             fragment=fragment,
@@ -272,3 +273,23 @@ def _add_chain(
             index=len(claims),
         )
     )
+
+
+_LABEL = re.compile(r"^(\\otimes|\\oslash|\\odot|\\circ|\\times|\\div|\+|-|/)\s+(?=\\frac\s*\{)")
+
+
+def _without_operator_label(member: Member) -> Member:
+    """Drop a table label such as the `-` of `- \\frac{\\partial (\\mathbf{w} - \\mathbf{x})}{...}`.
+
+    Tables of elementwise rules put the operator in front of its derivative.  It is a label, not a
+    sign, exactly when the same operator stands inside the derivative's numerator.
+    """
+    match = _LABEL.match(member.text)
+    if not match:
+        return member
+    rest = member.text[match.end() :]
+    numerator_end = group_end(rest, rest.index("{"))
+    numerator = rest[: numerator_end if numerator_end > 0 else len(rest)]
+    if match.group(1) not in numerator:
+        return member
+    return Member(rest, member.start + match.end())

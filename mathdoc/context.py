@@ -45,6 +45,7 @@ def _head_name(head: str) -> str:
 def _mentions(text: str, name: str) -> bool:
     compact = re.sub(r"\s*_\s*", "_", text)
     compact = re.sub(r"_\{([A-Za-z0-9])\}", r"_\1", compact)
+    compact = re.sub(r"\\(mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\^[^{}]*\}", r"\\\1{\2}", compact)
     pattern = r"(?<![A-Za-z\\])" + re.escape(name) + r"(?![A-Za-z0-9_])"
     if name.startswith("\\"):
         pattern = re.escape(name) + r"(?![A-Za-z])"

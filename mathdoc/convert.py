@@ -329,10 +329,21 @@ class Converter:
             raise Unchecked("undefined-function", f"`{name}'` is used but `{name}` is not defined earlier in the document")
         if after < len(text) and text[after] == "(" and re.fullmatch(r"[a-zA-Z](_\w+)?", name) and name not in self.defs.symbols:
             close = group_end(text, after)
-            inner = text[after + 1 : close - 1] if close > 0 else ""
-            if "," in inner or "\\mathbf" in inner or "\\boldsymbol" in inner:
-                raise Unchecked("undefined-function", f"`{name}` is not defined earlier in the document")
+            if close < 0:
+                raise Unchecked("unparsed", "unbalanced parentheses")
+            inner = text[after + 1 : close - 1]
+            if "," in inner or _VECTOR_FONT.search(inner):
+                return self.abstract(name, [a for a, _ in split_top(inner, (",",))]), close, False
         return None
+
+    def abstract(self, name: str, args: list[str]) -> sympy.Expr:
+        """`g_1(\\mathbf{y})`: a function the document only names; vectors count as their components."""
+        values: list[sympy.Expr] = []
+        for arg in args:
+            value = self.member(arg)
+            values.extend(list(value) if isinstance(value, sympy.MatrixBase) else [value])
+        self.used_abstract.add(name)
+        return sympy.Function(name)(*values)
 
     def apply(self, name: str, args: list[str]) -> object:
         params, body = self.defs.functions[name]
@@ -429,21 +440,50 @@ class Converter:
     def derivative(self, operand_text: str, variables: list[object], operator_form: bool) -> object:
         operand_text = operand_text.strip()
         clean = _clean_name(normalize(operand_text))
-        if clean in self.defs.symbols and not operator_form or clean in self.defs.symbols and _NAME.fullmatch(clean):
-            value = self.member(self.defs.symbols[clean])
-        elif clean in self.defs.functions:
+        if clean in self.defs.functions and not operand_text.rstrip().endswith(")"):
             params = self.defs.functions[clean][0]
             value = self.apply(clean, params)
         else:
             value = self.member(operand_text)
-            if isinstance(value, sympy.Symbol) and _NAME.fullmatch(clean) and value not in variables:
-                raise Unchecked(
-                    "undefined-function",
-                    f"`{operand_text}` is not defined earlier in the document, so its derivative is unknown",
-                )
+        excluded = {v for v in variables if isinstance(v, sympy.Symbol)}
+        for v in variables:
+            if isinstance(v, sympy.MatrixBase):
+                excluded.update(e for e in v if isinstance(e, sympy.Symbol))
+        expanded = self.expand_dependents(value, excluded)
+        if isinstance(expanded, sympy.Symbol) and expanded == value and _NAME.fullmatch(clean) and value not in variables:
+            raise Unchecked(
+                "undefined-function",
+                f"`{operand_text}` is not defined earlier in the document, so its derivative is unknown",
+            )
+        value = expanded
         for variable in variables:
             value = self._differentiate(value, variable)
-        return value
+        return self.expand_dependents(value, set())
+
+    def expand_dependents(self, value: object, excluded: set) -> object:
+        """Replace symbols the document defines (`y_1 = f_1(\\mathbf{x})`) by their definitions.
+
+        Used around differentiation only: `\\frac{\\partial z_1}{\\partial x_1}` means the derivative of
+        what `z_1` stands for, while a bare `y` elsewhere stays a variable.
+        """
+        for _ in range(8):
+            mapping: dict[sympy.Basic, object] = {}
+            for symbol in sorted(_free_symbols(value), key=lambda s: s.name):
+                if symbol in excluded:
+                    continue
+                body = self.defs.symbols.get(symbol.name)
+                if body is None or _DOTS.search(body):
+                    continue
+                try:
+                    replacement = self.member(body)
+                except (Unchecked, ShapeMismatch):
+                    continue
+                if not isinstance(replacement, sympy.MatrixBase) and replacement != symbol:
+                    mapping[symbol] = replacement
+            if not mapping:
+                return value
+            value = _immutable(value.xreplace(mapping)) if isinstance(value, sympy.MatrixBase) else value.xreplace(mapping)
+        raise Unchecked("unparsed", "definitions refer to each other in a loop")
 
     def _differentiate(self, value: object, variable: object) -> object:
         if isinstance(variable, sympy.MatrixBase):
@@ -627,6 +667,10 @@ def _skip_command_arguments(text: str, i: int, command: str) -> int:
             return len(text)
         end = argument[1]
     return end
+
+
+def _free_symbols(value: object) -> set:
+    return value.free_symbols if isinstance(value, sympy.Basic) else set()
 
 
 def _immutable(matrix: object) -> sympy.ImmutableMatrix:

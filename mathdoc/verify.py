@@ -59,6 +59,10 @@ def _check_layout(lhs: str, rhs: str, defs: Definitions, layout: str, proof_seco
         except (RecursionError, ValueError, TypeError, ZeroDivisionError, AttributeError, NotImplementedError) as exc:
             return LayoutResult("unchecked", "unparsed", f"could not evaluate ({type(exc).__name__}: {exc})"), used_layout
         used_layout = used_layout or converter.used_layout
+        try:
+            left, right = _apply_equalities(converter, defs, left, right)
+        except Unchecked as exc:
+            return LayoutResult("unchecked", exc.code, exc.message), used_layout
         if converter.used_generic and sizes == (3,):
             sizes = SIZES
             index = 0
@@ -90,15 +94,11 @@ def compare(left: object, right: object, seed_text: str, proof_seconds: float) -
             f"the left side is a {_shape_word(left)}, the right side a {_shape_word(right)}",
             expected=sympy.latex(left),
         )
-    for value in (left, right):
-        undefined = sorted({str(f.func) for f in _atoms(value, AppliedUndef)})
-        if undefined:
-            return LayoutResult(
-                "unchecked", "undefined-function",
-                f"uses {', '.join(f'`{u}`' for u in undefined)}, not defined earlier in the document",
-            )
-    pairs = list(zip(left, right)) if left_matrix else [(left, right)]
     rng = random.Random(int(hashlib.sha256(seed_text.encode()).hexdigest()[:16], 16))
+    undefined = sorted({f.func for value in (left, right) for f in _atoms(value, AppliedUndef)}, key=str)
+    if undefined:
+        return _compare_abstract(left, right, undefined, rng)
+    pairs = list(zip(left, right)) if left_matrix else [(left, right)]
     symbols = sorted(set().union(*(_free(a) | _free(b) for a, b in pairs)), key=lambda s: s.name)
     screened = _screen(pairs, symbols, rng)
     if screened is not None:
@@ -218,3 +218,91 @@ def _expected_latex(value: object) -> str:
     except SoftTimeLimit:
         simpler = value
     return sympy.latex(simpler)
+
+
+def _compare_abstract(left: object, right: object, functions: list, rng: random.Random) -> LayoutResult:
+    """Claims about functions the document only names (the chain rule with `g_1(\\mathbf{y})`).
+
+    Each named function is replaced by random polynomials, three times.  Equal every time: the
+    claim holds for those instances (confirmed numerically, not proved).  Different: the claim may
+    still hold under a condition stated in the prose, so it is left unchecked, never called wrong.
+    """
+    names = ", ".join(f"`{f}`" for f in functions)
+    for _round in range(3):
+        mapping = {}
+        for function in functions:
+            arity = _arity(function, left, right)
+            if arity is None:
+                return LayoutResult("unchecked", "undefined-function", f"{names} used with different numbers of arguments")
+            mapping[function] = _random_polynomial(arity, rng)
+        concrete = [_instantiate(v, mapping) for v in (left, right)]
+        pairs = list(zip(concrete[0], concrete[1])) if isinstance(concrete[0], sympy.MatrixBase) else [tuple(concrete)]
+        symbols = sorted(set().union(*(_free(a) | _free(b) for a, b in pairs)), key=lambda s: s.name)
+        if _screen(pairs, symbols, rng) is not None:
+            return LayoutResult(
+                "unchecked", "undefined-function",
+                f"uses {names}, which the document does not define, and the sides differ for some instances of "
+                "them; the claim may hold only under a condition stated in the prose",
+            )
+    return LayoutResult("equal", "verified", f"equal for random instances of {names} (not defined in the document)", "numeric")
+
+
+def _arity(function, left: object, right: object) -> int | None:
+    arities = {len(a.args) for v in (left, right) for a in _atoms(v, AppliedUndef) if a.func == function}
+    return arities.pop() if len(arities) == 1 else None
+
+
+def _random_polynomial(arity: int, rng: random.Random) -> sympy.Lambda:
+    variables = sympy.symbols(f"t_0:{arity}")
+    terms = []
+    for variable in variables:
+        terms.append(rng.choice((-3, -2, -1, 1, 2, 3)) * variable)
+        terms.append(rng.choice((-2, -1, 1, 2)) * variable**2)
+        terms.append(rng.choice((-1, 1)) * variable**3)
+    for first in range(arity):
+        for second in range(first + 1, arity):
+            terms.append(rng.choice((-2, -1, 1, 2)) * variables[first] * variables[second])
+    terms.append(rng.randint(-5, 5))
+    return sympy.Lambda(variables, sympy.Add(*terms))
+
+
+def _instantiate(value: object, mapping: dict) -> object:
+    def concrete(expr: sympy.Expr) -> sympy.Expr:
+        for function, polynomial in mapping.items():
+            expr = expr.replace(function, polynomial)
+        return expr.doit()
+
+    if isinstance(value, sympy.MatrixBase):
+        return sympy.ImmutableMatrix(value.applyfunc(concrete))
+    return concrete(sympy.sympify(value))
+
+
+def _apply_equalities(converter: Converter, defs: Definitions, left: object, right: object) -> tuple[object, object]:
+    """Use stated equalities such as `f_i(w_i) + g_i(x_i) = w_i + x_i` to pin down a named function.
+
+    When, after the known definitions, exactly one application of an undefined function remains in
+    an equality and its arguments are plain symbols, solving for it gives that function.
+    """
+    if not defs.equalities:
+        return left, right
+    solved: dict = {}
+    for head, body in defs.equalities:
+        try:
+            difference = converter.member(head) - converter.member(body)
+        except (Unchecked, ShapeMismatch, TypeError):
+            continue
+        if isinstance(difference, sympy.MatrixBase):
+            continue
+        difference = _instantiate(difference, solved) if solved else difference
+        applications = sorted(difference.atoms(AppliedUndef), key=str)
+        if len(applications) != 1:
+            continue
+        application = applications[0]
+        if not all(isinstance(a, sympy.Symbol) for a in application.args) or len(set(application.args)) != len(application.args):
+            continue
+        solutions = sympy.solve(difference, application)
+        if len(solutions) == 1:
+            solved[application.func] = sympy.Lambda(application.args, solutions[0])
+    if not solved:
+        return left, right
+    return _instantiate(left, solved), _instantiate(right, solved)
