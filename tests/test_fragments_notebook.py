@@ -21,7 +21,8 @@ def _markdown(cell_id: str | None, source: object) -> dict[str, object]:
 
 
 def _code(source: str) -> dict[str, object]:
-    return {"cell_type": "code", "execution_count": None, "id": "code1", "metadata": {}, "outputs": [], "source": source}
+    return {"cell_type": "code", "execution_count": None, "id": "code1", "metadata": {}, "outputs": [],
+            "source": source}
 
 
 def _notebook(*cells: dict[str, object]) -> str:
@@ -85,8 +86,11 @@ def test_escapes_in_the_json_string_shift_file_columns_but_not_cell_columns() ->
 
 
 def test_unicode_escapes_and_crlf_inside_cells() -> None:
-    raw = '{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [\n' \
-          ' {"cell_type": "markdown", "id": "u", "metadata": {}, "source": ["d\\u00e9riv\\u00e9e\\r\\n", "$x = 1$"]}\n]}\n'
+    raw = (
+        '{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [\n'
+        ' {"cell_type": "markdown", "id": "u", "metadata": {},\n'
+        '  "source": ["d\\u00e9riv\\u00e9e\\r\\n", "$x = 1$"]}\n]}\n'
+    )
     source = load_notebook("u.ipynb", raw, "notebook", ())
     assert source.text == "dérivée\n$x = 1$"
     (fragment,) = find_fragments(source)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ._latex_macros import MacroTable, Macro
+from ._latex_macros import Macro, MacroTable
 from ._tex_text import LETTERS, argument, control_sequence, is_escaped, line_end, optional_argument
 
 MAX_DEPTH = 50

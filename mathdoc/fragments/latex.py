@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 from ..model import Fragment, Source
 from ..sources import LOADERS
+from ._latex_collect import VERBATIM_ENVIRONMENTS, collect_macros
 from ._latex_expand import clean_math
-from ._latex_macros import DEFINING, VERBATIM_ENVIRONMENTS, MacroTable, collect_macros, read_definition
+from ._latex_macros import DEFINING, MacroTable, read_definition
 from ._tex_text import control_sequence, environment_name, line_end
 
 _AMSMATH = ("equation", "align", "gather", "multline", "eqnarray", "flalign", "alignat")
@@ -189,7 +190,8 @@ def _unclosed(text: str, opening: _Opening, stop: int, reason: str) -> tuple[_Re
     end = stop if opening.display else min(stop, line_end(text, opening.search))
     while end > opening.body and text[end - 1] in " \t\n":
         end -= 1
-    closer = {"$": "`$`", "$$": "`$$`", "\\]": "`\\]`", "\\)": "`\\)`"}.get(opening.closer, f"`\\end{{{opening.closer}}}`")
+    symbol = opening.closer in ("$", "$$", "\\]", "\\)")
+    closer = f"`{opening.closer}`" if symbol else f"`\\end{{{opening.closer}}}`"
     error = f"`{opening.opener}` is never closed by {closer}: {reason}"
     resume = stop if opening.display else max(end, opening.search)
     return _Region(opening.body, end, opening.display, error), resume

@@ -16,6 +16,7 @@ import dataclasses
 import json
 import json.decoder
 import json.scanner
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,7 @@ from ..model import Fragment, Location, Source
 from ..sources import LOADERS, SourceError
 from . import markdown
 
+_NEWLINE = re.compile("\n")
 CELL_SEPARATOR = "\n\n"
 """Between cells: a blank line, so that no Markdown block runs from one cell into the next."""
 
@@ -34,7 +36,7 @@ class _LocatedString(str):
 
 
 def _parse_located_string(text: str, end: int, strict: bool = True) -> tuple[str, int]:
-    value, after = json.decoder.scanstring(text, end, strict)
+    value, after = json.decoder.scanstring(text, end, strict)  # type: ignore[attr-defined]  # public, untyped
     located = _LocatedString(value)
     located.at = end
     return located, after
@@ -44,7 +46,8 @@ class _LocatingDecoder(json.JSONDecoder):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.parse_string = _parse_located_string
-        self.scan_once = json.scanner.py_make_scanner(self)  # the C scanner ignores parse_string
+        # The C scanner ignores `parse_string`; the pure-Python one calls it for every value.
+        self.scan_once = json.scanner.py_make_scanner(self)  # type: ignore[attr-defined]
 
 
 def _literal_offsets(raw: str, literal: _LocatedString) -> list[int]:
@@ -113,7 +116,8 @@ def load_notebook(path: str, text: str, kind: str = "notebook", notices: tuple[s
     try:
         document = json.loads(text, cls=_LocatingDecoder)
     except json.JSONDecodeError as exc:
-        raise SourceError(f"{path}: not a notebook: invalid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+        where = f"line {exc.lineno}, column {exc.colno}"
+        raise SourceError(f"{path}: not a notebook: invalid JSON ({exc.msg} at {where})") from None
     except RecursionError:
         raise SourceError(f"{path}: not a notebook: JSON nested too deeply") from None
     raw_cells = _raw_cells(document, path)
@@ -134,9 +138,10 @@ def load_notebook(path: str, text: str, kind: str = "notebook", notices: tuple[s
             start += len(CELL_SEPARATOR)
         cell_id = raw_cell.get("id")
         starts = (0, *(i + 1 for i, ch in enumerate(cell_text) if ch == "\n"))
-        cells.append(NotebookCell(index, cell_id if isinstance(cell_id, str) else None, start, cell_text, offsets, starts))
+        cell_id = cell_id if isinstance(cell_id, str) else None
+        cells.append(NotebookCell(index, cell_id, start, cell_text, offsets, starts))
         start += len(cell_text)
-    file_line_starts = (0, *(i + 1 for i, ch in enumerate(text) if ch == "\n"))
+    file_line_starts = (0, *(match.end() for match in _NEWLINE.finditer(text)))
     joined = CELL_SEPARATOR.join(cell.text for cell in cells)
     locator = NotebookLocator(tuple(cells), file_line_starts)
     return Source(path=path, text=joined, kind=kind, notices=tuple(notices) + tuple(found), locator=locator)

@@ -141,7 +141,8 @@ def _role_fragments(text: str, skipped: list[tuple[int, int]]) -> list[Fragment]
     fragments: list[Fragment] = []
     for match in _ROLE.finditer(masked):
         group = "body" if match["body"] is not None else "suffixed"
-        fragments.append(Fragment(text=text[match.start(group) : match.end(group)], start=match.start(group), display=False))
+        start, end = match.start(group), match.end(group)
+        fragments.append(Fragment(text=text[start:end], start=start, display=False))
     found = {f.start - len(":math:`") for f in fragments}
     for match in _UNCLOSED_ROLE.finditer(masked):
         if match.start() in found:
@@ -149,9 +150,8 @@ def _role_fragments(text: str, skipped: list[tuple[int, int]]) -> list[Fragment]
         begin = match.end()
         stop = text.find("\n", begin)
         stop = len(text) if stop < 0 else stop
-        fragments.append(
-            Fragment(text=text[begin:stop], start=begin, display=False, error="`:math:` role without its closing backquote")
-        )
+        error = "`:math:` role without its closing backquote"
+        fragments.append(Fragment(text=text[begin:stop], start=begin, display=False, error=error))
     return fragments
 
 
