@@ -6,6 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mathdoc.fragments import find_fragments as find_any
 from mathdoc.fragments.latex import find_fragments, load_latex
@@ -276,3 +278,37 @@ def test_source_from_text_and_the_finder_registry_read_latex() -> None:
 def test_a_source_not_made_by_the_loader_still_gets_its_macros() -> None:
     source = Source(path="x.tex", text="\\newcommand{\\one}{1}\n$\\one$\n", kind="latex")
     assert [f.text for f in find_fragments(source)] == ["1"]
+
+
+def test_local_package_macros_are_read_and_standard_packages_are_not_notices(tmp_path: Path) -> None:
+    (tmp_path / "notation.sty").write_text("\\newcommand{\\grad}{\\nabla}\n", encoding="utf-8")
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "chapters" / "defs.tex").write_text("\\def\\half{\\frac12}\n", encoding="utf-8")
+    main = tmp_path / "main.tex"
+    main.write_text(
+        "\\usepackage[utf8]{inputenc}\n\\usepackage{amsmath,notation}\n\\input{chapters/defs}\n$\\grad f = \\half$\n",
+        encoding="utf-8",
+    )
+    source = read_source(main)
+    assert source.notices == ()
+    assert [f.text for f in find_fragments(source)] == ["\\nabla f = \\frac12"]
+
+
+_ATOMS = st.sampled_from(
+    ["$", "$$", "\\[", "\\]", "\\(", "\\)", "%", "\\%", "\\\\", "{", "}", "[", "]", "#1", "\n", "\n\n", " ", "x", "=",
+     "\\begin{align*}", "\\end{align*}", "\\begin{equation}", "\\end{equation}", "\\newcommand{\\a}{\\b}",
+     "\\newcommand{\\b}[1]{#1\\a}", "\\def\\c#1{\\c{#1#1}}", "\\a", "\\b", "\\c", "\\label{", "\\verb|",
+     "\\begin{verbatim}", "\\end{verbatim}", "\\newcommand{\\d}[2][z]{#1#2}", "\\d", "\\input{", "\\let\\e\\a", "\\e"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ATOMS, max_size=40).map("".join))
+def test_any_text_gives_fragments_whose_offsets_stay_in_the_file(text: str) -> None:
+    source, found = _read(text, path="/nonexistent/dir/any.tex")
+    for fragment in found:
+        if fragment.offsets is None:
+            assert source.text[fragment.start : fragment.start + len(fragment.text)] == fragment.text
+        else:
+            assert len(fragment.offsets) == len(fragment.text)
+            assert all(0 <= offset < len(source.text) for offset in fragment.offsets)

@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mathdoc.fragments import find_fragments as find_any
-from mathdoc.fragments.notebook import load_notebook, find_fragments
+from mathdoc.fragments.notebook import NotebookLocator, find_fragments, load_notebook
 from mathdoc.model import Fragment, Location, Source
 from mathdoc.sources import SourceError, read_source
 
@@ -139,3 +141,28 @@ def test_empty_notebook_has_no_fragments_and_a_sane_location() -> None:
     source = load_notebook("e.ipynb", _notebook(), "notebook", ())
     assert source.text == "" and find_fragments(source) == []
     assert source.locate(0) == Location(line=1, column=1)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.text(alphabet=st.sampled_from(list("ab $\\\"\n\té😀/")), max_size=30), min_size=1, max_size=4),
+    st.booleans(),
+)
+def test_every_character_is_located_at_its_own_json_spelling(sources: list[str], ascii_only: bool) -> None:
+    raw = json.dumps(
+        {"cells": [_markdown(f"c{i}", s.splitlines(keepends=True)) for i, s in enumerate(sources)],
+         "metadata": {}, "nbformat": 4, "nbformat_minor": 5},
+        indent=1, ensure_ascii=ascii_only,
+    )
+    source = load_notebook("p.ipynb", raw, "notebook", ())
+    assert isinstance(source.locator, NotebookLocator)
+    file_lines = raw.split("\n")
+    for cell in source.locator.cells:
+        assert cell.text == sources[cell.index]
+        cell_lines = cell.text.split("\n")
+        for inner, char in enumerate(cell.text):
+            location = source.locate(cell.start + inner)
+            assert location.cell == cell.index and location.cell_line is not None and location.cell_column is not None
+            spelled = file_lines[location.line - 1][location.column - 1]
+            assert spelled == char or spelled == "\\"
+            assert (cell_lines[location.cell_line - 1] + "\n")[location.cell_column - 1] == char

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from mathdoc.fragments import find_fragments as find_any
 from mathdoc.fragments.rst import find_fragments
 from mathdoc.model import Fragment, Source
@@ -95,3 +98,15 @@ def test_rst_files_are_read_through_the_registry(tmp_path: Path) -> None:
     source = read_source(path)
     assert source.kind == "rst"
     assert [f.text for f in find_any(source)][0] == "\\frac{d}{dx} x^2 = 2x"
+
+
+_ATOMS = st.sampled_from([":math:`", "`", ".. math::", "   ", "::", ".. ", "``", "\n", "\n\n", "x", "= y", " :label: a", "\t"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ATOMS, max_size=40).map("".join))
+def test_any_text_gives_fragments_made_of_the_files_characters(text: str) -> None:
+    _, found = _read(text)
+    for fragment in found:
+        for index, char in enumerate(fragment.text):
+            assert char == "\n" or text[fragment.source_offset(index)] == char
