@@ -302,7 +302,7 @@ _ATOMS = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(_ATOMS, max_size=40).map("".join))
 def test_any_text_gives_fragments_whose_offsets_stay_in_the_file(text: str) -> None:
     source, found = _read(text, path="/nonexistent/dir/any.tex")

@@ -143,7 +143,7 @@ def test_empty_notebook_has_no_fragments_and_a_sane_location() -> None:
     assert source.locate(0) == Location(line=1, column=1)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     st.lists(st.text(alphabet=st.sampled_from(list("ab $\\\"\n\té😀/")), max_size=30), min_size=1, max_size=4),
     st.booleans(),

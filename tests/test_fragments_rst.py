@@ -100,10 +100,12 @@ def test_rst_files_are_read_through_the_registry(tmp_path: Path) -> None:
     assert [f.text for f in find_any(source)][0] == "\\frac{d}{dx} x^2 = 2x"
 
 
-_ATOMS = st.sampled_from([":math:`", "`", ".. math::", "   ", "::", ".. ", "``", "\n", "\n\n", "x", "= y", " :label: a", "\t"])
+_ATOMS = st.sampled_from(
+    [":math:`", "`", ".. math::", "   ", "::", ".. ", "``", "\n", "\n\n", "x", "= y", " :label: a", "\t"]
+)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(_ATOMS, max_size=40).map("".join))
 def test_any_text_gives_fragments_made_of_the_files_characters(text: str) -> None:
     _, found = _read(text)
