@@ -13,8 +13,9 @@ from typing import Callable
 
 from .claims import Recognised, has_derivative, recognise
 from .codes import RULES_BY_CODE
-from .context import LayoutDeclaration, declared_layout, definitions_in_scope
+from .context import LayoutDeclaration, declared_layout, definitions_in_scope, headings
 from .fragments import find_fragments
+from . import suppress
 from .model import Claim, Counterexample, FileReport, Finding, Severity, Source, Verdict
 
 DEFAULT_TIMEOUT = 10.0
@@ -54,12 +55,13 @@ def plan(source: Source, options: Options) -> _Plan:
     fragments = find_fragments(source)
     recognised = recognise(fragments)
     steps: list[_Step] = []
+    sections = headings(source)
     for claim in recognised.claims:
         if claim.problem:
             continue
         offset = claim.fragment.source_offset(claim.members[0].start)
         joined = " = ".join(m.text for m in claim.members)
-        scope = definitions_in_scope(recognised.definitions, offset, joined)
+        scope = definitions_in_scope(recognised.definitions, offset, joined, sections)
         for number in range(1, len(claim.members)):
             lhs, rhs = claim.members[number - 1].text, claim.members[number].text
             steps.append(_Step(claim, number, (lhs, rhs, scope)))
@@ -142,7 +144,8 @@ def _report(p: _Plan, results: list[object]) -> FileReport:
                 declaration = inferred
             findings.append(finding)
     layout = declaration.layout if declaration else None
-    return FileReport(path=source.path, layout=layout, findings=tuple(findings), notices=source.notices, source=source)
+    kept, unused = suppress.apply(source, findings)
+    return FileReport(path=source.path, layout=layout, findings=kept, notices=source.notices + unused, source=source)
 
 
 def _judge(source: Source, step: _Step, result: object, declaration: LayoutDeclaration | None, timeout: float) -> tuple[Finding, LayoutDeclaration | None]:

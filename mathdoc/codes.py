@@ -53,10 +53,20 @@ RULES: tuple[Rule, ...] = (
          "The claim uses a function or symbol whose definition does not appear earlier in the document, so its "
          "derivative is unknown.",
          r"$\frac{dy}{dx} = 2x$ with no earlier definition of y"),
+    Rule("equation", "Equation, not identity", Severity.INFO,
+         "A relation that sets a non-constant expression to zero, such as `f'(x) = 0` or `\\nabla f = 0`, is an "
+         "equation to solve (it holds at particular points), not an identity, so it is not checked.",
+         r"$f'(x) = 0$ for the critical points of $f(x) = x^2 - 2x$"),
     Rule("timeout", "Time limit", Severity.WARNING,
          "Checking the step took longer than the time limit per step (--timeout or `timeout` in the "
          "configuration); it was stopped and the rest of the file was still checked.",
          r"a claim built to keep simplify busy for minutes"),
+    Rule("unused-suppression", "Unused suppression", Severity.INFO,
+         "A suppression comment (`<!-- mathdoc: ignore -->`, `disable=`, `% mathdoc: ignore`) that removed no "
+         "problem: the claim after it is right, no finding of its codes follows it, or it names an unknown code. "
+         "Reported as a notice so that stale comments do not hide a later mistake; `disable = [\"unused-suppression\"]` "
+         "in the configuration silences it.",
+         r"<!-- mathdoc: ignore --> before $\frac{d}{dx}x^2 = 2x$ (nothing to ignore)"),
 )
 
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

@@ -52,13 +52,47 @@ def _mentions(text: str, name: str) -> bool:
     return re.search(pattern, compact) is not None
 
 
-def definitions_in_scope(definitions: tuple[Definition, ...], offset: int, text: str) -> tuple[tuple[str, str], ...]:
-    """Earlier definitions that `text` (or a definition it uses) mentions; the latest wins."""
+_MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s", re.MULTILINE)
+_LATEX_HEADING = re.compile(r"\\(part|chapter|section|subsection|subsubsection)\*?\s*\{")
+_LATEX_LEVEL = {"part": 0, "chapter": 1, "section": 2, "subsection": 3, "subsubsection": 4}
+_FENCE = re.compile(r"^ {0,3}(```|~~~)", re.MULTILINE)
+
+
+def headings(source: Source) -> tuple[tuple[int, int], ...]:
+    """(offset, level) of every section heading, outside code fences."""
+    if source.kind == "latex":
+        return tuple((m.start(), _LATEX_LEVEL[m.group(1)]) for m in _LATEX_HEADING.finditer(source.text))
+    fences = [m.start() for m in _FENCE.finditer(source.text)]
+    found = []
+    for match in _MARKDOWN_HEADING.finditer(source.text):
+        inside = sum(1 for f in fences if f < match.start()) % 2 == 1
+        if not inside:
+            found.append((match.start(), len(match.group(1))))
+    return tuple(found)
+
+
+def _in_scope(definition_offset: int, offset: int, sections: tuple[tuple[int, int], ...]) -> bool:
+    """A definition holds until the next heading of its own section's level or higher."""
+    level = None
+    for heading_offset, heading_level in sections:
+        if heading_offset <= definition_offset:
+            level = heading_level
+        elif heading_offset < offset and (level is None or heading_level <= level):
+            return False
+    return True
+
+
+def definitions_in_scope(
+    definitions: tuple[Definition, ...], offset: int, text: str, sections: tuple[tuple[int, int], ...] = ()
+) -> tuple[tuple[str, str], ...]:
+    """Earlier definitions, still in scope, that `text` (or a definition it uses) mentions; the latest wins."""
     latest: dict[str, Definition] = {}
     equalities: list[Definition] = []
     for definition in definitions:
         if definition.offset >= offset:
             break
+        if not _in_scope(definition.offset, offset, sections):
+            continue
         if "+" in definition.head or re.search(r"\)\s*-", definition.head):
             equalities.append(definition)
         else:

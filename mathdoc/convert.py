@@ -40,8 +40,10 @@ _TRANSPOSE = re.compile(r"\^\s*(?:T(?![a-zA-Z])|\\top(?![a-zA-Z])|\\intercal|\{\
 _ELEMENTWISE = {"\\otimes": "mul", "\\odot": "mul", "\\circ": "mul", "\\oslash": "div"}
 _GENERIC_OPERATORS = ("\\bigcirc", "\\star", "\\diamond", "\\bullet", "\\square")
 _SPECIAL = re.compile(
-    r"\\frac|\\partial|\\nabla|\\begin\{|\\mathbf|\\boldsymbol|\\bm(?![a-zA-Z])|\\vec|\\otimes|\\odot|\\oslash|\\circ(?![a-zA-Z])|diag|\[|'|\^\s*\\top|\^\s*T(?![a-zA-Z])|(?<![\\A-Za-z])I(?![A-Za-z])|\\bigcirc"
+    r"\\frac|\\partial|\\nabla|\\begin\{|\\mathbf|\\boldsymbol|\\bm(?![a-zA-Z])|\\vec|\\otimes|\\odot|\\oslash|\\circ(?![a-zA-Z])|diag|\[|'|\^\s*\\top|\^\s*T(?![a-zA-Z])|(?<![\\A-Za-z])I(?![A-Za-z])|\\bigcirc|(?<![\\A-Za-z])D(?=_|\s*[A-Za-z(\\])"
 )
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?|-?\\frac\{\d+\}\{\d+\}")
+_INDEX_LETTERS = {"i", "j", "k", "l"}
 _NAME = re.compile(r"((?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*[A-Za-z]+\s*\})|[A-Za-z]|\\[A-Za-z]+)(\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?")
 
 
@@ -71,7 +73,8 @@ class Definitions:
             elif application and _NAME.fullmatch(application.group(1).strip()):
                 params = [p.strip() for p, _ in split_top(application.group(2), (",",)) if p.strip()]
                 defs.functions[_clean_name(application.group(1))] = (params, body)
-            else:
+            elif not _NUMBER.fullmatch(body.strip().rstrip(".,")):
+                # `x = 1` ("plugging in x = 1") is an example value, not a definition.
                 defs.symbols[_clean_name(head)] = body
         return defs
 
@@ -88,6 +91,7 @@ class Converter:
         self.depth = 0
         self.used_generic = False
         self.used_abstract: set[str] = set()
+        self.matrix_context = False
 
     # -- entry points -------------------------------------------------------------------------
     def member(self, text: str) -> object:
@@ -100,6 +104,8 @@ class Converter:
             self.depth -= 1
 
     def _member(self, text: str) -> object:
+        if self.depth == 1:
+            self.matrix_context = bool(_VECTOR_FONT.search(text) or _TRANSPOSE.search(text))
         if not text:
             raise Unchecked("unparsed", "empty member")
         for operator in _GENERIC_OPERATORS:
@@ -294,6 +300,8 @@ class Converter:
             return None
         if text[i] == "I" and (i == 0 or not text[i - 1].isalpha() and text[i - 1] != "\\") and (i + 1 >= len(text) or not text[i + 1].isalpha()):
             return sympy.ImmutableMatrix(sympy.eye(self.n)), i + 1, False
+        if self.matrix_context and text[i].isupper() and (i == 0 or not text[i - 1].isalpha() and text[i - 1] != "\\") and (i + 1 >= len(text) or not (text[i + 1].isalpha() or text[i + 1] in "_(")):
+            return self.matrix(text[i]), i + 1, False
         if text[i].isalpha() or command:
             return self._name(text, i)
         return None
@@ -304,6 +312,13 @@ class Converter:
             return None
         name = _clean_name(match.group(0))
         end = match.end()
+        if name == "D" or name.startswith("D_"):
+            following = skip_spaces(text, end)
+            if following < len(text) and (text[following].isalpha() or text[following] in "(\\"):
+                raise Unchecked("unparsed", f"the operator notation `{name}` is not evaluated")
+        base = name.split("_", 1)[0]
+        if "_" in name and base in self.defs.functions and not text[skip_spaces(text, end):].startswith("("):
+            raise Unchecked("unparsed", f"the subscript notation `{name}` for a derivative of `{base}` is not evaluated")
         primes = 0
         while end < len(text) and text[end] == "'":
             primes += 1
@@ -408,7 +423,15 @@ class Converter:
                 if not rest.strip():
                     raise Unchecked("unparsed", "a derivative operator with nothing to act on")
                 return self.derivative(rest, variables, operator_form=True), len(text), True
-            return self.derivative(derivative_of.group(3), variables, operator_form=False), end, False
+            value = self.derivative(derivative_of.group(3), variables, operator_form=False)
+            after = skip_spaces(text, end)
+            if after < len(text) and text[after] == "(":
+                close = group_end(text, after)
+                if close > 0 and all(isinstance(v, sympy.Symbol) for v in variables):
+                    inner = text[after + 1 : close - 1].strip()
+                    if inner and _clean_name(inner) in {v.name for v in variables}:
+                        end = close  # `\frac{df}{dx}(x)`: the derivative evaluated at x
+            return value, end, False
         if top in ("d", "\\partial") or bottom_is_differential:
             raise Unchecked("malformed-notation", f"`\\frac{{{top}}}{{{bottom}}}` is not a derivative")
         if _SPECIAL.search(top + bottom) or self._mentions_definition(top + bottom):
@@ -440,9 +463,21 @@ class Converter:
     def derivative(self, operand_text: str, variables: list[object], operator_form: bool) -> object:
         operand_text = operand_text.strip()
         clean = _clean_name(normalize(operand_text))
+        self._reject_index_notation(operand_text, variables)
         if clean in self.defs.functions and not operand_text.rstrip().endswith(")"):
             params = self.defs.functions[clean][0]
             value = self.apply(clean, params)
+            parameters: set = set()
+            for param in params:
+                parameter = self._variable(param)
+                parameters.update(parameter if isinstance(parameter, sympy.MatrixBase) else [parameter])
+            for variable in variables:
+                wanted = set(variable) if isinstance(variable, sympy.MatrixBase) else {variable}
+                if not wanted & parameters:
+                    raise Unchecked(
+                        "undefined-function",
+                        f"`{clean}` is defined earlier as a function of {', '.join(params)}, not of the variable used here",
+                    )
         else:
             value = self.member(operand_text)
         excluded = {v for v in variables if isinstance(v, sympy.Symbol)}
@@ -460,6 +495,20 @@ class Converter:
             value = self._differentiate(value, variable)
         return self.expand_dependents(value, set())
 
+    def _reject_index_notation(self, operand: str, variables: list[object]) -> None:
+        """`\\frac{d}{dx_k} x_i a_{ij} x_j` relies on the summation convention; `\\partial_i` on an index."""
+        for variable in variables:
+            if not isinstance(variable, sympy.Symbol):
+                continue
+            base, _, index = variable.name.partition("_")
+            if variable.name in _INDEX_LETTERS:
+                raise Unchecked("unparsed", f"`\\partial_{variable.name}` is index notation; mathdoc does not expand it")
+            index = index.strip("{}")
+            if index in _INDEX_LETTERS:
+                others = set(re.findall(rf"(?<![A-Za-z\\]){re.escape(base)}_\{{?([a-z])\}}?", operand)) & _INDEX_LETTERS
+                if others - {index}:
+                    raise Unchecked("unparsed", "index notation with several indices (summation convention); mathdoc does not expand it")
+
     def expand_dependents(self, value: object, excluded: set) -> object:
         """Replace symbols the document defines (`y_1 = f_1(\\mathbf{x})`) by their definitions.
 
@@ -472,14 +521,18 @@ class Converter:
                 if symbol in excluded:
                     continue
                 body = self.defs.symbols.get(symbol.name)
-                if body is None or _DOTS.search(body):
+                function = self.defs.functions.get(symbol.name)
+                if (body is None or _DOTS.search(body)) and function is None:
                     continue
                 try:
-                    replacement = self.member(body)
+                    replacement = self.member(body) if body is not None and not _DOTS.search(body) else self.apply(symbol.name, function[0])
                 except (Unchecked, ShapeMismatch):
                     continue
-                if not isinstance(replacement, sympy.MatrixBase) and replacement != symbol:
-                    mapping[symbol] = replacement
+                if isinstance(replacement, sympy.MatrixBase) or replacement == symbol:
+                    continue
+                if not replacement.free_symbols and not replacement.atoms(sympy.Function):
+                    continue
+                mapping[symbol] = replacement
             if not mapping:
                 return value
             value = _immutable(value.xreplace(mapping)) if isinstance(value, sympy.MatrixBase) else value.xreplace(mapping)
@@ -534,17 +587,13 @@ class Converter:
                 raise Unchecked("undefined-function", f"the gradient of `{rest}`: `{name}` is not defined earlier in the document")
             params = self.defs.functions[name][0]
             parameter_values = [self._variable(p) for p in params]
+            if any(_DOTS.search(p) for p in params):
+                raise Unchecked("unparsed", "a function of `\\dots` arguments")
             if len(parameter_values) == 1 and isinstance(parameter_values[0], sympy.MatrixBase):
                 variables = parameter_values[0]
             else:
                 variables = _immutable(sympy.Matrix(parameter_values))
-        if match and name in self.defs.functions and not rest[match.end() :].strip().startswith("("):
-            value = self.apply(name, self.defs.functions[name][0])
-        else:
-            value = self.member(rest)
-        if isinstance(value, sympy.MatrixBase):
-            raise Unchecked("unparsed", "the gradient of a vector")
-        return self._differentiate(value, variables), len(text), True
+        return self.derivative(rest, [variables], operator_form=True), len(text), True
 
     def _matrix_environment(self, text: str, i: int, match: re.Match[str]) -> tuple[object, int, bool]:
         name = match.group(1)
@@ -602,6 +651,8 @@ class Converter:
             inner = inner[: inner_match.start()].strip()
         if command == "\\vec" and inner in ("1", "0"):
             value = _immutable(sympy.ones(self.n, 1) * int(inner))
+        elif re.fullmatch(r"[A-Z]", inner):
+            value = self.matrix(inner)
         else:
             value = self.vector(inner)
         value = _transpose(value) if transpose else value
@@ -609,6 +660,17 @@ class Converter:
         if after < len(text) and text[after] == "(":
             raise Unchecked("undefined-function", f"the vector function `{command}{{{inner}}}(...)` is not defined")
         return value, end, False
+
+    def matrix(self, letter: str) -> sympy.ImmutableMatrix:
+        """A square matrix named by a capital (`A`, `\\mathbf{A}`): generic n x n entries A_ij."""
+        key = f"\\mathbf{{{letter}}}"
+        for candidate in (letter, key):
+            if candidate in self.defs.symbols and not self.all_generic:
+                value = self.member(self.defs.symbols[candidate])
+                if isinstance(value, sympy.MatrixBase):
+                    return value
+        self.used_generic = True
+        return _immutable(sympy.Matrix(self.n, self.n, lambda r, c: sympy.Symbol(f"{letter}_{r + 1}{c + 1}")))
 
     def vector(self, letter: str) -> object:
         """The column vector written `\\mathbf{letter}`: its definition, else generic of length n."""

@@ -48,6 +48,7 @@ def placeholder_symbol(number: int) -> sympy.Symbol:
     return sympy.Symbol(f"Xi_{{{90000 + number}}}")
 
 
+_UNSUPPORTED = re.compile(r"\\(mid|vert|Vert|mathcal|mathbb|lim|sum|prod|int|oint|infty|in|ldots|cdots|dots|vdots|mathop|underbrace|overbrace)(?![a-zA-Z])|\|\|")
 _PLACEHOLDER_NAME = re.compile(r"^Xi_\{9\d{4}\}$")
 
 
@@ -61,6 +62,9 @@ def parse_scalar(text: str) -> sympy.Expr:
     """SymPy expression of scalar LaTeX `text`; raises ParseError with a reason."""
     if not text.strip():
         raise ParseError("empty expression")
+    unsupported = _UNSUPPORTED.search(text)
+    if unsupported:
+        raise ParseError(f"`{unsupported.group(0)}` in `{text.strip()}` is not evaluated")
     try:
         result = latex2sympy(text, normalization_config=_NORMALIZATION, conversion_config=_CONVERSION)
     except Exception as exc:  # the parser raises bare Exception for syntax errors

@@ -60,6 +60,8 @@ def _check_layout(lhs: str, rhs: str, defs: Definitions, layout: str, proof_seco
             return LayoutResult("unchecked", "unparsed", f"could not evaluate ({type(exc).__name__}: {exc})"), used_layout
         used_layout = used_layout or converter.used_layout
         try:
+            # Both sides in terms of the independent variables: `2(u+v)` with u, v defined.
+            left, right = converter.expand_dependents(left, set()), converter.expand_dependents(right, set())
             left, right = _apply_equalities(converter, defs, left, right)
         except Unchecked as exc:
             return LayoutResult("unchecked", exc.code, exc.message), used_layout
@@ -68,7 +70,10 @@ def _check_layout(lhs: str, rhs: str, defs: Definitions, layout: str, proof_seco
             index = 0
             results.clear()
             continue
-        results.append((n, compare(left, right, lhs + "=" + rhs, proof_seconds)))
+        result = compare(left, right, lhs + "=" + rhs, proof_seconds)
+        if result.status == "differs":
+            result = _not_an_identity(left, right) or result
+        results.append((n, result))
         index += 1
     for n, result in results:
         if result.status != "equal":
@@ -82,6 +87,21 @@ def _check_layout(lhs: str, rhs: str, defs: Definitions, layout: str, proof_seco
     if len(sizes) > 1:
         final = LayoutResult("equal", "verified", f"verified for n = {sizes[0]}..{sizes[-1]}", "instantiated")
     return final, used_layout
+
+
+def _not_an_identity(left: object, right: object) -> LayoutResult | None:
+    """Relations that differ because they were never meant as identities.
+
+    `f'(x) = 0` or `\\nabla f = 0` with a non-constant side is an equation to solve (a critical
+    point), and `f_x = f_i` with two bare names is a statement about notation.
+    """
+    for zero, other in ((left, right), (right, left)):
+        is_zero = zero == 0 or (isinstance(zero, sympy.MatrixBase) and zero.is_zero_matrix)
+        if is_zero and _free(other):
+            return LayoutResult("unchecked", "equation", "an equation to solve (it holds only at particular points), not an identity")
+    if isinstance(left, sympy.Symbol) and isinstance(right, sympy.Symbol):
+        return LayoutResult("unchecked", "unparsed", f"`{left}` and `{right}` are two names; nothing to compute")
+    return None
 
 
 def compare(left: object, right: object, seed_text: str, proof_seconds: float) -> LayoutResult:
