@@ -191,8 +191,6 @@ def _judge(source: Source, step: _Step, result: object, declaration: LayoutDecla
         if mine.point is not None:
             point = ", ".join(f"{k} = {v}" for k, v in mine.point)
             message += f" (at {point}: left {mine.lhs_value}, right {mine.rhs_value})" if point else f" (left {mine.lhs_value}, right {mine.rhs_value})"
-        if code == "wrong-step" and number > 1:
-            message = f"step {number} of the chain does not hold: {message}"
         return _finding(source, claim, number, Verdict.WRONG, code, message, mine), inferred
     return _finding(source, claim, number, Verdict.UNCHECKED, mine.code or "unparsed", mine.message, mine), inferred
 

@@ -105,7 +105,9 @@ def rules(code: str | None) -> None:
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code instead of exiting."""
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="mathdoc", standalone_mode=False)
+        code = cli.main(args=list(argv) if argv is not None else None, prog_name="mathdoc", standalone_mode=False)
+        if isinstance(code, int):
+            return code
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
     except click.ClickException as exc:

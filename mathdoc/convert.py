@@ -92,6 +92,8 @@ class Converter:
         self.used_generic = False
         self.used_abstract: set[str] = set()
         self.matrix_context = False
+        self.claim_text = ""
+        """Both members of the step being checked, for notation that depends on the other side."""
 
     # -- entry points -------------------------------------------------------------------------
     def member(self, text: str) -> object:
@@ -334,9 +336,15 @@ class Converter:
                 params = self.defs.functions[name][0]
                 if len(params) != 1:
                     raise Unchecked("malformed-notation", f"`{name}'` for a function of {len(params)} variables")
-                variable = self._variable(args[0])
-                value = sympy.diff(self.apply(name, [params[0]]), self._variable(params[0]), primes)
-                value = value.subs(self._variable(params[0]), variable) if not isinstance(variable, sympy.MatrixBase) else value
+                parameter = self._variable(params[0])
+                if isinstance(parameter, sympy.MatrixBase):
+                    raise Unchecked("malformed-notation", f"`{name}'` for a function of a vector")
+                value = sympy.diff(self.apply(name, [params[0]]), parameter, primes)
+                if _clean_name(normalize(args[0])) != _clean_name(normalize(params[0])):
+                    point = self.member(args[0])  # f'(1): the derivative taken at a point
+                    if isinstance(point, sympy.MatrixBase):
+                        raise Unchecked("malformed-notation", f"`{name}'` applied to a vector")
+                    value = value.subs(parameter, point)
             return value, close, False
         if primes:
             if name in self.defs.functions and after < len(text) and text[after] == "(":
@@ -471,13 +479,21 @@ class Converter:
             for param in params:
                 parameter = self._variable(param)
                 parameters.update(parameter if isinstance(parameter, sympy.MatrixBase) else [parameter])
+            reachable = _free_symbols(self.expand_dependents(value, set()))
             for variable in variables:
                 wanted = set(variable) if isinstance(variable, sympy.MatrixBase) else {variable}
-                if not wanted & parameters:
+                if not wanted & (parameters | reachable):
                     raise Unchecked(
                         "undefined-function",
                         f"`{clean}` is defined earlier as a function of {', '.join(params)}, not of the variable used here",
                     )
+        elif (
+            _NAME.fullmatch(clean) and clean not in self.defs.symbols and re.fullmatch(r"[a-zA-Z](_\w+)?", clean)
+            and re.search(r"(?<![A-Za-z\\])" + re.escape(clean) + r"\s*\(", self.claim_text)
+            and all(isinstance(v, sympy.Symbol) for v in variables)
+        ):
+            # `\frac{dg}{dx}` where the claim also writes `g(x)`: the document's own abstract function.
+            value = self.abstract(clean, [v.name for v in dict.fromkeys(variables)])
         else:
             value = self.member(operand_text)
         excluded = {v for v in variables if isinstance(v, sympy.Symbol)}

@@ -53,7 +53,6 @@ def _plain_text(path: str, text: str, kind: str, notices: tuple[str, ...]) -> So
 Loader = Callable[[str, str, str, tuple[str, ...]], Source]
 LOADERS: dict[str, Loader] = {
     "markdown": _plain_text,
-    "latex": _plain_text,
     "rst": _plain_text,
 }
 """kind -> function(path, decoded text, kind, notices) -> Source.  Readers whose text is not the

@@ -49,6 +49,7 @@ def _check_layout(lhs: str, rhs: str, defs: Definitions, layout: str, proof_seco
     while index < len(sizes):
         n = sizes[index]
         converter = _LayoutProbe(defs, layout, n, all_generic=len(sizes) > 1)
+        converter.claim_text = lhs + " = " + rhs
         try:
             left = converter.member(lhs)
             right = converter.member(rhs)
