@@ -8,12 +8,12 @@ from typing import Sequence
 
 import click
 
-from . import __version__
+from . import __version__, config, suppress
 from .checker import DEFAULT_TIMEOUT, Options, check_sources
 from .codes import RULES, RULES_BY_CODE
 from .model import Severity
-from .reporters import FORMATS, render
-from .sources import SourceError, collect_paths, read_source
+from .reporters import FORMATS, render, report_format, terminal
+from .sources import SourceError, read_source
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -27,6 +27,8 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="Output format.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None, help="Also write an annotated report of every claim: report.html or report.md (by suffix).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Read this configuration file instead of looking for mathdoc.toml / pyproject.toml.")
 @click.option("--verbose", "-v", is_flag=True, help="List verified claims too.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only findings of error severity and the exit code says the rest.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=None, help=f"Seconds per claim step  [default: {DEFAULT_TIMEOUT:g}]")
@@ -36,11 +38,23 @@ def cli() -> None:
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=".mathdoc_cache", show_default=True, help="Where the result cache lives.")
 @click.pass_context
 def check(
-    ctx: click.Context, paths: tuple[str, ...], output_format: str, verbose: bool, quiet: bool,
-    timeout: float | None, jobs: int | None, layout: str | None, no_cache: bool, cache_dir: str,
+    ctx: click.Context, paths: tuple[str, ...], output_format: str, report_path: str | None, config_file: str | None,
+    verbose: bool, quiet: bool, timeout: float | None, jobs: int | None, layout: str | None, no_cache: bool, cache_dir: str,
 ) -> None:
-    """Check the claims in PATHS (files or directories; default: the current directory)."""
-    files, errors = collect_paths(paths or (".",))
+    """Check the claims in PATHS (files or directories; default: the current directory).
+
+    Settings come from [tool.mathdoc] in pyproject.toml or from mathdoc.toml, found from the first
+    path upwards; the options given here override them.
+    """
+    paths = paths or (".",)
+    if report_path and report_format(report_path) is None:
+        raise click.BadParameter(f"{report_path}: the report is .html or .md", param_hint="--report")
+    try:
+        settings = config.resolve(paths, {"timeout": timeout, "jobs": jobs, "layout": layout}, config_file)
+    except config.ConfigError as exc:
+        click.echo(f"mathdoc: {exc}", err=True)
+        ctx.exit(EXIT_USAGE)
+    files, errors = config.expand_paths(paths, settings)
     for message in errors:
         click.echo(f"mathdoc: {message}", err=True)
     sources = []
@@ -50,19 +64,31 @@ def check(
         except SourceError as exc:
             errors.append(str(exc))
             click.echo(f"mathdoc: {exc}", err=True)
-    options = Options(
-        timeout=timeout if timeout is not None else DEFAULT_TIMEOUT,
-        jobs=jobs or (os.cpu_count() or 1),
-        layout=layout,
-        cache_dir=None if no_cache else cache_dir,
-    )
+    options = Options(timeout=settings.timeout, jobs=settings.jobs, layout=settings.layout, cache_dir=None if no_cache else cache_dir)
     reports = _run_with_progress(sources, options, quiet=quiet or output_format != "text")
-    if quiet:
-        reports = [_errors_only(r) for r in reports]
-    text = render(output_format, reports, verbose=verbose)
-    click.echo(text, nl=False)
+    reports = suppress.apply_configuration(reports, settings.disable, settings.severity)
+    if report_path and not _write_report(report_path, reports):
+        errors.append(report_path)
+    shown = [_errors_only(r) for r in reports] if quiet else reports
+    text = render(output_format, shown, verbose=verbose)
+    if output_format == "text" and terminal.wants_colour(sys.stdout):
+        terminal.write(text, sys.stdout)
+    else:
+        click.echo(text, nl=False)
     failed = any(f.severity is Severity.ERROR for r in reports for f in r.findings)
     ctx.exit(EXIT_USAGE if errors else EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+def _write_report(path: str, reports: list) -> bool:  # type: ignore[type-arg]
+    kind = report_format(path)
+    assert kind is not None
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(render(kind, reports))
+    except OSError as exc:
+        click.echo(f"mathdoc: {path}: cannot write the report ({exc.strerror or exc})", err=True)
+        return False
+    return True
 
 
 def _errors_only(report):  # type: ignore[no-untyped-def]

@@ -1,0 +1,259 @@
+"""Configuration: `[tool.mathdoc]` in pyproject.toml, or the top-level keys of mathdoc.toml.
+
+Settings are merged as defaults < configuration file < command-line flags, starting from the one
+`DEFAULTS` dict.  The file is found by walking up from the first checked path; the first directory
+with a `mathdoc.toml`, or a `pyproject.toml` that has a `[tool.mathdoc]` table, ends the walk
+(mathdoc.toml wins when a directory has both).  Every unknown key and every bad value is an error
+that names the file and the key, so a typo never silently does nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping
+
+from .checker import DEFAULT_TIMEOUT
+from .codes import RULES_BY_CODE
+from .model import Severity
+from .sources import collect_paths
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+CONFIG_NAMES = ("mathdoc.toml", "pyproject.toml")
+
+DEFAULTS: dict[str, Any] = {
+    "include": [],
+    "exclude": [],
+    "layout": None,
+    "timeout": DEFAULT_TIMEOUT,
+    "jobs": None,
+    "disable": [],
+    "severity": {},
+}
+"""include/exclude: glob lists applied when directories are expanded (relative to the directory of
+the configuration file; a pattern without `/` matches a file or directory name at any depth; an
+empty include list means every note mathdoc reads).  layout: "numerator" or "denominator" for
+documents that declare none.  timeout: seconds per claim step.  jobs: worker processes (None: one
+per CPU).  disable: codes whose findings are dropped.  severity: code -> "error"/"warning"/"info"."""
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    layout: str | None
+    timeout: float
+    jobs: int
+    disable: frozenset[str]
+    severity: Mapping[str, Severity]
+    path: Path | None
+    """The configuration file that was read, if any."""
+
+    @property
+    def root(self) -> Path:
+        """The directory that include/exclude patterns are relative to."""
+        return self.path.parent if self.path else Path.cwd()
+
+
+def _string_list(value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError("must be a list of strings")
+    return list(value)
+
+
+def _layout(value: Any) -> str:
+    if value not in ("numerator", "denominator"):
+        raise ValueError('must be "numerator" or "denominator"')
+    return str(value)
+
+
+def _timeout(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0 or value == float("inf"):
+        raise ValueError("must be a positive number of seconds")
+    return float(value)
+
+
+def _jobs(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError("must be a positive whole number")
+    return value
+
+
+def _code(code: str) -> str:
+    if code not in RULES_BY_CODE:
+        raise ValueError(f"unknown code {code!r} (`mathdoc rules` lists them)")
+    if code == "verified":
+        raise ValueError("`verified` is not a problem and cannot be configured")
+    return code
+
+
+def _disable(value: Any) -> list[str]:
+    return [_code(code) for code in _string_list(value)]
+
+
+def _severity(value: Any) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise ValueError('must be a table of code = "error" | "warning" | "info"')
+    levels = {s.value: s for s in Severity}
+    result = {}
+    for code, level in value.items():
+        _code(code)
+        if code == "unused-suppression":
+            raise ValueError("unused-suppression is a notice; it can be disabled but has no severity")
+        if level not in levels:
+            raise ValueError(f'{code}: must be "error", "warning" or "info", not {level!r}')
+        result[code] = levels[level]
+    return result
+
+
+VALIDATORS: dict[str, Callable[[Any], Any]] = {
+    "include": _string_list,
+    "exclude": _string_list,
+    "layout": _layout,
+    "timeout": _timeout,
+    "jobs": _jobs,
+    "disable": _disable,
+    "severity": _severity,
+}
+
+
+def find_config(start: str | os.PathLike[str]) -> Path | None:
+    """The configuration file for a run whose first path is `start`."""
+    path = Path(start).resolve()
+    directory = path if path.is_dir() else path.parent
+    for folder in (directory, *directory.parents):
+        candidate = folder / "mathdoc.toml"
+        if candidate.is_file():
+            return candidate
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file() and "mathdoc" in _read_toml(candidate).get("tool", {}):
+            return candidate
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def read_config(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """The validated settings in one file (only the keys it sets)."""
+    path = Path(path)
+    data = _read_toml(path)
+    table: Any = data.get("tool", {}).get("mathdoc", {}) if path.name == "pyproject.toml" else data
+    where = f"{path}: [tool.mathdoc]" if path.name == "pyproject.toml" else str(path)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where} must be a table")
+    settings = {}
+    for key, value in table.items():
+        validate = VALIDATORS.get(key)
+        if validate is None:
+            known = ", ".join(DEFAULTS)
+            raise ConfigError(f"{where}: unknown key {key!r} (known keys: {known})")
+        try:
+            settings[key] = validate(value)
+        except ValueError as exc:
+            raise ConfigError(f"{where}: key {key!r} {exc}") from None
+    return settings
+
+
+def resolve(paths: Iterable[str], overrides: Mapping[str, Any], config_file: str | None = None) -> Settings:
+    """Defaults < the configuration file < `overrides` (command-line values; None means not given)."""
+    first = next(iter(paths), ".")
+    path = Path(config_file) if config_file else find_config(first)
+    if config_file and not Path(config_file).is_file():
+        raise ConfigError(f"{config_file}: no such configuration file")
+    merged = dict(DEFAULTS)
+    if path is not None:
+        merged.update(read_config(path))
+    merged.update({key: value for key, value in overrides.items() if value is not None})
+    return Settings(
+        include=tuple(merged["include"]),
+        exclude=tuple(merged["exclude"]),
+        layout=merged["layout"],
+        timeout=float(merged["timeout"]),
+        jobs=merged["jobs"] or (os.cpu_count() or 1),
+        disable=frozenset(merged["disable"]),
+        severity=dict(merged["severity"]),
+        path=path,
+    )
+
+
+def expand_paths(paths: Iterable[str], settings: Settings) -> tuple[list[str], list[str]]:
+    """The files to check: named files as they are, directories expanded and filtered by include/exclude."""
+    include = [_glob(p) for p in settings.include]
+    exclude = [_glob(p) for p in settings.exclude]
+    files: list[str] = []
+    errors: list[str] = []
+    for raw in paths:
+        found, problems = collect_paths([raw])
+        errors.extend(problems)
+        if not Path(raw).is_dir():
+            files.extend(found)
+            continue
+        for name in found:
+            candidates = _match_names(name, settings.root, Path(raw))
+            if include and not any(p.fullmatch(c) for p in include for c in candidates):
+                continue
+            if any(p.fullmatch(c) for p in exclude for c in candidates):
+                continue
+            files.append(name)
+    return files, errors
+
+
+def _match_names(name: str, root: Path, base: Path) -> list[str]:
+    """The file's path relative to the configuration root (or else to the directory argument), and
+    each of its ancestor directories, so that `drafts` and `drafts/**` both exclude a folder."""
+    absolute = Path(name).resolve()
+    try:
+        relative = absolute.relative_to(root.resolve())
+    except ValueError:
+        relative = absolute.relative_to(base.resolve())
+    parts = relative.parts
+    return ["/".join(parts[:i]) for i in range(len(parts), 0, -1)]
+
+
+def _glob(pattern: str) -> re.Pattern[str]:
+    """gitignore-like globs: `*` and `?` stay within a path segment, `**` crosses them."""
+    pattern = pattern.strip().removeprefix("./").rstrip("/")
+    if "/" not in pattern:
+        pattern = "**/" + pattern
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif pattern[i] == "[" and "]" in pattern[i + 2 :]:
+            close = pattern.index("]", i + 2)
+            body = pattern[i + 1 : close]
+            out.append("[" + ("^" + body[1:] if body.startswith("!") else body).replace("\\", "\\\\") + "]")
+            i = close + 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out))
