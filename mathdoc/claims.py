@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Claim, ClaimKind, Fragment, Member
-from .notation.scan import depth_map, group_end, split_top
+from .notation.scan import balanced, depth_map, group_end, split_top
 
 DERIVATIVE = re.compile(
     r"\\partial|\\nabla|\\[dt]?frac\s*\{\s*(?:d|\\mathrm\s*\{\s*d\s*\}|\\operatorname\s*\{\s*d\s*\})"
@@ -217,7 +217,9 @@ def recognise(fragments: list[Fragment]) -> Recognised:
     claims: list[Claim] = []
     definitions: list[Definition] = []
     for fragment in fragments:
-        if fragment.error:
+        error = fragment.error or (None if balanced(fragment.text) else "unbalanced braces or environments")
+        if error:
+            fragment = fragment if fragment.error else Fragment(fragment.text, fragment.start, fragment.display, fragment.offsets, error)
             if "=" in fragment.text and has_derivative(fragment.text):
                 claims.append(
                     Claim(

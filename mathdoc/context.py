@@ -43,7 +43,8 @@ def _head_name(head: str) -> str:
 
 
 def _mentions(text: str, name: str) -> bool:
-    compact = re.sub(r"\s*_\s*", "_", text)
+    compact = re.sub(r"(\{\s*)d(?=[A-Za-z\\])", r"\1d ", text)  # `\frac{dy}{dx}` mentions y
+    compact = re.sub(r"\s*_\s*", "_", compact)
     compact = re.sub(r"_\{([A-Za-z0-9])\}", r"_\1", compact)
     compact = re.sub(r"\\(mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\^[^{}]*\}", r"\\\1{\2}", compact)
     pattern = r"(?<![A-Za-z\\])" + re.escape(name) + r"(?![A-Za-z0-9_])"

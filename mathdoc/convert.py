@@ -415,8 +415,8 @@ class Converter:
         top, bottom = numerator[0].strip(), denominator[0].strip()
         end = denominator[1]
         operator = re.fullmatch(r"(d|\\partial)\s*(?:\^\s*\{?\s*(\d+)\s*\}?)?", top)
-        derivative_of = re.match(r"(d|\\partial)(?![a-zA-Z])\s*(?:\^\s*\{?\s*(\d+)\s*\}?)?\s*(.+)$", top, re.S)
-        bottom_is_differential = bool(re.match(r"(d|\\partial)(?![a-zA-Z])", bottom))
+        derivative_of = re.match(r"(d|\\partial(?![a-zA-Z]))\s*(?:\^\s*\{?\s*(\d+)\s*\}?)?\s*(.+)$", top, re.S)
+        bottom_is_differential = bool(re.match(r"d(?=\s*[A-Za-z\\])|\\partial(?![a-zA-Z])", bottom))
         if operator or (derivative_of and bottom_is_differential):
             kind = (operator or derivative_of).group(1)
             variables = self._differentials(bottom, kind)
@@ -472,6 +472,7 @@ class Converter:
         operand_text = operand_text.strip()
         clean = _clean_name(normalize(operand_text))
         self._reject_index_notation(operand_text, variables)
+        self._reject_font_confusion(operand_text, variables)
         if clean in self.defs.functions and not operand_text.rstrip().endswith(")"):
             params = self.defs.functions[clean][0]
             value = self.apply(clean, params)
@@ -510,6 +511,20 @@ class Converter:
         for variable in variables:
             value = self._differentiate(value, variable)
         return self.expand_dependents(value, set())
+
+    def _reject_font_confusion(self, operand: str, variables: list[object]) -> None:
+        """`\\frac{d}{dx}\\mathbf{x}` or `\\frac{\\partial}{\\partial \\mathbf{x}} x^2`: a bold and a plain x."""
+        bold = set(re.findall(r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\}", operand))
+        plain_text = re.sub(r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{[^{}]*\}|\\[A-Za-z]+", " ", operand)
+        plain = set(re.findall(r"(?<![A-Za-z_])([A-Za-z])(?![A-Za-z_])", plain_text))
+        for variable in variables:
+            if isinstance(variable, sympy.Symbol) and variable.name in bold:
+                raise Unchecked("malformed-notation", f"a derivative of the vector `\\mathbf{{{variable.name}}}` by the scalar `{variable.name}`")
+            if isinstance(variable, sympy.MatrixBase):
+                names = [str(e) for e in variable]
+                letters = {n.split("_")[0] for n in names} if all("_" in n for n in names) else set()
+                if len(letters) == 1 and letters & plain:
+                    raise Unchecked("malformed-notation", f"a derivative of the scalar `{(letters & plain).pop()}` by the vector of the same name")
 
     def _reject_index_notation(self, operand: str, variables: list[object]) -> None:
         """`\\frac{d}{dx_k} x_i a_{ij} x_j` relies on the summation convention; `\\partial_i` on an index."""

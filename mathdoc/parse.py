@@ -49,6 +49,7 @@ def placeholder_symbol(number: int) -> sympy.Symbol:
 
 
 _UNSUPPORTED = re.compile(r"\\(mid|vert|Vert|mathcal|mathbb|lim|sum|prod|int|oint|infty|in|ldots|cdots|dots|vdots|mathop|underbrace|overbrace)(?![a-zA-Z])|\|\|")
+_SPELLED = ("ln", "log", "sin", "cos", "tan", "exp", "nabla", "mathbf", "partial", "sqrt", "frac")
 _PLACEHOLDER_NAME = re.compile(r"^Xi_\{9\d{4}\}$")
 
 
@@ -89,6 +90,14 @@ def check_trustworthy(expr: sympy.Expr, text: str) -> None:
             raise ParseError(f"`{text.strip()}` was misread (a stray `{name}` symbol)")
         if len(base) > 1 and base not in KNOWN_MULTILETTER:
             raise ParseError(f"`{text.strip()}` was misread (unknown name `{name}`)")
+    names = {_base_name(s.name) for s in expr.free_symbols}
+    bare = re.sub(r"\\[A-Za-z]+", " ", text)
+    for word in _SPELLED:
+        letters = set(word)
+        if letters <= names and re.search(r"\s*".join(word), bare):
+            raise ParseError(f"`{text.strip()}` was misread (`{word}` read as a product of letters)")
+    if "d" in names and re.search(r"(?<![A-Za-z\\])d\s*[a-zA-Z]", bare):
+        raise ParseError(f"`{text.strip()}` was misread (a lone `d`, as in a differential)")
     for function in expr.atoms(sympy.Function):
         name = getattr(function.func, "__name__", "")
         if name.startswith("\\") or name in SUSPICIOUS_NAMES:

@@ -122,6 +122,11 @@ def compare(left: object, right: object, seed_text: str, proof_seconds: float) -
     pairs = list(zip(left, right)) if left_matrix else [(left, right)]
     symbols = sorted(set().union(*(_free(a) | _free(b) for a, b in pairs)), key=lambda s: s.name)
     screened = _screen(pairs, symbols, rng)
+    if screened == "no point":
+        proved = _prove(pairs, proof_seconds)
+        if proved:
+            return LayoutResult("equal", "verified", "proved symbolically", "symbolic")
+        return LayoutResult("unchecked", "unparsed", "the sides could not be evaluated at any point and no symbolic proof was found")
     if screened is not None:
         point, index, lhs_value, rhs_value = screened
         where = "" if not left_matrix else f" (entry {index // left.cols + 1},{index % left.cols + 1})"
@@ -189,7 +194,7 @@ def _screen(pairs, symbols, rng: random.Random):
                 return point, index, _show(va), _show(vb)
         if usable >= 6 or not symbols:
             return None
-    return None
+    return None if usable >= 2 else "no point"
 
 
 def _number(expr: object, point: dict) -> complex | None:
@@ -259,7 +264,10 @@ def _compare_abstract(left: object, right: object, functions: list, rng: random.
         concrete = [_instantiate(v, mapping) for v in (left, right)]
         pairs = list(zip(concrete[0], concrete[1])) if isinstance(concrete[0], sympy.MatrixBase) else [tuple(concrete)]
         symbols = sorted(set().union(*(_free(a) | _free(b) for a, b in pairs)), key=lambda s: s.name)
-        if _screen(pairs, symbols, rng) is not None:
+        screened = _screen(pairs, symbols, rng)
+        if screened == "no point":
+            return LayoutResult("unchecked", "unparsed", f"with {names} instantiated, the sides could not be evaluated at any point")
+        if screened is not None:
             return LayoutResult(
                 "unchecked", "undefined-function",
                 f"uses {names}, which the document does not define, and the sides differ for some instances of "
