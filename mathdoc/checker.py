@@ -78,12 +78,12 @@ def run_tasks(tasks: list[Task], options: Options, progress: Callable[[int], Non
         unique.setdefault(task, len(unique))
     keys = list(unique)
     results: dict[Task, object] = {}
-    store = cache_module.open_cache(options.cache_dir)
+    store = cache_module.open_cache(options.cache_dir, variant=f"timeout={options.timeout!r}")
     missing = []
     for task in keys:
         hit = store.get(task) if store else None
         if hit is not None:
-            results[task] = TaskResult("ok", hit)
+            results[task] = hit
         else:
             missing.append(task)
     if progress and len(keys) > len(missing):
@@ -102,8 +102,8 @@ def run_tasks(tasks: list[Task], options: Options, progress: Callable[[int], Non
             outcomes = pool.run(missing, on_done=done)
         for task, outcome in zip(missing, outcomes):
             results[task] = outcome
-            if store and outcome.status == "ok":
-                store.put(task, outcome.value)
+            if store:
+                store.put(task, outcome)
     if store:
         store.flush()
     return [results[task] for task in tasks]
@@ -178,6 +178,11 @@ def _judge(source: Source, step: _Step, result: object, declaration: LayoutDecla
         mine = outcome.get("numerator")
     if mine.status == "equal":
         return _finding(source, claim, number, Verdict.VERIFIED, "verified", mine.message, mine), inferred
+    if mine.status == "transposed":
+        where = declaration or inferred
+        layout_word = f"; the document uses {where.layout} layout{_origin(where)}" if where else ""
+        message = f"the transpose of the correct value (numerator and denominator layout differ by a transpose){layout_word}"
+        return _finding(source, claim, number, Verdict.LAYOUT, "layout-mismatch", message, mine), inferred
     if mine.status == "shape":
         return _finding(source, claim, number, Verdict.WRONG, "shape-mismatch", mine.message, mine), inferred
     if mine.status == "differs":

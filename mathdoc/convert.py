@@ -566,7 +566,7 @@ class Converter:
                 mapping[symbol] = replacement
             if not mapping:
                 return value
-            value = _immutable(value.xreplace(mapping)) if isinstance(value, sympy.MatrixBase) else value.xreplace(mapping)
+            value = _substitute(value, mapping)
         raise Unchecked("unparsed", "definitions refer to each other in a loop")
 
     def _differentiate(self, value: object, variable: object) -> object:
@@ -760,6 +760,24 @@ def _skip_command_arguments(text: str, i: int, command: str) -> int:
             return len(text)
         end = argument[1]
     return end
+
+
+def _substitute(value: object, mapping: dict) -> object:
+    """xreplace, except where a derivative's variable is replaced: there `subs` keeps it a `Subs`."""
+    def one(expr: sympy.Basic) -> sympy.Basic:
+        replaced = {}
+        for derivative in expr.atoms(sympy.Derivative):
+            variables = [v for v in dict.fromkeys(derivative.variables) if v in mapping]
+            if variables:
+                dummies = {v: sympy.Dummy(str(v)) for v in variables}
+                replaced[derivative] = sympy.Subs(derivative.xreplace(dummies), tuple(dummies.values()), tuple(mapping[v] for v in variables))
+        if replaced:
+            expr = expr.xreplace(replaced)
+        return expr.xreplace(mapping)
+
+    if isinstance(value, sympy.MatrixBase):
+        return _immutable(value.applyfunc(one))
+    return one(value)
 
 
 def _free_symbols(value: object) -> set:

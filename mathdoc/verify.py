@@ -105,10 +105,13 @@ def _not_an_identity(left: object, right: object) -> LayoutResult | None:
     return None
 
 
-def compare(left: object, right: object, seed_text: str, proof_seconds: float) -> LayoutResult:
+def compare(left: object, right: object, seed_text: str, proof_seconds: float, transposes: bool = True) -> LayoutResult:
     left, right = _unwrap(left), _unwrap(right)
     left_matrix, right_matrix = isinstance(left, sympy.MatrixBase), isinstance(right, sympy.MatrixBase)
     if left_matrix != right_matrix or (left_matrix and left.shape != right.shape):
+        transposed = _transposed(left, right, seed_text, proof_seconds, transposes)
+        if transposed is not None:
+            return transposed
         return LayoutResult(
             "differs",
             "wrong-derivative",
@@ -128,6 +131,9 @@ def compare(left: object, right: object, seed_text: str, proof_seconds: float) -
             return LayoutResult("equal", "verified", "proved symbolically", "symbolic")
         return LayoutResult("unchecked", "unparsed", "the sides could not be evaluated at any point and no symbolic proof was found")
     if screened is not None:
+        transposed = _transposed(left, right, seed_text, proof_seconds, transposes)
+        if transposed is not None:
+            return transposed
         point, index, lhs_value, rhs_value = screened
         where = "" if not left_matrix else f" (entry {index // left.cols + 1},{index % left.cols + 1})"
         return LayoutResult(
@@ -143,6 +149,17 @@ def compare(left: object, right: object, seed_text: str, proof_seconds: float) -
     if proved:
         return LayoutResult("equal", "verified", "proved symbolically", "symbolic")
     return LayoutResult("equal", "verified", "equal at random points (no symbolic proof within the time limit)", "numeric")
+
+
+def _transposed(left: object, right: object, seed_text: str, proof_seconds: float, allowed: bool) -> LayoutResult | None:
+    """A `layout` result when the right side is the transpose of the correct (matrix) value."""
+    if not allowed or not isinstance(left, sympy.MatrixBase) or not isinstance(right, sympy.MatrixBase):
+        return None
+    if left.T.shape != right.shape or left.shape == (1, 1):
+        return None
+    if compare(left.T, right, seed_text, proof_seconds, transposes=False).status != "equal":
+        return None
+    return LayoutResult("transposed", "layout-mismatch", "the transpose of the correct value", expected=_expected_latex(left))
 
 
 def _unwrap(value: object) -> object:
@@ -297,6 +314,7 @@ def _random_polynomial(arity: int, rng: random.Random) -> sympy.Lambda:
 
 def _instantiate(value: object, mapping: dict) -> object:
     def concrete(expr: sympy.Expr) -> sympy.Expr:
+        expr = _derivatives_as_subs(expr)
         for function, polynomial in mapping.items():
             expr = expr.replace(function, polynomial)
         return expr.doit()
@@ -304,6 +322,17 @@ def _instantiate(value: object, mapping: dict) -> object:
     if isinstance(value, sympy.MatrixBase):
         return sympy.ImmutableMatrix(value.applyfunc(concrete))
     return concrete(sympy.sympify(value))
+
+
+def _derivatives_as_subs(expr: sympy.Basic) -> sympy.Basic:
+    """SymPy writes d h(a(t))/dt with a derivative by `a(t)`; make it a `Subs` so `a` can be replaced."""
+    replaced = {}
+    for derivative in expr.atoms(sympy.Derivative):
+        variables = [v for v in dict.fromkeys(derivative.variables) if not isinstance(v, sympy.Symbol)]
+        if variables:
+            dummies = {v: sympy.Dummy("xi") for v in variables}
+            replaced[derivative] = sympy.Subs(derivative.xreplace(dummies), tuple(dummies.values()), tuple(variables))
+    return expr.xreplace(replaced) if replaced else expr
 
 
 def _apply_equalities(converter: Converter, defs: Definitions, left: object, right: object) -> tuple[object, object]:
