@@ -54,6 +54,12 @@ def _check_layout(lhs: str, rhs: str, defs: Definitions, layout: str, proof_seco
             left = converter.member(lhs)
             right = converter.member(rhs)
         except ShapeMismatch as exc:
+            if converter.used_generic and sizes == (3,):
+                # A defined vector of another length next to a generic one: the generic length wins.
+                sizes = SIZES
+                index = 0
+                results.clear()
+                continue
             return LayoutResult("shape", "shape-mismatch", f"shapes do not fit: {exc}"), converter.used_layout or used_layout
         except Unchecked as exc:
             return LayoutResult("unchecked", exc.code, exc.message), converter.used_layout or used_layout
