@@ -11,7 +11,7 @@ import click
 from . import __version__, config, suppress
 from .checker import DEFAULT_TIMEOUT, Options, check_sources
 from .codes import RULES, RULES_BY_CODE
-from .model import Severity
+from .model import FileReport, Severity, Source
 from .reporters import FORMATS, render, report_format, terminal
 from .sources import SourceError, read_source
 
@@ -79,7 +79,7 @@ def check(
     ctx.exit(EXIT_USAGE if errors else EXIT_FINDINGS if failed else EXIT_CLEAN)
 
 
-def _write_report(path: str, reports: list) -> bool:  # type: ignore[type-arg]
+def _write_report(path: str, reports: list[FileReport]) -> bool:
     kind = report_format(path)
     assert kind is not None
     try:
@@ -91,13 +91,13 @@ def _write_report(path: str, reports: list) -> bool:  # type: ignore[type-arg]
     return True
 
 
-def _errors_only(report):  # type: ignore[no-untyped-def]
+def _errors_only(report: FileReport) -> FileReport:
     import dataclasses
 
     return dataclasses.replace(report, findings=tuple(f for f in report.findings if f.severity is Severity.ERROR), notices=())
 
 
-def _run_with_progress(sources, options: Options, quiet: bool):  # type: ignore[no-untyped-def]
+def _run_with_progress(sources: list[Source], options: Options, quiet: bool) -> list[FileReport]:
     interactive = sys.stderr.isatty() and not os.environ.get("CI") and not quiet
     if not interactive:
         return check_sources(sources, options)
@@ -122,10 +122,13 @@ def rules(code: str | None) -> None:
         for rule in RULES:
             click.echo(f"{rule.code:<{width}}  {rule.severity.value:<7}  {rule.name}")
         return
-    rule = RULES_BY_CODE.get(code)
-    if rule is None:
+    explained = RULES_BY_CODE.get(code)
+    if explained is None:
         raise click.UsageError(f"unknown code {code!r}; `mathdoc rules` lists them")
-    click.echo(f"{rule.code}: {rule.name} (default severity: {rule.severity.value})\n\n{rule.explanation}\n\nExample: {rule.example}")
+    click.echo(
+        f"{explained.code}: {explained.name} (default severity: {explained.severity.value})\n\n"
+        f"{explained.explanation}\n\nExample: {explained.example}"
+    )
 
 
 def run(argv: Sequence[str] | None = None) -> int:

@@ -31,7 +31,8 @@ REPORT_SUFFIXES: dict[str, str] = {
 
 def formatter(name: str) -> Formatter:
     module_name, _, function_name = FORMATS[name].partition(":")
-    return getattr(importlib.import_module(module_name), function_name)
+    function: Formatter = getattr(importlib.import_module(module_name), function_name)
+    return function
 
 
 def render(name: str, reports: list[FileReport], **options: object) -> str:

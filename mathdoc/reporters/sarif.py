@@ -12,10 +12,11 @@ import hashlib
 import json
 import re
 from pathlib import PurePath
+from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
-from ..codes import RULES
+from ..codes import RULES, Rule
 from ..model import FileReport, Finding, Severity, Verdict
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -23,7 +24,7 @@ FINGERPRINT_KEY = "mathdocClaim/v1"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def rule_descriptor(rule) -> dict:  # type: ignore[no-untyped-def]
+def rule_descriptor(rule: Rule) -> dict[str, Any]:
     help_text = f"{rule.explanation}\n\nExample: {rule.example}"
     return {
         "id": rule.code,
@@ -54,9 +55,9 @@ def fingerprint(finding: Finding, occurrence: int) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def _result(finding: Finding, rule_index: dict[str, int], occurrence: int) -> dict:
+def _result(finding: Finding, rule_index: dict[str, int], occurrence: int) -> dict[str, Any]:
     uri, base = artifact_uri(finding.path)
-    artifact: dict = {"uri": uri}
+    artifact: dict[str, Any] = {"uri": uri}
     if base:
         artifact["uriBaseId"] = base
     region = {
@@ -66,7 +67,7 @@ def _result(finding: Finding, rule_index: dict[str, int], occurrence: int) -> di
         "endColumn": finding.end_column,
     }
     text = finding.message if finding.step <= 1 else f"{finding.message} (step {finding.step})"
-    result: dict = {
+    result: dict[str, Any] = {
         "ruleId": finding.code,
         "level": LEVELS[finding.severity],
         "message": {"text": f"{text}: `{finding.latex}`"},
@@ -108,7 +109,7 @@ def format_sarif(reports: list[FileReport], verbose: bool = False, **_: object) 
     notifications = [
         {"message": {"text": notice}, "level": "note"} for report in reports for notice in report.notices
     ]
-    invocation: dict = {"executionSuccessful": True}
+    invocation: dict[str, Any] = {"executionSuccessful": True}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     document = {

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Mapping, TextIO
+from typing import TYPE_CHECKING, Mapping, TextIO
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 _FINDING = re.compile(r"^(?P<where>[^\n]*?:\d+:\d+:) (?P<severity>error|warning|info)\[(?P<code>[^\]]+)\](?P<rest>.*)$")
 _SUMMARY = re.compile(r"^\d+ files?, \d+ claim steps: ")
@@ -23,7 +26,7 @@ def wants_colour(stream: TextIO, environ: Mapping[str, str] | None = None) -> bo
     return bool(isatty and isatty())
 
 
-def paint(line: str):  # type: ignore[no-untyped-def]
+def paint(line: str) -> Text:
     """A rich Text for one line of the text format."""
     from rich.text import Text
 
