@@ -174,6 +174,9 @@ class _FileWriter:
         notes = "".join(_note(findings[i], self.anchor(i), i + 1) for i in problems)
         problem = any(findings[i].severity in PROBLEM_SEVERITIES for i in placed)
         css = "block problem" if problem else "block"
+        heading = len(parts) == 1 and isinstance(parts[0], str) and "\n" not in parts[0].strip()
+        if heading and re.match(r"#{1,6} |\\(?:sub)*section\*?\{", str(parts[0]).lstrip()):
+            css += " heading"
         return f'<div class="{css}"><div class="text">{"".join(html_parts)}</div><div class="notes">{notes}</div></div>\n'
 
     def math(self, piece: _Piece) -> str:
@@ -266,7 +269,8 @@ section.file { background: #fff; border: 1px solid #ddd; border-radius: 6px; mar
 .notices { color: #555; font-size: 0.9rem; }
 .block { display: grid; grid-template-columns: minmax(0, 1fr) minmax(14rem, 24rem); gap: 1.25rem;
   padding: 0.4rem 0; border-top: 1px solid #f0f0f0; }
-.block .text { white-space: pre-wrap; overflow-wrap: anywhere; min-width: 0; }
+.block .text { white-space: pre-wrap; overflow-wrap: anywhere; min-width: 0; tab-size: 4; }
+.block.heading .text { font-weight: 650; font-size: 1.08em; }
 .block .notes:empty { visibility: hidden; }
 @media (max-width: 50rem) { .block { grid-template-columns: 1fr; } }
 .claim { border-radius: 3px; padding: 0 0.15em; }
