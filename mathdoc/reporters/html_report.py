@@ -61,8 +61,13 @@ def _pieces(source: Source, findings: tuple[Finding, ...]) -> tuple[list[_Piece]
         if start < position or end < start:
             continue
         for opening, closing in DELIMITERS:
-            if text.startswith(opening, start - len(opening)) and text.startswith(closing, end) and start - len(opening) >= position:
-                start, end = start - len(opening), end + len(closing)
+            if not text.startswith(opening, start - len(opening)) or start - len(opening) < position:
+                continue
+            # A fragment with expanded macros maps its last characters to the macro's start, so
+            # its closing delimiter may lie a little after `end`.
+            close = text.find(closing, end)
+            if close == end or (fragment.offsets is not None and 0 <= close - end < 200 and "\n\n" not in text[end:close]):
+                start, end = start - len(opening), close + len(closing)
                 break
         math.append(_Piece(start, end, fragment))
         position = end
@@ -296,6 +301,7 @@ section.file { background: #fff; border: 1px solid #ddd; border-radius: 6px; mar
 .note-claim, .note-row { margin-top: 0.25rem; }
 .label { display: inline-block; min-width: 7.5em; color: #555; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.03em; }
 :target { box-shadow: 0 0 0 3px #1a73e8; }
+section.file, .note, .mark { scroll-margin-top: 4rem; }
 """
 
 
