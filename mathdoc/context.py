@@ -88,22 +88,33 @@ def definitions_in_scope(
 ) -> tuple[tuple[str, str], ...]:
     """Earlier definitions, still in scope, that `text` (or a definition it uses) mentions; the latest wins."""
     latest: dict[str, Definition] = {}
+    remote: set[str] = set()
     equalities: list[Definition] = []
     for definition in definitions:
         if definition.offset >= offset:
             break
         if not _in_scope(definition.offset, offset, sections):
+            # From an earlier section: a function still counts where the claim applies it by
+            # name, `\nabla f(x,y)`; a bare `b` there is more likely a new symbol.
+            if "(" in definition.head and "+" not in definition.head:
+                key = definition.head.replace(" ", "")
+                latest[key] = definition
+                remote.add(key)
             continue
         if "+" in definition.head or re.search(r"\)\s*-", definition.head):
             equalities.append(definition)
         else:
             latest[definition.head.replace(" ", "")] = definition
+            remote.discard(definition.head.replace(" ", ""))
     chosen: dict[str, Definition] = {}
     frontier = [text]
     while frontier:
         piece = frontier.pop()
         for key, definition in latest.items():
-            if key not in chosen and _mentions(piece, _head_name(definition.head)):
+            name = _head_name(definition.head)
+            if key in remote and not re.search(re.escape(name) + r"\s*\(", re.sub(r"_\{([A-Za-z0-9])\}", r"_\1", piece)):
+                continue
+            if key not in chosen and _mentions(piece, name):
                 chosen[key] = definition
                 frontier.append(definition.body)
     ordered = sorted(chosen.values(), key=lambda d: d.offset)
