@@ -274,7 +274,7 @@ section.file { background: #fff; border: 1px solid #ddd; border-radius: 6px; mar
 .notices { color: #555; font-size: 0.9rem; }
 .block { display: grid; grid-template-columns: minmax(0, 1fr) minmax(14rem, 24rem); gap: 1.25rem;
   padding: 0.4rem 0; border-top: 1px solid #f0f0f0; }
-.block .text { white-space: pre-wrap; overflow-wrap: anywhere; min-width: 0; tab-size: 4; }
+.block .text { white-space: pre-wrap; overflow-wrap: anywhere; min-width: 0; }
 .block.heading .text { font-weight: 650; font-size: 1.08em; }
 .block .notes:empty { visibility: hidden; }
 @media (max-width: 50rem) { .block { grid-template-columns: 1fr; } }
