@@ -1,26 +1,41 @@
 """The one module that owns time limits.
 
-Hard limit: every step is computed in a worker process; a worker that overruns its step's
-deadline is killed and replaced, whatever thread the caller runs in.  This is the guarantee.
+Hard limit: every task is computed in a worker process; a worker that overruns its task's
+deadline is killed and replaced.  The parent only waits on pipes with a timeout, so the limit
+holds whatever thread the caller runs in, and whatever the task is doing (a C loop included).
 
 Soft limit: inside a worker (always its main thread) `soft_limit` uses a timer signal so that a
 slow symbolic proof can give up early and the step can still be reported as numerically
 confirmed.  Its exception derives from BaseException so that no `except Exception` swallows it.
+
+Workers are forked from the caller, so they start with whatever it has imported; the caller
+decides what that is (the checker imports the verifier just before it asks for workers).
+`multiprocessing` itself is imported only when a pool runs: a fully cached run needs only
+`TaskResult` from here.
 """
 
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 import traceback
 from collections import deque
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
-from typing import Any, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+MEMORY_LIMIT_BYTES = 3 * 1024**3
+"""Address space allowed to one worker: a runaway expression fails with MemoryError instead of
+taking the machine down (a SymPy worker normally needs well under 300 MB)."""
+
+
+OUT_OF_MEMORY = "ran out of memory"
 
 
 class SoftTimeLimit(BaseException):
@@ -54,11 +69,51 @@ class TaskResult:
     status: str
     """"ok", "error" or "timeout"."""
     value: Any = None
+    """The function's return value ("ok") or a one-line description of what went wrong."""
     seconds: float = 0.0
+    transient: bool = False
+    """True when the outcome says more about the machine than about the task (a worker that
+    died or ran out of memory): a cache should not remember it."""
 
 
-def _worker_main(connection: Connection, function: Callable[..., Any]) -> None:
+def _limit_memory(limit: int) -> None:
+    try:
+        import resource
+
+        with open("/proc/self/statm", encoding="ascii") as stream:
+            in_use = int(stream.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        limit = max(limit, in_use + limit // 2)  # never below what the fork already maps
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        if soft == resource.RLIM_INFINITY or soft > limit:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, ValueError, OSError):
+        pass  # not on this platform: the time limit still holds
+
+
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this worker when the process that started it goes away, so that a
+    runaway task never outlives a killed `mathdoc` (elsewhere the pipe closing ends an idle one)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # it went away before the request
+        os._exit(1)
+
+
+def _worker_main(connection: Connection, function: Callable[..., Any], memory_limit: int, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    _die_with_parent(parent)
+    if memory_limit:
+        _limit_memory(memory_limit)
     while True:
         try:
             message = connection.recv()
@@ -72,6 +127,8 @@ def _worker_main(connection: Connection, function: Callable[..., Any]) -> None:
             reply = TaskResult("ok", value, time.perf_counter() - started)
         except SoftTimeLimit:
             reply = TaskResult("timeout", None, time.perf_counter() - started)
+        except MemoryError:
+            reply = TaskResult("error", OUT_OF_MEMORY, time.perf_counter() - started, transient=True)
         except BaseException as exc:  # report, never die silently
             detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
             reply = TaskResult("error", detail[:500], time.perf_counter() - started)
@@ -79,13 +136,17 @@ def _worker_main(connection: Connection, function: Callable[..., Any]) -> None:
             connection.send(reply)
         except (OSError, ValueError):
             return
+        except Exception as exc:  # a value that cannot be pickled
+            connection.send(TaskResult("error", f"could not return the result: {type(exc).__name__}: {exc}"[:500], transient=True))
 
 
 class _Worker:
-    def __init__(self, function: Callable[..., Any]) -> None:
+    def __init__(self, function: Callable[..., Any], memory_limit: int) -> None:
+        import multiprocessing
+
         context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child, function), daemon=True)
+        self.process = context.Process(target=_worker_main, args=(child, function, memory_limit, os.getpid()), daemon=True)
         self.process.start()
         child.close()
         self.task: int | None = None
@@ -93,6 +154,8 @@ class _Worker:
         self.started = 0.0
 
     def stop(self, force: bool = False) -> None:
+        """End the worker: politely when it is idle, by SIGKILL when forced or busy."""
+        force = force or self.task is not None
         try:
             if force:
                 self.process.kill()
@@ -100,7 +163,7 @@ class _Worker:
                 self.connection.send(None)
         except (OSError, ValueError):
             pass
-        self.process.join(timeout=1 if not force else 5)
+        self.process.join(timeout=5 if force else 1)
         if self.process.is_alive():
             self.process.kill()
             self.process.join(timeout=5)
@@ -108,12 +171,18 @@ class _Worker:
 
 
 class WorkerPool:
-    """Runs `function(*args)` for many argument tuples in `jobs` processes, each under `timeout`."""
+    """Runs `function(*args)` for many argument tuples in up to `jobs` processes, each task
+    under a hard limit of `timeout` seconds.
 
-    def __init__(self, function: Callable[..., Any], jobs: int, timeout: float) -> None:
+    Results come back in task order, whatever the number of workers, so the output of a run
+    does not depend on `jobs`.
+    """
+
+    def __init__(self, function: Callable[..., Any], jobs: int, timeout: float, memory_limit: int = MEMORY_LIMIT_BYTES) -> None:
         self.function = function
         self.jobs = max(1, jobs)
         self.timeout = timeout
+        self.memory_limit = memory_limit
         self.workers: list[_Worker] = []
 
     def __enter__(self) -> "WorkerPool":
@@ -128,59 +197,71 @@ class WorkerPool:
         self.workers.clear()
 
     def run(self, tasks: Sequence[tuple[Any, ...]], on_done: Callable[[int, TaskResult], None] | None = None) -> list[TaskResult]:
+        from multiprocessing.connection import wait
+
         results: list[TaskResult | None] = [None] * len(tasks)
         pending = deque(range(len(tasks)))
         while len(self.workers) < min(self.jobs, len(tasks)):
-            self.workers.append(_Worker(self.function))
+            self.workers.append(self._new_worker())
         busy: dict[Connection, _Worker] = {}
+
+        def finish(task: int, result: TaskResult) -> None:
+            results[task] = result
+            if on_done:
+                on_done(task, result)
+
         while pending or busy:
             for index, worker in enumerate(self.workers):
-                if worker.task is None and pending:
-                    if not worker.process.is_alive():
-                        worker = self.workers[index] = _Worker(self.function)
-                    task = pending.popleft()
-                    worker.task = task
-                    worker.started = time.perf_counter()
-                    worker.deadline = worker.started + self.timeout
-                    try:
-                        worker.connection.send(tasks[task])
-                    except (OSError, ValueError) as exc:
-                        results[task] = TaskResult("error", f"could not reach the worker: {exc}")
-                        worker.task = None
-                        continue
-                    busy[worker.connection] = worker
+                if worker.task is not None or not pending:
+                    continue
+                if not worker.process.is_alive():
+                    worker.stop(force=True)
+                    worker = self.workers[index] = self._new_worker()
+                task = pending.popleft()
+                worker.task = task
+                worker.started = time.perf_counter()
+                worker.deadline = worker.started + self.timeout
+                try:
+                    worker.connection.send(tasks[task])
+                except (OSError, ValueError) as exc:
+                    worker.task = None
+                    finish(task, TaskResult("error", f"could not reach the worker: {exc}", transient=True))
+                    self._replace(worker)
+                    continue
+                busy[worker.connection] = worker
             if not busy:
                 continue
-            now = time.perf_counter()
-            wait_for = max(0.0, min(w.deadline for w in busy.values()) - now)
-            ready = wait(list(busy), timeout=wait_for)
-            for connection in ready:
+            wait_for = max(0.0, min(w.deadline for w in busy.values()) - time.perf_counter())
+            for connection in wait(list(busy), timeout=wait_for):
                 worker = busy.pop(connection)  # type: ignore[index]
                 task = worker.task
                 assert task is not None
                 try:
-                    result = connection.recv()  # type: ignore[union-attr]
+                    result = worker.connection.recv()
+                    in_doubt = result.transient
                 except (EOFError, OSError):
-                    result = TaskResult("error", "the worker process died", time.perf_counter() - worker.started)
-                    self._replace(worker)
+                    worker.process.join(timeout=1)
+                    died = f"the worker process died (exit code {worker.process.exitcode})"
+                    result = TaskResult("error", died, time.perf_counter() - worker.started, transient=True)
+                    in_doubt = True
                 worker.task = None
-                results[task] = result
-                if on_done:
-                    on_done(task, result)
+                if in_doubt:
+                    self._replace(worker)  # a worker in doubt is not given another task
+                finish(task, result)
             now = time.perf_counter()
             for connection, worker in list(busy.items()):
                 if now >= worker.deadline:
                     busy.pop(connection)
                     task = worker.task
                     assert task is not None
-                    result = TaskResult("timeout", None, now - worker.started)
-                    results[task] = result
                     self._replace(worker)
-                    if on_done:
-                        on_done(task, result)
-        return [r if r is not None else TaskResult("error", "not run") for r in results]
+                    finish(task, TaskResult("timeout", None, now - worker.started))
+        return [r if r is not None else TaskResult("error", "not run", transient=True) for r in results]
+
+    def _new_worker(self) -> _Worker:
+        return _Worker(self.function, self.memory_limit)
 
     def _replace(self, worker: _Worker) -> None:
         worker.stop(force=True)
         index = self.workers.index(worker)
-        self.workers[index] = _Worker(self.function)
+        self.workers[index] = self._new_worker()
