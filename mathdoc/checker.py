@@ -226,6 +226,7 @@ def _finding(source: Source, claim: Claim, number: int, verdict: Verdict, code: 
     if detail is not None and getattr(detail, "point", None) is not None:
         counterexample = Counterexample(point=dict(detail.point), lhs=detail.lhs_value, rhs=detail.rhs_value)
     latex = f"{left.text} = {right.text}" if len(members) > 1 else left.text
+    message = " ".join(message.split())  # one finding, one line
     return Finding(
         path=source.path,
         line=start.line,

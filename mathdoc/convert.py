@@ -187,6 +187,12 @@ class Converter:
                     factors.append(("op", _ELEMENTWISE[command]))
                     i += len(command)
                     continue
+                if text[i] == "{":
+                    close = group_end(text, i)
+                    if close > 0 and not _SPECIAL.search(text[i:close]):
+                        buffer.append(text[i:close])  # `x^{3/2}`: a plain group is scalar text
+                        i = close
+                        continue
                 if command == "\\frac" or command == "\\sqrt":
                     end = _skip_command_arguments(text, i, command)
                     buffer.append(text[i:end])

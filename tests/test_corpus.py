@@ -78,11 +78,6 @@ def test_findings_are_sorted_and_inside_their_file(json_run: Run) -> None:
             assert 1 <= finding["column"] <= len(lines[finding["line"] - 1]) + 1, (file["path"], finding)
 
 
-@pytest.mark.xfail(
-    reason="some unchecked reasons carry a raw exception text with a newline "
-    "(`could not evaluate (ValueError: \\nCan't calculate derivative wrt ...)`)",
-    strict=False,
-)
 def test_no_message_spans_lines(json_run: Run) -> None:
     document = json.loads(json_run.out)
     broken = [
