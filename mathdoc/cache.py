@@ -21,7 +21,7 @@ import os
 import tempfile
 import time
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from . import __version__
 from .outcome import StepResult
@@ -34,6 +34,10 @@ REFRESH_SECONDS = 86_400
 """A hit older than this gets a new timestamp (so that eviction sees it as used); younger hits
 leave the file alone, and a warm run writes nothing."""
 LOCK_SECONDS = 5.0
+
+Entry = list[Any]
+"""[last used (Unix seconds), status ("ok", "timeout", "error"), data]"""
+Task = tuple[Any, ...]
 
 
 def code_fingerprint() -> str:
@@ -58,14 +62,14 @@ class Store:
         self.code = code_fingerprint()
         self.salt = json.dumps([FORMAT, self.code, variant], separators=(",", ":"))
         self.now = _clock()
-        self.entries: dict[str, list] = self._read()
-        self.changed: dict[str, list] = {}
+        self.entries: dict[str, Entry] = self._read()
+        self.changed: dict[str, Entry] = {}
 
-    def key_of(self, task: tuple) -> str:
+    def key_of(self, task: Task) -> str:
         payload = json.dumps([self.salt, task], ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:40]
 
-    def get(self, task: tuple) -> TaskResult | None:
+    def get(self, task: Task) -> TaskResult | None:
         key = self.key_of(task)
         entry = self.entries.get(key)
         if entry is None:
@@ -84,7 +88,7 @@ class Store:
             self.changed[key] = [self.now, status, data]
         return result
 
-    def put(self, task: tuple, result: TaskResult) -> None:
+    def put(self, task: Task, result: TaskResult) -> None:
         """Remember what a step came to, unless it says more about the machine than the step."""
         if result.transient:
             return
@@ -112,7 +116,7 @@ class Store:
         except OSError:
             pass  # a read-only tree still gets checked, just not cached
 
-    def _read(self) -> dict[str, list]:
+    def _read(self) -> dict[str, Entry]:
         try:
             with open(self.path, encoding="utf-8") as stream:
                 data = json.load(stream)
@@ -123,7 +127,7 @@ class Store:
         entries = data.get("entries")
         return entries if isinstance(entries, dict) else {}
 
-    def _write(self, entries: dict[str, list]) -> None:
+    def _write(self, entries: dict[str, Entry]) -> None:
         handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".steps-", suffix=".tmp")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
@@ -165,12 +169,12 @@ def _clock() -> int:
     return int(time.time())
 
 
-def _evict(entries: dict[str, list], limit: int) -> dict[str, list]:
+def _evict(entries: dict[str, Entry], limit: int) -> dict[str, Entry]:
     """The `limit` most recently used entries (ties broken by key, so every process agrees)."""
     if len(entries) <= limit:
         return entries
 
-    def stamp(item: tuple[str, list]) -> tuple[int, str]:
+    def stamp(item: tuple[str, Entry]) -> tuple[int, str]:
         try:
             return int(item[1][0]), item[0]
         except (TypeError, ValueError, IndexError):

@@ -144,7 +144,7 @@ class _Worker:
     def __init__(self, function: Callable[..., Any], memory_limit: int) -> None:
         import multiprocessing
 
-        context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+        context: Any = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
         self.connection, child = context.Pipe()
         self.process = context.Process(target=_worker_main, args=(child, function, memory_limit, os.getpid()), daemon=True)
         self.process.start()
@@ -175,8 +175,15 @@ class WorkerPool:
     under a hard limit of `timeout` seconds.
 
     Results come back in task order, whatever the number of workers, so the output of a run
-    does not depend on `jobs`.
+    does not depend on `jobs`.  Workers are added as the work shows it needs them: a new worker
+    pays its own warm-up (the parser's first calls are slow), which only a long queue or a slow
+    task repays.
     """
+
+    GROW_BACKLOG = 8
+    """Start another worker when more than this many tasks wait for each running one..."""
+    GROW_AFTER = 1.0
+    """...or when a task has kept its worker busy for this many seconds."""
 
     def __init__(self, function: Callable[..., Any], jobs: int, timeout: float, memory_limit: int = MEMORY_LIMIT_BYTES) -> None:
         self.function = function
@@ -201,8 +208,6 @@ class WorkerPool:
 
         results: list[TaskResult | None] = [None] * len(tasks)
         pending = deque(range(len(tasks)))
-        while len(self.workers) < min(self.jobs, len(tasks)):
-            self.workers.append(self._new_worker())
         busy: dict[Connection, _Worker] = {}
 
         def finish(task: int, result: TaskResult) -> None:
@@ -211,43 +216,14 @@ class WorkerPool:
                 on_done(task, result)
 
         while pending or busy:
-            for index, worker in enumerate(self.workers):
-                if worker.task is not None or not pending:
-                    continue
-                if not worker.process.is_alive():
-                    worker.stop(force=True)
-                    worker = self.workers[index] = self._new_worker()
-                task = pending.popleft()
-                worker.task = task
-                worker.started = time.perf_counter()
-                worker.deadline = worker.started + self.timeout
-                try:
-                    worker.connection.send(tasks[task])
-                except (OSError, ValueError) as exc:
-                    worker.task = None
-                    finish(task, TaskResult("error", f"could not reach the worker: {exc}", transient=True))
-                    self._replace(worker)
-                    continue
-                busy[worker.connection] = worker
+            if pending and self._should_grow(len(pending), busy):
+                self.workers.append(self._new_worker())
+            self._dispatch(tasks, pending, busy, finish)
             if not busy:
                 continue
-            wait_for = max(0.0, min(w.deadline for w in busy.values()) - time.perf_counter())
-            for connection in wait(list(busy), timeout=wait_for):
-                worker = busy.pop(connection)  # type: ignore[index]
-                task = worker.task
-                assert task is not None
-                try:
-                    result = worker.connection.recv()
-                    in_doubt = result.transient
-                except (EOFError, OSError):
-                    worker.process.join(timeout=1)
-                    died = f"the worker process died (exit code {worker.process.exitcode})"
-                    result = TaskResult("error", died, time.perf_counter() - worker.started, transient=True)
-                    in_doubt = True
-                worker.task = None
-                if in_doubt:
-                    self._replace(worker)  # a worker in doubt is not given another task
-                finish(task, result)
+            for connection in wait(list(busy), timeout=self._wait_seconds(pending, busy)):
+                worker = busy.pop(connection)  # type: ignore[call-overload]
+                self._collect(worker, finish)
             now = time.perf_counter()
             for connection, worker in list(busy.items()):
                 if now >= worker.deadline:
@@ -257,6 +233,57 @@ class WorkerPool:
                     self._replace(worker)
                     finish(task, TaskResult("timeout", None, now - worker.started))
         return [r if r is not None else TaskResult("error", "not run", transient=True) for r in results]
+
+    def _should_grow(self, waiting: int, busy: dict[Connection, _Worker]) -> bool:
+        if len(self.workers) >= self.jobs:
+            return False
+        if waiting > self.GROW_BACKLOG * len(self.workers):
+            return True  # the first worker, too
+        now = time.perf_counter()
+        return len(busy) == len(self.workers) and any(now - worker.started >= self.GROW_AFTER for worker in busy.values())
+
+    def _wait_seconds(self, pending: deque[int], busy: dict[Connection, _Worker]) -> float:
+        """Until the next deadline, or until a slow task would justify another worker."""
+        wake = min(worker.deadline for worker in busy.values())
+        if pending and len(self.workers) < self.jobs:
+            wake = min(wake, min(worker.started for worker in busy.values()) + self.GROW_AFTER)
+        return max(0.0, wake - time.perf_counter())
+
+    def _dispatch(self, tasks: Sequence[tuple[Any, ...]], pending: deque[int], busy: dict[Connection, _Worker], finish: Callable[[int, TaskResult], None]) -> None:
+        for index, worker in enumerate(self.workers):
+            if worker.task is not None or not pending:
+                continue
+            if not worker.process.is_alive():
+                worker.stop(force=True)
+                worker = self.workers[index] = self._new_worker()
+            task = pending.popleft()
+            worker.task = task
+            worker.started = time.perf_counter()
+            worker.deadline = worker.started + self.timeout
+            try:
+                worker.connection.send(tasks[task])
+            except (OSError, ValueError) as exc:
+                worker.task = None
+                finish(task, TaskResult("error", f"could not reach the worker: {exc}", transient=True))
+                self._replace(worker)
+                continue
+            busy[worker.connection] = worker
+
+    def _collect(self, worker: _Worker, finish: Callable[[int, TaskResult], None]) -> None:
+        task = worker.task
+        assert task is not None
+        try:
+            result = worker.connection.recv()
+            in_doubt = result.transient
+        except (EOFError, OSError):
+            worker.process.join(timeout=1)
+            died = f"the worker process died (exit code {worker.process.exitcode})"
+            result = TaskResult("error", died, time.perf_counter() - worker.started, transient=True)
+            in_doubt = True
+        worker.task = None
+        if in_doubt:
+            self._replace(worker)  # a worker in doubt is not given another task
+        finish(task, result)
 
     def _new_worker(self) -> _Worker:
         return _Worker(self.function, self.memory_limit)

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from mathdoc import cli
 from mathdoc.claims import recognise
 from mathdoc.fragments import find_fragments
-from mathdoc.sources import SourceError, source_from_text
+from mathdoc.sources import SourceError, decode, source_from_text
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 D2L = REPO_ROOT.parent / "shared" / "corpus" / "d2l-en"
@@ -36,7 +36,8 @@ def bounded(examples: int) -> settings:
     )
 
 
-KIND_BY_SUFFIX = {".md": "markdown", ".tex": "latex", ".rst": "rst"}
+KIND_BY_SUFFIX = {".md": "markdown", ".tex": "latex", ".rst": "rst", ".ipynb": "notebook"}
+SUFFIX_BY_KIND = {kind: suffix for suffix, kind in KIND_BY_SUFFIX.items()}
 
 
 def _real_notes() -> list[tuple[str, str]]:
@@ -78,9 +79,10 @@ latex_soup = st.lists(st.one_of(st.sampled_from(LATEX_BITS), st.sampled_from(SPE
 
 
 @st.composite
-def mutated_note(draw: st.DrawFn, max_size: int = 20_000) -> tuple[str, str]:
-    """A real note, cut and damaged in a few random ways."""
-    kind, text = draw(st.sampled_from(REAL_NOTES))
+def mutated_note(draw: st.DrawFn, max_size: int = 20_000, notebooks: bool = False) -> tuple[str, str]:
+    """A real note (or notebook), cut and damaged in a few random ways."""
+    choices = [note for note in REAL_NOTES if (note[0] == "notebook") == notebooks]
+    kind, text = draw(st.sampled_from(choices or REAL_NOTES))
     if len(text) > max_size:
         start = draw(st.integers(0, len(text) - max_size))
         text = text[start : start + max_size]
@@ -109,13 +111,18 @@ def mutated_note(draw: st.DrawFn, max_size: int = 20_000) -> tuple[str, str]:
 
 # -- the fragment finder and the claim recogniser -------------------------------------------------
 
+def file_lines(text: str) -> list[str]:
+    """The lines an editor shows (any of \\n, \\r\\n, \\r ends one)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
 def check_positions(text: str, kind: str) -> None:
     """Find fragments and claims in `text`; every position they give is inside it."""
     try:
         source = source_from_text(text, path="fuzz.md", kind=kind)
     except SourceError:
         return
-    lines = source.text.split("\n")
+    lines = file_lines(text)  # positions are in the file (for a notebook: the JSON), not in source.text
 
     def assert_inside(offset: int) -> None:
         location = source.locate(offset)
@@ -216,17 +223,44 @@ def check_command(tmp_path: Path, capsys: pytest.CaptureFixture[str], data: byte
         if code == 2:
             assert str(path) in err  # a clear message that names the file
     assert_same_report(first, second)
+    if first[0] != 2:
+        assert_findings_inside(path, first[1])
 
 
-@bounded(6)
+def assert_findings_inside(path: Path, out: str) -> None:
+    """Every `path:line:col:` the report prints points into the file."""
+    lines = file_lines(decode(path.read_bytes(), str(path))[0])
+    finding = re.compile(re.escape(str(path)) + r":(\d+):(\d+): (?:error|warning|info)\[")
+    for line in out.splitlines():
+        match = finding.match(line)
+        if match:
+            line_number, column = int(match[1]), int(match[2])
+            assert 1 <= line_number <= len(lines), line
+            assert 1 <= column <= len(lines[line_number - 1]) + 1, line
+
+
+@bounded(10)
 @given(note=mutated_note(max_size=2500))
 def test_command_on_mutated_notes(tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str], note: tuple[str, str]) -> None:
     kind, text = note
-    suffix = {"markdown": ".md", "latex": ".tex", "rst": ".rst"}[kind]
-    check_command(tmp_path_factory.mktemp("cli"), capsys, text.encode("utf-8"), suffix)
+    check_command(tmp_path_factory.mktemp("cli"), capsys, text.encode("utf-8"), SUFFIX_BY_KIND[kind])
 
 
-@bounded(6)
+@bounded(15)
+@given(note=mutated_note(notebooks=True))
+def test_mutated_notebooks_positions_stay_inside(note: tuple[str, str]) -> None:
+    kind, text = note
+    check_positions(text, kind)
+
+
+@bounded(4)
+@given(note=mutated_note(max_size=5000, notebooks=True))
+def test_command_on_mutated_notebooks(tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str], note: tuple[str, str]) -> None:
+    kind, text = note
+    check_command(tmp_path_factory.mktemp("cli"), capsys, text.encode("utf-8"), SUFFIX_BY_KIND[kind])
+
+
+@bounded(8)
 @given(data=st.one_of(
     random_text.map(lambda t: t.encode("utf-8")),
     latex_soup.map(lambda t: t.encode("utf-8")),
@@ -236,3 +270,35 @@ def test_command_on_mutated_notes(tmp_path_factory: pytest.TempPathFactory, caps
 def test_command_on_random_bytes(tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str], data: bytes) -> None:
     assume(len(data) < 4000)
     check_command(tmp_path_factory.mktemp("cli"), capsys, data, ".md")
+
+
+# -- hand-picked nasty inputs ---------------------------------------------------------------------
+
+NASTY = {
+    "deep braces": "$\\frac{d}{dx}" + "{" * 3000 + "x" + "}" * 3000 + " = 1$",
+    "deep unbalanced braces": "$\\frac{d}{dx}" + "{" * 3000 + "x = 1$",
+    "deep closing braces": "$\\frac{d}{dx}x" + "}" * 3000 + " = 1$",
+    "deep fractions": "$\\frac{d}{dx}" + "\\frac{1}{" * 500 + "x" + "}" * 500 + " = 1$",
+    "deep left-right": "$\\frac{d}{dx}" + "\\left(" * 2000 + "x" + "\\right)" * 2000 + " = 1$",
+    "deep matrices": "$$\\begin{align}" + "\\begin{bmatrix}" * 300 + "x" + "\\end{bmatrix}" * 300 + "\\end{align}$$",
+    "many dollars": "$" * 5001,
+    "long chain": "$\\frac{d}{dx}x = " + " = ".join(["1"] * 3000) + "$",
+    "unbalanced environment": "$$\\begin{align}\\frac{d}{dx}x &= 1 \\\\ &= 1$$",
+    "recursive macro": "\\def\\a{\\a\\a}\n\\newcommand{\\b}{\\b x}\n$\\frac{d}{dx}\\a\\b = 1$",
+    "right-to-left marks": "$\\frac{d}{dx}\u202ex^2\u202c = 2x$ שלום مرحبا",
+    "carriage returns only": "$\\frac{d}{dx}x^2\r= 2x$\r$x$\r",
+    "huge numbers": "$\\frac{d}{dx}x^{10^{10^{10}}} = 10^{10^{10}}x^{10^{10^{10}}-1}$ and $\\frac{d}{dx}" + "9" * 5000 + "x = 1$",
+    "full-width punctuation": "链式法则：$\\frac{d}{dx}(x^2+1)^2 = 4x(x^2+1)$，证毕。",
+}
+
+
+@pytest.mark.parametrize("kind", ["markdown", "latex", "rst"])
+@pytest.mark.parametrize("name", sorted(NASTY))
+def test_nasty_inputs_positions_stay_inside(kind: str, name: str) -> None:
+    check_positions(NASTY[name], kind)
+
+
+def test_command_on_nasty_inputs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    quick = {name: text for name, text in NASTY.items() if not name.startswith(("deep braces", "deep left", "huge"))}
+    note = "\n\n".join(f"## {name}\n\n{text}" for name, text in sorted(quick.items()))
+    check_command(tmp_path, capsys, note.encode("utf-8"), ".md")

@@ -131,10 +131,40 @@ def test_soft_limit_inside_a_worker_is_a_timeout() -> None:
     assert results[0].seconds < 2 and seconds < 8  # the soft limit, not the hard one
 
 
-def test_results_come_back_in_task_order_whatever_finishes_first() -> None:
+def test_results_come_back_in_task_order_whatever_finishes_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(WorkerPool, "GROW_AFTER", 0.0)  # every worker at once
     tasks = [("nap", n) for n in (40, 1, 30, 2, 20, 3)]
-    results, _ = run_pool(tasks, 3, 10)
+    finished: list[int] = []
+    with WorkerPool(behave, 3, 10) as pool:
+        results = pool.run(tasks, on_done=lambda index, result: finished.append(index))
+        assert len(pool.workers) == 3
     assert [r.value for r in results] == [80, 2, 60, 4, 40, 6]
+    assert finished != sorted(finished)  # they did finish out of order
+
+
+def test_a_short_queue_keeps_one_worker() -> None:
+    with WorkerPool(behave, 4, 10) as pool:
+        results = pool.run([("ok", n) for n in range(5)])
+        assert len(pool.workers) == 1  # a second worker would only pay its own warm-up
+    assert [r.value for r in results] == [0, 2, 4, 6, 8]
+
+
+def test_a_slow_task_brings_in_another_worker_for_the_rest() -> None:
+    started = time.perf_counter()
+    finished: dict[int, float] = {}
+    with WorkerPool(behave, 2, 30) as pool:
+        results = pool.run([("nap", 400), ("ok", 1), ("ok", 2)], on_done=lambda index, result: finished.setdefault(index, time.perf_counter() - started))
+        assert len(pool.workers) == 2
+    assert statuses(results) == [("ok", 800), ("ok", 2), ("ok", 4)]
+    assert finished[1] < finished[0] and finished[2] < finished[0]
+    assert finished[0] < 4 + 3
+
+
+def test_a_long_queue_uses_every_job() -> None:
+    with WorkerPool(behave, 2, 10) as pool:
+        results = pool.run([("ok", n) for n in range(40)])
+        assert len(pool.workers) == 2
+    assert [r.value for r in results] == [2 * n for n in range(40)]
 
 
 def test_an_empty_task_list_starts_no_worker() -> None:
