@@ -18,7 +18,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Any, Iterator
@@ -112,6 +111,8 @@ class Store:
                 entries = self._read()  # what other processes wrote meanwhile
                 entries.update(self.changed)
                 self._write(_evict(entries, MAX_ENTRIES))
+                for old in self.directory.glob("steps-*.json"):  # the per-version files of format 1
+                    old.unlink()
             self.changed.clear()
         except OSError:
             pass  # a read-only tree still gets checked, just not cached
@@ -128,6 +129,8 @@ class Store:
         return entries if isinstance(entries, dict) else {}
 
     def _write(self, entries: dict[str, Entry]) -> None:
+        import tempfile
+
         handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".steps-", suffix=".tmp")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
