@@ -19,7 +19,7 @@ from .model import Claim, ClaimKind, Fragment, Member
 from .notation.scan import balanced, depth_map, group_end, split_top
 
 DERIVATIVE = re.compile(
-    r"\\partial|\\nabla|\\[dt]?frac\s*\{\s*(?:d|\\mathrm\s*\{\s*d\s*\}|\\operatorname\s*\{\s*d\s*\})"
+    r"\\partial|\\nabla|\\[dt]?frac\s*\{\s*(?:d|\\(?:mathrm|operatorname|rm|mathit)\s*\{?\s*d\s*\}?)"
     r"(?![a-zA-Z])|\\frac\s*\{\s*d\s*\^|[A-Za-z}]\s*'+\s*\(|\\frac\s*\{\s*d[a-zA-Z\\]"
 )
 _ENV = re.compile(
@@ -217,7 +217,7 @@ def recognise(fragments: list[Fragment]) -> Recognised:
     claims: list[Claim] = []
     definitions: list[Definition] = []
     for fragment in fragments:
-        error = fragment.error or (None if balanced(fragment.text) else "unbalanced braces or environments")
+        error = fragment.error or (None if balanced(fragment.text) else "unbalanced braces, parentheses or environments")
         if error:
             fragment = fragment if fragment.error else Fragment(fragment.text, fragment.start, fragment.display, fragment.offsets, error)
             if "=" in fragment.text and has_derivative(fragment.text):

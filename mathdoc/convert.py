@@ -620,6 +620,8 @@ class Converter:
         match = _NAME.match(rest)
         name = _clean_name(match.group(0)) if match else ""
         if variables is None:
+            if not name:
+                raise Unchecked("unparsed", f"the gradient of `{rest}`: write the variables as `\\nabla_{{...}}`")
             if name not in self.defs.functions:
                 raise Unchecked("undefined-function", f"the gradient of `{rest}`: `{name}` is not defined earlier in the document")
             params = self.defs.functions[name][0]

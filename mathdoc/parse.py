@@ -76,7 +76,12 @@ def parse_scalar(text: str) -> sympy.Expr:
     if not isinstance(result, sympy.Expr):
         raise ParseError(f"`{text.strip()}` is not a scalar expression ({type(result).__name__})")
     check_trustworthy(result, text)
-    return result
+    # latex2sympy keeps `\log_2 x` as an unevaluated two-argument log whose derivative forgets the
+    # base; spell it out as a quotient of natural logarithms.
+    return result.replace(
+        lambda e: isinstance(e, sympy.log) and len(e.args) == 2,
+        lambda e: sympy.log(e.args[0]) / sympy.log(e.args[1]),
+    )
 
 
 def check_trustworthy(expr: sympy.Expr, text: str) -> None:

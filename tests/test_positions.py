@@ -93,7 +93,6 @@ def test_display_bracket_delimiters_over_several_lines() -> None:
     assert spans(text) == [(5, 5, 5, 9)]
 
 
-@pytest.mark.xfail(reason="a \\[ on the line right after a paragraph line is not found as math", strict=False)
 def test_display_bracket_delimiters_right_after_a_paragraph_line() -> None:
     assert positions("and in display:\n\\[\n\\frac{d}{dx}x^8 = 8x^8\n\\]\n") == [(3, 19, "wrong")]
 

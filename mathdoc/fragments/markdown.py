@@ -125,8 +125,31 @@ def find_fragments(source: Source) -> list[Fragment]:
             continue
         start, offsets = found
         fragments.append(Fragment(text=content, start=start, display=display, offsets=offsets))
+    fragments.extend(_missed_brackets(source, fragments))
     fragments.extend(_unbalanced_dollars(source, fragments))
     return fragments
+
+
+_BRACKETS = re.compile(r"(?<!\\)\\\[(.+?)(?<!\\)\\\]|(?<!\\)\\\((.+?)(?<!\\)\\\)", re.S)
+
+
+def _missed_brackets(source: Source, fragments: list[Fragment]) -> list[Fragment]:
+    """`\\[ ... \\]` spread over lines inside a paragraph: markdown-it's inline rule misses it."""
+    taken = [(f.source_offset(0), f.source_offset(max(len(f.text) - 1, 0))) for f in fragments]
+    fences = [m.start() for m in re.finditer(r"^ {0,3}(```|~~~)", source.text, re.M)]
+    found = []
+    for match in _BRACKETS.finditer(source.text):
+        group = 1 if match.group(1) is not None else 2
+        start, end = match.start(group), match.end(group)
+        if "\n\n" in match.group(group) or any(a <= end and start <= b for a, b in taken):
+            continue
+        if sum(1 for f in fences if f < start) % 2 == 1:
+            continue
+        line_start = source.text.rfind("\n", 0, match.start()) + 1
+        if source.text[line_start : match.start()].count("`") % 2 == 1:
+            continue
+        found.append(Fragment(text=match.group(group), start=start, display=group == 1))
+    return found
 
 
 def _amsmath_body(content: str) -> str:

@@ -148,4 +148,7 @@ def balanced(text: str) -> bool:
         i += 1
     if depth != 0:
         return False
+    plain = text.replace("\\left(", "").replace("\\right)", "").replace("\\(", "").replace("\\)", "")
+    if plain.count("(") != plain.count(")"):
+        return False
     return text.count("\\begin{") == text.count("\\end{")
