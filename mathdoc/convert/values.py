@@ -1,0 +1,100 @@
+"""Values are SymPy scalars or explicit immutable matrices; arithmetic on them with shape checks."""
+
+from __future__ import annotations
+
+import sympy
+
+from .notation import ShapeMismatch
+
+
+def _substitute(value: object, mapping: dict) -> object:
+    """xreplace, except where a derivative's variable is replaced: there `subs` keeps it a `Subs`."""
+    def one(expr: sympy.Basic) -> sympy.Basic:
+        replaced = {}
+        for derivative in expr.atoms(sympy.Derivative):
+            variables = [v for v in dict.fromkeys(derivative.variables) if v in mapping]
+            if variables:
+                dummies = {v: sympy.Dummy(str(v)) for v in variables}
+                replaced[derivative] = sympy.Subs(derivative.xreplace(dummies), tuple(dummies.values()), tuple(mapping[v] for v in variables))
+        if replaced:
+            expr = expr.xreplace(replaced)
+        return expr.xreplace(mapping)
+
+    if isinstance(value, sympy.MatrixBase):
+        return _immutable(value.applyfunc(one))
+    return one(value)
+
+
+def _free_symbols(value: object) -> set:
+    return value.free_symbols if isinstance(value, sympy.Basic) else set()
+
+
+def _immutable(matrix: object) -> sympy.ImmutableMatrix:
+    return sympy.ImmutableMatrix(matrix)
+
+
+def _transpose(value: object) -> object:
+    return _immutable(value.T) if isinstance(value, sympy.MatrixBase) else value
+
+
+def _assemble(grid: list[list[object]]) -> object:
+    """A matrix from cells that are scalars or blocks (gradients stacked into a Jacobian)."""
+    rows = []
+    for cells in grid:
+        blocks = [c if isinstance(c, sympy.MatrixBase) else sympy.Matrix([[c]]) for c in cells]
+        heights = {b.rows for b in blocks}
+        if len(heights) > 1:
+            raise ShapeMismatch(f"cells of heights {sorted(heights)} side by side in one row")
+        rows.append(sympy.Matrix.hstack(*blocks))
+    widths = {r.cols for r in rows}
+    if len(widths) > 1:
+        raise ShapeMismatch(f"rows of widths {sorted(widths)} stacked in one matrix")
+    matrix = sympy.Matrix.vstack(*rows)
+    return _immutable(matrix)
+
+
+def shape_text(value: object) -> str:
+    if isinstance(value, sympy.MatrixBase):
+        return f"{value.rows}x{value.cols}"
+    return "scalar"
+
+
+def _add(left: object, right: object) -> object:
+    left_matrix = isinstance(left, sympy.MatrixBase)
+    right_matrix = isinstance(right, sympy.MatrixBase)
+    if left_matrix and right_matrix:
+        if left.shape != right.shape:
+            raise ShapeMismatch(f"a sum of a {shape_text(left)} and a {shape_text(right)} matrix")
+        return _immutable(left + right)
+    if left_matrix or right_matrix:
+        raise ShapeMismatch(f"a sum of a {shape_text(left)} and a {shape_text(right)}")
+    return left + right
+
+
+def _multiply(left: object, right: object) -> object:
+    left_matrix = isinstance(left, sympy.MatrixBase)
+    right_matrix = isinstance(right, sympy.MatrixBase)
+    if left_matrix and right_matrix:
+        if left.cols != right.rows:
+            if left.shape == (1, 1) or right.shape == (1, 1):
+                scalar, other = (left, right) if left.shape == (1, 1) else (right, left)
+                return _immutable(other * scalar[0, 0])
+            raise ShapeMismatch(f"a {shape_text(left)} matrix times a {shape_text(right)} matrix")
+        return _immutable(left * right)
+    if left_matrix or right_matrix:
+        return _immutable(left * right)
+    return left * right
+
+
+def _hadamard(left: object, right: object, divide: bool) -> object:
+    left_matrix = isinstance(left, sympy.MatrixBase)
+    right_matrix = isinstance(right, sympy.MatrixBase)
+    if left_matrix and right_matrix:
+        if left.shape != right.shape:
+            raise ShapeMismatch(f"an elementwise operation on a {shape_text(left)} and a {shape_text(right)}")
+        return _immutable(left.multiply_elementwise(right.applyfunc(lambda v: 1 / v) if divide else right))
+    if divide:
+        if right_matrix:
+            return _immutable(right.applyfunc(lambda v: left / v))
+        return _immutable(left / right) if left_matrix else left / right
+    return _multiply(left, right)
