@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .claims import Recognised, has_derivative, recognise
 from .codes import RULES_BY_CODE
@@ -17,6 +17,10 @@ from .context import LayoutDeclaration, declared_layout, definitions_in_scope, h
 from .fragments import find_fragments
 from . import suppress
 from .model import Claim, Counterexample, FileReport, Finding, Severity, Source, Verdict
+from .outcome import LayoutResult
+
+if TYPE_CHECKING:
+    from .timelimit import TaskResult
 
 DEFAULT_TIMEOUT = 10.0
 
@@ -68,16 +72,15 @@ def plan(source: Source, options: Options) -> _Plan:
     return _Plan(source, recognised, declared_layout(source, options.layout), steps, options.timeout)
 
 
-def run_tasks(tasks: list[Task], options: Options, progress: Callable[[int], None] | None = None) -> list[object]:
+def run_tasks(tasks: list[Task], options: Options, progress: Callable[[int], None] | None = None) -> list[TaskResult]:
     """Results of `verify.check_step` for each task (cached, deduplicated, in worker processes)."""
     from . import cache as cache_module
-    from .timelimit import TaskResult
 
     unique: dict[Task, int] = {}
     for task in tasks:
         unique.setdefault(task, len(unique))
     keys = list(unique)
-    results: dict[Task, object] = {}
+    results: dict[Task, TaskResult] = {}
     store = cache_module.open_cache(options.cache_dir, variant=f"timeout={options.timeout!r}")
     missing = []
     for task in keys:
@@ -127,11 +130,11 @@ def check_sources(
     return reports
 
 
-def _report(p: _Plan, results: list[object]) -> FileReport:
+def _report(p: _Plan, results: list[TaskResult]) -> FileReport:
     source = p.source
     findings: list[Finding] = []
     declaration = p.declaration
-    by_claim: dict[int, list[tuple[_Step, object]]] = {}
+    by_claim: dict[int, list[tuple[_Step, TaskResult]]] = {}
     for step, result in zip(p.steps, results):
         by_claim.setdefault(step.claim.index, []).append((step, result))
     for claim in p.recognised.claims:
@@ -148,7 +151,7 @@ def _report(p: _Plan, results: list[object]) -> FileReport:
     return FileReport(path=source.path, layout=layout, findings=kept, notices=source.notices + unused, source=source)
 
 
-def _judge(source: Source, step: _Step, result: object, declaration: LayoutDeclaration | None, timeout: float) -> tuple[Finding, LayoutDeclaration | None]:
+def _judge(source: Source, step: _Step, result: TaskResult, declaration: LayoutDeclaration | None, timeout: float) -> tuple[Finding, LayoutDeclaration | None]:
     claim, number = step.claim, step.number
     status = getattr(result, "status", "error")
     if status == "timeout":
@@ -209,7 +212,7 @@ def _origin(declaration: LayoutDeclaration | None) -> str:
     return f" ({word} on line {declaration.line})"
 
 
-def _finding(source: Source, claim: Claim, number: int, verdict: Verdict, code: str, message: str, detail: object) -> Finding:
+def _finding(source: Source, claim: Claim, number: int, verdict: Verdict, code: str, message: str, detail: LayoutResult | None) -> Finding:
     members = claim.members
     right = members[number] if number < len(members) else members[-1]
     left = members[number - 1] if number - 1 < len(members) else members[0]
@@ -223,8 +226,8 @@ def _finding(source: Source, claim: Claim, number: int, verdict: Verdict, code: 
     elif verdict is Verdict.UNCHECKED and code != "timeout":
         severity = Severity.INFO
     counterexample = None
-    if detail is not None and getattr(detail, "point", None) is not None:
-        counterexample = Counterexample(point=dict(detail.point), lhs=detail.lhs_value, rhs=detail.rhs_value)
+    if detail is not None and detail.point is not None:
+        counterexample = Counterexample(point=dict(detail.point), lhs=detail.lhs_value or "", rhs=detail.rhs_value or "")
     latex = f"{left.text} = {right.text}" if len(members) > 1 else left.text
     message = " ".join(message.split())  # one finding, one line
     return Finding(

@@ -24,7 +24,7 @@ from .sources import collect_paths
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found,no-redef,unused-ignore]
 
 CONFIG_NAMES = ("mathdoc.toml", "pyproject.toml")
 

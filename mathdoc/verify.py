@@ -14,6 +14,7 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from .convert import Converter, Definitions, ShapeMismatch, Unchecked, shape_text
+from .convert.values import Value
 from .outcome import LayoutResult, StepResult
 from .timelimit import SoftTimeLimit, soft_limit
 
@@ -35,7 +36,7 @@ class _LayoutProbe(Converter):
 
     used_layout = False
 
-    def _differentiate(self, value: object, variable: object) -> object:
+    def _differentiate(self, value: Value, variable: Value) -> Value:
         if isinstance(variable, sympy.MatrixBase):
             self.used_layout = True
         return super()._differentiate(value, variable)
@@ -96,7 +97,7 @@ def _check_layout(lhs: str, rhs: str, defs: Definitions, layout: str, proof_seco
     return final, used_layout
 
 
-def _not_an_identity(left: object, right: object) -> LayoutResult | None:
+def _not_an_identity(left: Value, right: Value) -> LayoutResult | None:
     """Relations that differ because they were never meant as identities.
 
     `f'(x) = 0` or `\\nabla f = 0` with a non-constant side is an equation to solve (a critical
@@ -111,7 +112,7 @@ def _not_an_identity(left: object, right: object) -> LayoutResult | None:
     return None
 
 
-def compare(left: object, right: object, seed_text: str, proof_seconds: float, transposes: bool = True) -> LayoutResult:
+def compare(left: Value, right: Value, seed_text: str, proof_seconds: float, transposes: bool = True) -> LayoutResult:
     left, right = _unwrap(left), _unwrap(right)
     left_matrix, right_matrix = isinstance(left, sympy.MatrixBase), isinstance(right, sympy.MatrixBase)
     if left_matrix != right_matrix or (left_matrix and left.shape != right.shape):
@@ -157,7 +158,7 @@ def compare(left: object, right: object, seed_text: str, proof_seconds: float, t
     return LayoutResult("equal", "verified", "equal at random points (no symbolic proof within the time limit)", "numeric")
 
 
-def _transposed(left: object, right: object, seed_text: str, proof_seconds: float, allowed: bool) -> LayoutResult | None:
+def _transposed(left: Value, right: Value, seed_text: str, proof_seconds: float, allowed: bool) -> LayoutResult | None:
     """A `layout` result when the right side is the transpose of the correct (matrix) value."""
     if not allowed or not isinstance(left, sympy.MatrixBase) or not isinstance(right, sympy.MatrixBase):
         return None
@@ -168,13 +169,13 @@ def _transposed(left: object, right: object, seed_text: str, proof_seconds: floa
     return LayoutResult("transposed", "layout-mismatch", "the transpose of the correct value", expected=_expected_latex(left))
 
 
-def _unwrap(value: object) -> object:
+def _unwrap(value: Value) -> Value:
     if isinstance(value, sympy.MatrixBase) and value.shape == (1, 1):
         return value[0, 0]
     return value
 
 
-def _shape_word(value: object) -> str:
+def _shape_word(value: Value) -> str:
     if not isinstance(value, sympy.MatrixBase):
         return "scalar"
     if value.cols == 1:
@@ -184,7 +185,7 @@ def _shape_word(value: object) -> str:
     return f"{shape_text(value)} matrix"
 
 
-def _atoms(value: object, kind: type) -> set:
+def _atoms(value: Value, kind: type) -> set:
     if isinstance(value, sympy.MatrixBase):
         found: set = set()
         for entry in value:
@@ -193,7 +194,7 @@ def _atoms(value: object, kind: type) -> set:
     return value.atoms(kind) if isinstance(value, sympy.Basic) else set()
 
 
-def _free(value: object) -> set:
+def _free(value: Value) -> set:
     return value.free_symbols if isinstance(value, sympy.Basic) else set()
 
 
@@ -202,14 +203,13 @@ def _screen(pairs, symbols, rng: random.Random):
     usable = 0
     for _attempt in range(24):
         point = {s: sympy.Rational(rng.randint(3, 29), rng.choice((4, 5, 7, 8, 10))) for s in symbols}
-        results = []
+        results: list[tuple[int, complex, complex]] = []
         for index, (a, b) in enumerate(pairs):
             va, vb = _number(a, point), _number(b, point)
             if va is None or vb is None:
-                results = None
                 break
             results.append((index, va, vb))
-        if results is None:
+        if len(results) < len(pairs):
             continue
         usable += 1
         for index, va, vb in results:
@@ -220,7 +220,7 @@ def _screen(pairs, symbols, rng: random.Random):
     return None if usable >= 2 else "no point"
 
 
-def _number(expr: object, point: dict) -> complex | None:
+def _number(expr: Value, point: dict) -> complex | None:
     try:
         value = complex(sympy.N(sympy.sympify(expr).xreplace(point), 30))
     except (TypeError, ValueError, ZeroDivisionError, OverflowError):
@@ -230,7 +230,7 @@ def _number(expr: object, point: dict) -> complex | None:
     return value
 
 
-def _show(value: object) -> str:
+def _show(value: Value) -> str:
     if isinstance(value, complex):
         value = value.real
     if isinstance(value, float):
@@ -260,7 +260,7 @@ def _prove(pairs, seconds: float) -> bool | None:
     return True
 
 
-def _expected_latex(value: object) -> str:
+def _expected_latex(value: Value) -> str:
     try:
         with soft_limit(1.0):
             simpler = value.applyfunc(sympy.simplify) if isinstance(value, sympy.MatrixBase) else sympy.simplify(value)
@@ -269,7 +269,7 @@ def _expected_latex(value: object) -> str:
     return sympy.latex(simpler)
 
 
-def _compare_abstract(left: object, right: object, functions: list, rng: random.Random) -> LayoutResult:
+def _compare_abstract(left: Value, right: Value, functions: list, rng: random.Random) -> LayoutResult:
     """Claims about functions the document only names (the chain rule with `g_1(\\mathbf{y})`).
 
     Each named function is replaced by random polynomials, three times.  Equal every time: the
@@ -299,7 +299,7 @@ def _compare_abstract(left: object, right: object, functions: list, rng: random.
     return LayoutResult("equal", "verified", f"equal for random instances of {names} (not defined in the document)", "numeric")
 
 
-def _arity(function, left: object, right: object) -> int | None:
+def _arity(function, left: Value, right: Value) -> int | None:
     arities = {len(a.args) for v in (left, right) for a in _atoms(v, AppliedUndef) if a.func == function}
     return arities.pop() if len(arities) == 1 else None
 
@@ -318,7 +318,7 @@ def _random_polynomial(arity: int, rng: random.Random) -> sympy.Lambda:
     return sympy.Lambda(variables, sympy.Add(*terms))
 
 
-def _instantiate(value: object, mapping: dict) -> object:
+def _instantiate(value: Value, mapping: dict) -> Value:
     def concrete(expr: sympy.Expr) -> sympy.Expr:
         expr = _derivatives_as_subs(expr)
         for function, polynomial in mapping.items():
@@ -341,7 +341,7 @@ def _derivatives_as_subs(expr: sympy.Basic) -> sympy.Basic:
     return expr.xreplace(replaced) if replaced else expr
 
 
-def _apply_equalities(converter: Converter, defs: Definitions, left: object, right: object) -> tuple[object, object]:
+def _apply_equalities(converter: Converter, defs: Definitions, left: Value, right: Value) -> tuple[Value, Value]:
     """Use stated equalities such as `f_i(w_i) + g_i(x_i) = w_i + x_i` to pin down a named function.
 
     When, after the known definitions, exactly one application of an undefined function remains in

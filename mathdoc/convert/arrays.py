@@ -9,11 +9,11 @@ import sympy
 from ..notation.scan import group_end, read_argument, skip_spaces, split_top
 from .core import ConverterCore
 from .notation import _DOTS, _TRANSPOSE, Unchecked
-from .values import _assemble, _immutable, _transpose
+from .values import _assemble, _immutable, _transpose, Value
 
 
 class ArrayRules(ConverterCore):
-    def _matrix_environment(self, text: str, i: int, match: re.Match[str]) -> tuple[object, int, bool]:
+    def _matrix_environment(self, text: str, i: int, match: re.Match[str]) -> tuple[Value, int, bool]:
         name = match.group(1)
         end_tag = f"\\end{{{name}}}"
         depth = 0
@@ -37,7 +37,7 @@ class ArrayRules(ConverterCore):
         rows = [r for r, _ in split_top(body, ("\\\\",))]
         while rows and not rows[-1].strip():
             rows.pop()
-        grid: list[list[object]] = []
+        grid: list[list[Value]] = []
         for row in rows:
             cells = [c for c, _ in split_top(row, ("&",))]
             if any(_DOTS.fullmatch(c.strip()) or not c.strip() for c in cells) or any(_DOTS.search(c) for c in cells):
@@ -45,7 +45,7 @@ class ArrayRules(ConverterCore):
             grid.append([self.member(c) for c in cells])
         return _assemble(grid), close + len(end_tag), False
 
-    def _bracket(self, text: str, i: int) -> tuple[object, int, bool] | None:
+    def _bracket(self, text: str, i: int) -> tuple[Value, int, bool] | None:
         end = group_end(text, i)
         if end < 0:
             raise Unchecked("unparsed", "unbalanced brackets")
@@ -57,7 +57,7 @@ class ArrayRules(ConverterCore):
             return _assemble([[self.member(c) for c in cells]]), end, False
         return self.member(inner), end, False
 
-    def _bold(self, text: str, i: int, command: str) -> tuple[object, int, bool]:
+    def _bold(self, text: str, i: int, command: str) -> tuple[Value, int, bool]:
         argument = read_argument(text, i + len(command))
         if argument is None:
             raise Unchecked("malformed-notation", f"`{command}` with no argument")
@@ -90,7 +90,7 @@ class ArrayRules(ConverterCore):
         self.used_generic = True
         return _immutable(sympy.Matrix(self.n, self.n, lambda r, c: sympy.Symbol(f"{letter}_{r + 1}{c + 1}")))
 
-    def vector(self, letter: str) -> object:
+    def vector(self, letter: str) -> Value:
         """The column vector written `\\mathbf{letter}`: its definition, else generic of length n."""
         for key in (f"\\mathbf{{{letter}}}", f"\\boldsymbol{{{letter}}}", f"\\bm{{{letter}}}", f"\\vec{{{letter}}}"):
             if key in self.defs.symbols and not self.all_generic:
@@ -104,7 +104,7 @@ class ArrayRules(ConverterCore):
         self.used_generic = True
         return _immutable(sympy.Matrix([sympy.Symbol(f"{letter}_{k}") for k in range(1, self.n + 1)]))
 
-    def _diag(self, text: str, i: int) -> tuple[object, int, bool]:
+    def _diag(self, text: str, i: int) -> tuple[Value, int, bool]:
         j = skip_spaces(text, i + 4)
         if j >= len(text) or text[j] not in "({":
             raise Unchecked("unparsed", "`diag` with no argument")
@@ -127,7 +127,7 @@ class ArrayRules(ConverterCore):
             return _immutable(sympy.diag(*list(value))), end, False
         return _immutable(sympy.diag(value)), end, False
 
-    def _indexed(self, text: str, k: int) -> object:
+    def _indexed(self, text: str, k: int) -> Value:
         """The entry `text` written with index `i` (`\\frac{1}{x_i}`), taken at i = k."""
         replaced = re.sub(r"_\s*(\{\s*i\s*\}|i)(?![A-Za-z])", f"_{{{k}}}", text)
         return self.member(replaced)

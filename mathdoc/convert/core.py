@@ -18,7 +18,7 @@ from .notation import (
     _DOTS, _ELEMENTWISE, _GENERIC_OPERATORS, _MATRIX_ENV, _NAME, _SPECIAL, _TRANSPOSE, _VECTOR_FONT,
     Unchecked, _clean_name,
 )
-from .values import _add, _hadamard, _immutable, _multiply, _transpose
+from .values import _add, _hadamard, _immutable, _multiply, _transpose, Value
 
 
 class ConverterCore:
@@ -38,7 +38,7 @@ class ConverterCore:
         """Both members of the step being checked, for notation that depends on the other side."""
 
     # -- entry points -------------------------------------------------------------------------
-    def member(self, text: str) -> object:
+    def member(self, text: str) -> Value:
         self.depth += 1
         if self.depth > 60:
             raise Unchecked("unparsed", "notation nested too deeply")
@@ -47,7 +47,7 @@ class ConverterCore:
         finally:
             self.depth -= 1
 
-    def _member(self, text: str) -> object:
+    def _member(self, text: str) -> Value:
         if self.depth == 1:
             self.matrix_context = bool(_VECTOR_FONT.search(text) or _TRANSPOSE.search(text))
         if not text:
@@ -57,7 +57,7 @@ class ConverterCore:
                 raise Unchecked("unparsed", f"`{operator}` stands for a generic operator; nothing to compute")
         if not _SPECIAL.search(text) and not self._mentions_definition(text):
             return self._scalar(text)
-        total: object = None
+        total: Value = None
         for sign, term in self._terms(text):
             value = self._term(term)
             value = -value if sign < 0 else value
@@ -106,8 +106,8 @@ class ConverterCore:
         terms.append((sign, text[start:]))
         return [(s, t) for s, t in terms if t.strip()]
 
-    def _term(self, text: str) -> object:
-        factors: list[object] = []  # values, ("text", str) runs, ("op", name)
+    def _term(self, text: str) -> Value:
+        factors: list[Value] = []  # values, ("text", str) runs, ("op", name)
         buffer: list[str] = []
 
         def flush() -> None:
@@ -159,7 +159,7 @@ class ConverterCore:
         flush()
         return self._combine(factors)
 
-    def _postfix(self, value: object, text: str, i: int) -> tuple[object, int]:
+    def _postfix(self, value: Value, text: str, i: int) -> tuple[Value, int]:
         """`^T`, `^\\top`, `^2` after a special value."""
         j = skip_spaces(text, i)
         match = _TRANSPOSE.match(text, j)
@@ -176,14 +176,14 @@ class ConverterCore:
                 return value**exponent, argument[1]
         return value, i
 
-    def _combine(self, factors: list[object]) -> object:
+    def _combine(self, factors: list[Value]) -> Value:
         if not factors:
             raise Unchecked("unparsed", "empty term")
         if all(not isinstance(f, tuple) or f[0] == "text" for f in factors) and not any(
             isinstance(f, sympy.MatrixBase) for f in factors
         ):
             pieces: list[str] = []
-            values: dict[sympy.Symbol, object] = {}
+            values: dict[sympy.Symbol, Value] = {}
             for factor in factors:
                 if isinstance(factor, tuple):
                     pieces.append(factor[1])
@@ -193,7 +193,7 @@ class ConverterCore:
                     values[placeholder_symbol(number)] = factor
             expr = self._scalar(" ".join(pieces))
             return expr.xreplace(values) if values else expr
-        result: object = None
+        result: Value = None
         pending_op: str | None = None
         for factor in factors:
             if isinstance(factor, tuple) and factor[0] == "op":
@@ -216,7 +216,7 @@ class ConverterCore:
         return result
 
     # -- special constructs --------------------------------------------------------------------
-    def _special(self, text: str, i: int) -> tuple[object, int, bool] | None:
+    def _special(self, text: str, i: int) -> tuple[Value, int, bool] | None:
         """(value, end, consumed_rest_of_term) for a construct at `i`, or None."""
         command = command_at(text, i)
         if command == "\\frac":
@@ -256,7 +256,7 @@ class ConverterCore:
             return self._name(text, i)
         return None
 
-    def _name(self, text: str, i: int) -> tuple[object, int, bool] | None:
+    def _name(self, text: str, i: int) -> tuple[Value, int, bool] | None:
         match = _NAME.match(text, i)
         if not match or (i > 0 and text[i - 1] == "\\"):
             return None
@@ -278,7 +278,7 @@ class ConverterCore:
             close = group_end(text, after)
             if close < 0:
                 raise Unchecked("unparsed", "unbalanced parentheses")
-            args = [a for a, _ in split_top(text[after + 1 : close - 1], (","))]
+            args = [a for a, _ in split_top(text[after + 1 : close - 1], (",",))]
             value = self.apply(name, args)
             if primes:
                 params = self.defs.functions[name][0]
@@ -316,7 +316,7 @@ class ConverterCore:
         self.used_abstract.add(name)
         return sympy.Function(name)(*values)
 
-    def apply(self, name: str, args: list[str]) -> object:
+    def apply(self, name: str, args: list[str]) -> Value:
         params, body = self.defs.functions[name]
         if len(params) != len(args):
             raise Unchecked("malformed-notation", f"`{name}` takes {len(params)} arguments, {len(args)} given")
@@ -343,7 +343,7 @@ class ConverterCore:
         finally:
             self.depth -= 1
 
-    def _variable(self, text: str) -> object:
+    def _variable(self, text: str) -> Value:
         """A differentiation variable: a symbol (`x`, `x_1`, `w_i`) or a vector (`\\mathbf{x}`)."""
         text = normalize(text).strip()
         if _VECTOR_FONT.match(text):
@@ -354,6 +354,32 @@ class ConverterCore:
         if not isinstance(value, sympy.Symbol):
             raise Unchecked("malformed-notation", f"`{text}` is not a variable to differentiate by")
         return value
+
+
+    # -- rules provided by the derivative and array mixins (see `Converter`) ------------------------
+    def _fraction(self, text: str, i: int) -> tuple[Value, int, bool] | None:
+        raise NotImplementedError
+
+    def _partial_operator(self, text: str, i: int) -> tuple[Value, int, bool]:
+        raise NotImplementedError
+
+    def _gradient(self, text: str, i: int) -> tuple[Value, int, bool]:
+        raise NotImplementedError
+
+    def _matrix_environment(self, text: str, i: int, match: re.Match[str]) -> tuple[Value, int, bool]:
+        raise NotImplementedError
+
+    def _bold(self, text: str, i: int, command: str) -> tuple[Value, int, bool]:
+        raise NotImplementedError
+
+    def _diag(self, text: str, i: int) -> tuple[Value, int, bool]:
+        raise NotImplementedError
+
+    def _bracket(self, text: str, i: int) -> tuple[Value, int, bool] | None:
+        raise NotImplementedError
+
+    def matrix(self, letter: str) -> Value:
+        raise NotImplementedError
 
 
 def _skip_command_arguments(text: str, i: int, command: str) -> int:

@@ -10,11 +10,11 @@ from ..notation.normalize import normalize
 from ..notation.scan import group_end, read_argument, skip_spaces
 from .core import ConverterCore
 from .notation import _DOTS, _INDEX_LETTERS, _NAME, _SPECIAL, ShapeMismatch, Unchecked, _clean_name
-from .values import _free_symbols, _immutable, _substitute
+from .values import _free_symbols, _immutable, _substitute, Value
 
 
 class DerivativeRules(ConverterCore):
-    def _fraction(self, text: str, i: int) -> tuple[object, int, bool] | None:
+    def _fraction(self, text: str, i: int) -> tuple[Value, int, bool] | None:
         numerator = read_argument(text, i + len("\\frac"))
         denominator = read_argument(text, numerator[1]) if numerator else None
         if numerator is None or denominator is None:
@@ -25,9 +25,11 @@ class DerivativeRules(ConverterCore):
         derivative_of = re.match(r"(d|\\partial(?![a-zA-Z]))\s*(?:\^\s*\{?\s*(\d+)\s*\}?)?\s*(.+)$", top, re.S)
         bottom_is_differential = bool(re.match(r"d(?=\s*[A-Za-z\\])|\\partial(?![a-zA-Z])", bottom))
         if operator or (derivative_of and bottom_is_differential):
-            kind = (operator or derivative_of).group(1)
+            found = operator or derivative_of
+            assert found is not None
+            kind = found.group(1)
             variables = self._differentials(bottom, kind)
-            order = int((operator or derivative_of).group(2) or 1)
+            order = int(found.group(2) or 1)
             if order != len(variables):
                 if len(variables) == 1:
                     variables = variables * order
@@ -38,6 +40,7 @@ class DerivativeRules(ConverterCore):
                 if not rest.strip():
                     raise Unchecked("unparsed", "a derivative operator with nothing to act on")
                 return self.derivative(rest, variables, operator_form=True), len(text), True
+            assert derivative_of is not None
             value = self.derivative(derivative_of.group(3), variables, operator_form=False)
             after = skip_spaces(text, end)
             if after < len(text) and text[after] == "(":
@@ -56,13 +59,13 @@ class DerivativeRules(ConverterCore):
             return upper / lower if not isinstance(upper, sympy.MatrixBase) else _immutable(upper / lower), end, False
         return None
 
-    def _differentials(self, text: str, kind: str) -> list[object]:
+    def _differentials(self, text: str, kind: str) -> list[Value]:
         """`dx`, `dx^2`, `\\partial x \\partial y`, `\\partial x_1`, `\\partial \\mathbf{x}`."""
         marker = "d" if kind == "d" else "\\partial"
         pieces = re.split(r"(?:(?<![A-Za-z\\])d(?![a-zA-Z]{2,}))" if kind == "d" else r"\\partial(?![a-zA-Z])", text)
         if pieces[0].strip():
             raise Unchecked("malformed-notation", f"`{text}` is not of the form `{marker} x`")
-        variables: list[object] = []
+        variables: list[Value] = []
         for piece in pieces[1:]:
             piece = piece.strip()
             if not piece:
@@ -75,7 +78,7 @@ class DerivativeRules(ConverterCore):
             variables.extend([self._variable(piece)] * count)
         return variables
 
-    def derivative(self, operand_text: str, variables: list[object], operator_form: bool) -> object:
+    def derivative(self, operand_text: str, variables: list[Value], operator_form: bool) -> Value:
         operand_text = operand_text.strip()
         clean = _clean_name(normalize(operand_text))
         self._reject_index_notation(operand_text, variables)
@@ -119,7 +122,7 @@ class DerivativeRules(ConverterCore):
             value = self._differentiate(value, variable)
         return self.expand_dependents(value, set())
 
-    def _reject_font_confusion(self, operand: str, variables: list[object]) -> None:
+    def _reject_font_confusion(self, operand: str, variables: list[Value]) -> None:
         """`\\frac{d}{dx}\\mathbf{x}` or `\\frac{\\partial}{\\partial \\mathbf{x}} x^2`: a bold and a plain x."""
         bold = set(re.findall(r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\}", operand))
         plain_text = re.sub(r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{[^{}]*\}|\\[A-Za-z]+", " ", operand)
@@ -133,7 +136,7 @@ class DerivativeRules(ConverterCore):
                 if len(letters) == 1 and letters & plain:
                     raise Unchecked("malformed-notation", f"a derivative of the scalar `{(letters & plain).pop()}` by the vector of the same name")
 
-    def _reject_index_notation(self, operand: str, variables: list[object]) -> None:
+    def _reject_index_notation(self, operand: str, variables: list[Value]) -> None:
         """`\\frac{d}{dx_k} x_i a_{ij} x_j` relies on the summation convention; `\\partial_i` on an index."""
         for variable in variables:
             if not isinstance(variable, sympy.Symbol):
@@ -147,14 +150,14 @@ class DerivativeRules(ConverterCore):
                 if others - {index}:
                     raise Unchecked("unparsed", "index notation with several indices (summation convention); mathdoc does not expand it")
 
-    def expand_dependents(self, value: object, excluded: set) -> object:
+    def expand_dependents(self, value: Value, excluded: set) -> Value:
         """Replace symbols the document defines (`y_1 = f_1(\\mathbf{x})`) by their definitions.
 
         Used around differentiation only: `\\frac{\\partial z_1}{\\partial x_1}` means the derivative of
         what `z_1` stands for, while a bare `y` elsewhere stays a variable.
         """
         for _ in range(8):
-            mapping: dict[sympy.Basic, object] = {}
+            mapping: dict[sympy.Basic, Value] = {}
             for symbol in sorted(_free_symbols(value), key=lambda s: s.name):
                 if symbol in excluded:
                     continue
@@ -163,7 +166,12 @@ class DerivativeRules(ConverterCore):
                 if (body is None or _DOTS.search(body)) and function is None:
                     continue
                 try:
-                    replacement = self.member(body) if body is not None and not _DOTS.search(body) else self.apply(symbol.name, function[0])
+                    if body is not None and not _DOTS.search(body):
+                        replacement = self.member(body)
+                    elif function is not None:
+                        replacement = self.apply(symbol.name, function[0])
+                    else:
+                        continue
                 except (Unchecked, ShapeMismatch):
                     continue
                 if isinstance(replacement, sympy.MatrixBase) or replacement == symbol:
@@ -176,7 +184,7 @@ class DerivativeRules(ConverterCore):
             value = _substitute(value, mapping)
         raise Unchecked("unparsed", "definitions refer to each other in a loop")
 
-    def _differentiate(self, value: object, variable: object) -> object:
+    def _differentiate(self, value: Value, variable: Value) -> Value:
         if isinstance(variable, sympy.MatrixBase):
             components = list(variable)
             if isinstance(value, sympy.MatrixBase):
@@ -193,7 +201,7 @@ class DerivativeRules(ConverterCore):
             return _immutable(derived)
         return sympy.diff(value, variable)
 
-    def _partial_operator(self, text: str, i: int) -> tuple[object, int, bool]:
+    def _partial_operator(self, text: str, i: int) -> tuple[Value, int, bool]:
         j = skip_spaces(text, i + len("\\partial"))
         if j < len(text) and text[j] == "_":
             argument = read_argument(text, j + 1)
@@ -206,9 +214,9 @@ class DerivativeRules(ConverterCore):
             return self.derivative(rest, [variable], operator_form=True), len(text), True
         raise Unchecked("malformed-notation", "a `\\partial` outside a derivative")
 
-    def _gradient(self, text: str, i: int) -> tuple[object, int, bool]:
+    def _gradient(self, text: str, i: int) -> tuple[Value, int, bool]:
         j = skip_spaces(text, i + len("\\nabla"))
-        variables: object = None
+        variables: Value = None
         if j < len(text) and text[j] == "_":
             argument = read_argument(text, j + 1)
             if argument is None:

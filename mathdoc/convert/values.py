@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import sympy
 
 from .notation import ShapeMismatch
 
+Value = Any
+"""A SymPy scalar expression or an explicit `sympy.ImmutableMatrix` (SymPy is not typed)."""
 
-def _substitute(value: object, mapping: dict) -> object:
+
+def _substitute(value: Value, mapping: dict) -> Value:
     """xreplace, except where a derivative's variable is replaced: there `subs` keeps it a `Subs`."""
     def one(expr: sympy.Basic) -> sympy.Basic:
         replaced = {}
@@ -25,19 +30,19 @@ def _substitute(value: object, mapping: dict) -> object:
     return one(value)
 
 
-def _free_symbols(value: object) -> set:
+def _free_symbols(value: Value) -> set:
     return value.free_symbols if isinstance(value, sympy.Basic) else set()
 
 
-def _immutable(matrix: object) -> sympy.ImmutableMatrix:
+def _immutable(matrix: Value) -> sympy.ImmutableMatrix:
     return sympy.ImmutableMatrix(matrix)
 
 
-def _transpose(value: object) -> object:
+def _transpose(value: Value) -> Value:
     return _immutable(value.T) if isinstance(value, sympy.MatrixBase) else value
 
 
-def _assemble(grid: list[list[object]]) -> object:
+def _assemble(grid: list[list[Value]]) -> Value:
     """A matrix from cells that are scalars or blocks (gradients stacked into a Jacobian)."""
     rows = []
     for cells in grid:
@@ -53,13 +58,13 @@ def _assemble(grid: list[list[object]]) -> object:
     return _immutable(matrix)
 
 
-def shape_text(value: object) -> str:
+def shape_text(value: Value) -> str:
     if isinstance(value, sympy.MatrixBase):
         return f"{value.rows}x{value.cols}"
     return "scalar"
 
 
-def _add(left: object, right: object) -> object:
+def _add(left: Value, right: Value) -> Value:
     left_matrix = isinstance(left, sympy.MatrixBase)
     right_matrix = isinstance(right, sympy.MatrixBase)
     if left_matrix and right_matrix:
@@ -71,7 +76,7 @@ def _add(left: object, right: object) -> object:
     return left + right
 
 
-def _multiply(left: object, right: object) -> object:
+def _multiply(left: Value, right: Value) -> Value:
     left_matrix = isinstance(left, sympy.MatrixBase)
     right_matrix = isinstance(right, sympy.MatrixBase)
     if left_matrix and right_matrix:
@@ -86,7 +91,7 @@ def _multiply(left: object, right: object) -> object:
     return left * right
 
 
-def _hadamard(left: object, right: object, divide: bool) -> object:
+def _hadamard(left: Value, right: Value, divide: bool) -> Value:
     left_matrix = isinstance(left, sympy.MatrixBase)
     right_matrix = isinstance(right, sympy.MatrixBase)
     if left_matrix and right_matrix:
