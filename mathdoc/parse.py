@@ -16,6 +16,8 @@ from latex2sympy2_extended import latex2sympy
 from latex2sympy2_extended.latex2sympy2 import ConversionConfig
 from latex2sympy2_extended.math_normalization import NormalizationConfig
 
+from .quickparse import quick_parse
+
 _CONVERSION = ConversionConfig(
     interpret_as_mixed_fractions=False,
     interpret_simple_eq_as_assignment=False,
@@ -63,9 +65,15 @@ def parse_scalar(text: str) -> sympy.Expr:
     """SymPy expression of scalar LaTeX `text`; raises ParseError with a reason."""
     if not text.strip():
         raise ParseError("empty expression")
+    if _nesting(text) > 60:
+        raise ParseError("nested too deeply to read")
     unsupported = _UNSUPPORTED.search(text)
     if unsupported:
         raise ParseError(f"`{unsupported.group(0)}` in `{text.strip()}` is not evaluated")
+    quick = quick_parse(text)
+    if quick is not None:
+        check_trustworthy(quick, text)
+        return quick
     try:
         result = latex2sympy(text, normalization_config=_NORMALIZATION, conversion_config=_CONVERSION)
     except Exception as exc:  # the parser raises bare Exception for syntax errors
@@ -82,6 +90,17 @@ def parse_scalar(text: str) -> sympy.Expr:
         lambda e: isinstance(e, sympy.log) and len(e.args) == 2,
         lambda e: sympy.log(e.args[0]) / sympy.log(e.args[1]),
     )
+
+
+def _nesting(text: str) -> int:
+    depth = deepest = 0
+    for ch in text:
+        if ch in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "})]":
+            depth -= 1
+    return deepest
 
 
 def check_trustworthy(expr: sympy.Expr, text: str) -> None:

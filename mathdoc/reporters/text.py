@@ -15,7 +15,9 @@ def format_text(reports: list[FileReport], verbose: bool = False, **_: object) -
                 continue
             where = f"{finding.path}:{finding.line}:{finding.column}"
             step = f" (step {finding.step})" if finding.step > 1 else ""
-            lines.append(f"{where}: {finding.severity.value}[{finding.code}] {finding.message}{step}: `{finding.latex}`")
+            latex = " ".join(finding.latex.split())
+            latex = latex if len(latex) <= 160 else latex[:157] + "..."
+            lines.append(f"{where}: {finding.severity.value}[{finding.code}] {finding.message}{step}: `{latex}`")
     summary = Summary.of(reports)
     lines.append(
         f"{summary.files} file{'s' if summary.files != 1 else ''}, {summary.claims} claim steps: "
