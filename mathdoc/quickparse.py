@@ -9,8 +9,9 @@ compares the two on generated input.
     expression := ["+" | "-"] term (("+" | "-") term)*
     term       := factor ([\\cdot | \\times] factor)*           (juxtaposition multiplies)
     factor     := atom ["^" (digit | letter | "{" expression "}")]
-    atom       := integer | letter [subscript] | placeholder | "(" expression ")" | "{" expression "}"
-                | \\frac "{" expression "}" "{" expression "}"
+    atom       := integer | letter [subscript] | greek letter | placeholder | "(" expression ")"
+                | "{" expression "}" | \\frac "{" expression "}" "{" expression "}"
+                | (\\sin | \\cos | \\tan | \\exp | \\ln) ("(" expression ")" | letter or digit ending the term)
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import sympy
 
 _TOKEN = re.compile(
     r"\s*(?:(?P<placeholder>\\Xi_\{9\d{4}\})|(?P<frac>\\frac(?![A-Za-z]))|(?P<times>\\cdot(?![A-Za-z])|\\times(?![A-Za-z]))"
+    r"|(?P<function>\\(?:sin|cos|tan|exp|ln)(?![A-Za-z]))|(?P<greek>\\(?:alpha|beta|gamma|delta|epsilon|eta|theta|lambda|mu|sigma|tau|phi|omega)(?![A-Za-z]))"
     r"|(?P<number>\d+(?![.\d]))|(?P<letter>[A-Za-z])(?:_(?:(?P<sub>[A-Za-z0-9])|\{\s*(?P<bsub>[A-Za-z0-9])\s*\}))?"
     r"|(?P<punct>[-+^(){}]))"
 )
@@ -42,6 +44,10 @@ def _tokens(text: str) -> list[tuple[str, str]]:
         kind = match.lastgroup or ""
         if kind in ("sub", "bsub"):
             kind = "letter"
+        if kind == "greek":
+            tokens.append(("letter", match.group("greek")[1:]))
+            position = match.end()
+            continue
         if kind == "letter":
             letter = match.group("letter")
             if letter in _REJECTED_LETTERS:
@@ -87,7 +93,7 @@ class _Reader:
             if token[0] == "times":
                 self.take()
                 factors.append(self.factor())
-            elif token[0] in ("number", "letter", "placeholder", "frac") or token[1] in "({":
+            elif token[0] in ("number", "letter", "placeholder", "frac", "function") or token[1] in "({":
                 if token[0] == "number" and self.tokens[self.index - 1][0] in ("number", "punct") and self.tokens[self.index - 1][1] not in ")}":
                     raise _Reject()
                 factors.append(self.factor())
@@ -135,6 +141,8 @@ class _Reader:
             return _letter(value)
         if kind == "placeholder":
             return sympy.Symbol(value[1:])
+        if kind == "function":
+            return self.function(value[1:])
         if kind == "frac":
             self.take("{")
             numerator = self.expression()
@@ -147,6 +155,24 @@ class _Reader:
             inner = self.expression()
             self.take(")" if value == "(" else "}")
             return inner
+        raise _Reject()
+
+
+    def function(self, name: str) -> sympy.Expr:
+        """`\\sin(x + 1)`, or `\\sin x` with one letter or number ending the term."""
+        function = {"sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan, "exp": sympy.exp, "ln": sympy.log}[name]
+        token = self.peek()
+        if token == ("punct", "("):
+            self.take()
+            argument = self.expression()
+            self.take(")")
+            return function(argument)
+        if token is not None and token[0] in ("letter", "number"):
+            self.take()
+            following = self.peek()
+            if following is not None and not (following[0] == "punct" and following[1] in "+-)}"):
+                raise _Reject()
+            return function(_letter(token[1]) if token[0] == "letter" else sympy.Integer(token[1]))
         raise _Reject()
 
 

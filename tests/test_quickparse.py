@@ -10,7 +10,10 @@ from latex2sympy2_extended import latex2sympy
 from mathdoc.parse import _CONVERSION, _NORMALIZATION
 from mathdoc.quickparse import quick_parse
 
-ATOMS = ["x", "y", "z", "a", "n", "e", "x_1", "x_{2}", "w_i", "2", "3", "10", "(x+1)", "{y-2}", r"\frac{1}{x}", r"\frac{x^2}{3}"]
+ATOMS = [
+    "x", "y", "z", "a", "n", "e", "x_1", "x_{2}", "w_i", "2", "3", "10", "(x+1)", "{y-2}", r"\frac{1}{x}",
+    r"\frac{x^2}{3}", r"\sin(x)", r"\cos x", r"\ln(x+1)", r"\exp(2x)", r"\theta", r"\epsilon_t", r"\tan 2",
+]
 JOIN = ["", " ", "+", "-", r"\cdot ", r"\times "]
 POWER = ["", "^2", "^n", "^{-1}", "^{n-1}", "^{1/2}"]
 
@@ -41,7 +44,7 @@ def test_quick_parse_agrees_with_latex2sympy(text: str) -> None:
 
 
 def test_quick_parse_declines_what_it_does_not_know() -> None:
-    for text in [r"\sin x", r"\ln(x)", "x^23", "x^-1", "2.5x", "i x", r"\sqrt{x}", "x_{12}", "x^2^3", "2 3", "f'(x)", "|x|", "g(x)", "x(x+1)", "g^2(x)"]:
+    for text in [r"\sin x y", r"\sin^2 x", r"\pi", "x^23", "x^-1", "2.5x", "i x", r"\sqrt{x}", "x_{12}", "x^2^3", "2 3", "f'(x)", "|x|", "g(x)", "x(x+1)", "g^2(x)"]:
         assert quick_parse(text) is None, text
 
 
