@@ -7,7 +7,8 @@ so the general parser still decides every case that is not trivially simple.  A 
 compares the two on generated input.
 
     expression := ["+" | "-"] term (("+" | "-") term)*
-    term       := factor ([\\cdot | \\times] factor)*           (juxtaposition multiplies)
+    term       := product ("/" product)*                      (`a/bc` is a/(bc), as in latex2sympy)
+    product    := factor ([\\cdot | \\times] factor)*           (juxtaposition multiplies)
     factor     := atom ["^" (digit | letter | "{" expression "}")]
     atom       := integer | letter [subscript] | greek letter | placeholder | "(" expression ")"
                 | "{" expression "}" | \\frac "{" expression "}" "{" expression "}"
@@ -23,8 +24,8 @@ import sympy
 _TOKEN = re.compile(
     r"\s*(?:(?P<placeholder>\\Xi_\{9\d{4}\})|(?P<frac>\\frac(?![A-Za-z]))|(?P<times>\\cdot(?![A-Za-z])|\\times(?![A-Za-z]))"
     r"|(?P<function>\\(?:sin|cos|tan|exp|ln)(?![A-Za-z]))|(?P<greek>\\(?:alpha|beta|gamma|delta|epsilon|eta|theta|lambda|mu|sigma|tau|phi|omega)(?![A-Za-z]))"
-    r"|(?P<number>\d+(?![.\d]))|(?P<letter>[A-Za-z])(?:_(?:(?P<sub>[A-Za-z0-9])|\{\s*(?P<bsub>[A-Za-z0-9])\s*\}))?"
-    r"|(?P<punct>[-+^(){}]))"
+    r"|(?P<number>\d+(?![.\d]))|(?P<letter>[A-Za-z])(?:_(?:(?P<sub>[A-Za-z0-9])|\{\s*(?P<bsub>[A-Za-z0-9]+)\s*\}))?"
+    r"|(?P<punct>[-+^(){}/]))"
 )
 _REJECTED_LETTERS = {"i", "I"}  # the imaginary unit to latex2sympy
 
@@ -52,7 +53,11 @@ def _tokens(text: str) -> list[tuple[str, str]]:
             letter = match.group("letter")
             if letter in _REJECTED_LETTERS:
                 raise _Reject()
-            subscript = match.group("sub") or match.group("bsub")
+            if match.group("sub") and match.end() < len(text) and text[match.end()].isalnum():
+                raise _Reject()  # `x_12`: latex2sympy takes the whole run as the subscript
+            subscript = match.group("sub") or match.group("bsub") or ""
+            if len(subscript) > 1:
+                subscript = "{" + subscript + "}"  # latex2sympy keeps the braces of `x_{ij}`
             tokens.append(("letter", f"{letter}_{subscript}" if subscript else letter))
         else:
             tokens.append((kind, match.group(kind)))
@@ -88,10 +93,23 @@ class _Reader:
         return sympy.Add(*terms)
 
     def term(self) -> sympy.Expr:
+        """Products separated by `/`, as latex2sympy reads them: `a/bc` is a/(bc), `2x/3` is (2x)/3."""
+        value, explicit = self.product()
+        while self.peek() == ("punct", "/"):
+            self.take()
+            divisor, explicit_after = self.product()
+            if explicit or explicit_after:
+                raise _Reject()  # `a \cdot b / c`: precedence not worth guessing
+            value = value / divisor
+        return value
+
+    def product(self) -> tuple[sympy.Expr, bool]:
         factors = [self.factor()]
+        explicit = False
         while (token := self.peek()) is not None:
             if token[0] == "times":
                 self.take()
+                explicit = True
                 factors.append(self.factor())
             elif token[0] in ("number", "letter", "placeholder", "frac", "function") or token[1] in "({":
                 if token[0] == "number" and self.tokens[self.index - 1][0] in ("number", "punct") and self.tokens[self.index - 1][1] not in ")}":
@@ -99,7 +117,7 @@ class _Reader:
                 factors.append(self.factor())
             else:
                 break
-        return sympy.Mul(*factors)
+        return sympy.Mul(*factors), explicit
 
     def factor(self) -> sympy.Expr:
         starts_with_letter = self.peek() is not None and self.peek()[0] == "letter"  # type: ignore[index]
