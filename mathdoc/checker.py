@@ -20,7 +20,7 @@ from .model import Claim, Counterexample, FileReport, Finding, Severity, Source,
 from .outcome import LayoutResult
 
 if TYPE_CHECKING:
-    from .timelimit import TaskResult
+    from .timelimit import TaskResult, WorkerPool
 
 DEFAULT_TIMEOUT = 10.0
 
@@ -72,7 +72,31 @@ def plan(source: Source, options: Options) -> _Plan:
     return _Plan(source, recognised, declared_layout(source, options.layout), steps, options.timeout)
 
 
-def run_tasks(tasks: list[Task], options: Options, progress: Callable[[int], None] | None = None) -> list[TaskResult]:
+def _check_in_worker(lhs: str, rhs: str, scope: tuple[tuple[str, str], ...], proof_seconds: float) -> object:
+    """What a worker runs: SymPy is imported there, so the main process can stay without it."""
+    from .verify import check_step
+
+    return check_step(lhs, rhs, scope, proof_seconds=proof_seconds)
+
+
+def _warm_worker() -> None:
+    from . import parse, verify  # noqa: F401
+
+    parse.warm_up()
+
+
+def worker_pool(options: Options) -> "WorkerPool":
+    import functools
+
+    from .timelimit import WorkerPool
+
+    check = functools.partial(_check_in_worker, proof_seconds=max(0.2, options.timeout * 0.5))
+    return WorkerPool(check, options.jobs, options.timeout, warmup=_warm_worker)
+
+
+def run_tasks(
+    tasks: list[Task], options: Options, progress: Callable[[int], None] | None = None, pool: "WorkerPool | None" = None,
+) -> list[TaskResult]:
     """Results of `verify.check_step` for each task (cached, deduplicated, in worker processes)."""
     from . import cache as cache_module
 
@@ -92,17 +116,18 @@ def run_tasks(tasks: list[Task], options: Options, progress: Callable[[int], Non
     if progress and len(keys) > len(missing):
         progress(len(keys) - len(missing))
     if missing:
-        import functools
-
-        from .timelimit import WorkerPool
-        from .verify import check_step
 
         def done(index: int, result: TaskResult) -> None:
             if progress:
                 progress(1)
 
-        with WorkerPool(functools.partial(check_step, proof_seconds=max(0.2, options.timeout * 0.5)), options.jobs, options.timeout) as pool:
+        own_pool = pool is None
+        pool = pool or worker_pool(options)
+        try:
             outcomes = pool.run(missing, on_done=done)
+        finally:
+            if own_pool:
+                pool.close()
         for task, outcome in zip(missing, outcomes):
             results[task] = outcome
             if store:
@@ -116,11 +141,16 @@ def check_sources(
     sources: list[Source], options: Options, progress: Callable[[int], None] | None = None,
     on_plan: Callable[[int], None] | None = None,
 ) -> list[FileReport]:
-    plans = [plan(source, options) for source in sources]
-    tasks = [step.task for p in plans for step in p.steps]
-    if on_plan:
-        on_plan(len(tasks))
-    results = run_tasks(tasks, options, progress)
+    from . import cache as cache_module
+
+    with worker_pool(options) as pool:
+        if options.cache_dir is None or not os.path.exists(os.path.join(options.cache_dir, cache_module.FILE_NAME)):
+            pool.start()  # a cold run: the worker imports SymPy while the notes are being read
+        plans = [plan(source, options) for source in sources]
+        tasks = [step.task for p in plans for step in p.steps]
+        if on_plan:
+            on_plan(len(tasks))
+        results = run_tasks(tasks, options, progress, pool)
     reports = []
     position = 0
     for p in plans:

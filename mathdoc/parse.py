@@ -92,6 +92,11 @@ def parse_scalar(text: str) -> sympy.Expr:
     )
 
 
+def warm_up() -> None:
+    """Let antlr build its prediction tables on a typical leaf (its first parses are slow)."""
+    latex2sympy(r"\frac{a}{b} + c(d+1)^{2} - \sin x", normalization_config=_NORMALIZATION, conversion_config=_CONVERSION)
+
+
 def _nesting(text: str) -> int:
     depth = deepest = 0
     for ch in text:

@@ -53,7 +53,8 @@ def _tokens(text: str) -> list[tuple[str, str]]:
             letter = match.group("letter")
             if letter in _REJECTED_LETTERS:
                 raise _Reject()
-            if match.group("sub") and match.end() < len(text) and text[match.end()].isalnum():
+            following = text[match.end()] if match.end() < len(text) else ""
+            if match.group("sub") and (following.isdigit() or (following.isalpha() and match.group("sub").isalpha())):
                 raise _Reject()  # `x_12`: latex2sympy takes the whole run as the subscript
             subscript = match.group("sub") or match.group("bsub") or ""
             if len(subscript) > 1:

@@ -222,7 +222,8 @@ def _screen(pairs, symbols, rng: random.Random):
 
 def _number(expr: Value, point: dict) -> complex | None:
     try:
-        value = complex(sympy.N(sympy.sympify(expr).xreplace(point), 30))
+        exact = sympy.sympify(expr).xreplace(point)
+        value = complex(exact) if exact.is_Rational else complex(sympy.N(exact, 20))
     except (TypeError, ValueError, ZeroDivisionError, OverflowError):
         return None
     if value != value or abs(value) == float("inf") or abs(value.imag) > 1e-12 * max(1.0, abs(value.real)):
@@ -265,7 +266,7 @@ def _expected_latex(value: Value) -> str:
     def tidy(entry: sympy.Expr) -> sympy.Expr:
         entry = sympy.sympify(entry)
         if entry.is_rational_function():
-            return sympy.factor_terms(sympy.cancel(entry))
+            return sympy.factor(entry) if sympy.count_ops(entry) < 40 else sympy.cancel(entry)
         return sympy.factor_terms(entry)
 
     try:

@@ -35,23 +35,30 @@ CHINESE = "# 导数\n\n幂法则：$\\frac{d}{dx}x^4 = 4x^3$，以及 $\\frac{d}
 PROBE = """
 import json, sys
 import mathdoc.cli as cli
+import mathdoc.timelimit as timelimit
+sent = []
+original = timelimit.WorkerPool.run
+def counting_run(self, tasks, on_done=None):
+    sent.append(len(tasks))
+    return original(self, tasks, on_done)
+timelimit.WorkerPool.run = counting_run
 code = cli.run(sys.argv[1:])
 sys.stdout.flush()
 heavy = sorted({name.split(".")[0] for name in sys.modules} & set(json.loads(HEAVY)))
-print(json.dumps({"code": code, "heavy": heavy}), file=sys.stderr)
+print(json.dumps({"code": code, "heavy": heavy, "computed": sum(sent)}), file=sys.stderr)
 """
 
 
-def run_probe(args: list[str], cwd: Path) -> tuple[int, str, list[str]]:
-    """Run the CLI in a fresh interpreter; return its exit code, its output and the heavy modules
-    it imported."""
+def run_probe(args: list[str], cwd: Path) -> tuple[int, str, list[str], int]:
+    """Run the CLI in a fresh interpreter; return its exit code, its output, the heavy modules
+    the main process imported and how many steps it sent to workers (SymPy lives there)."""
     process = subprocess.run(
         [sys.executable, "-c", f"HEAVY = {json.dumps(json.dumps(HEAVY_MODULES))}\n{PROBE}", *args],
         cwd=cwd, capture_output=True, text=True, encoding="utf-8", timeout=300,
         env=dict(os.environ, CI="1"),
     )
     report = json.loads(process.stderr.strip().splitlines()[-1])
-    return report["code"], process.stdout, report["heavy"]
+    return report["code"], process.stdout, report["heavy"], report["computed"]
 
 
 def step(message: str = "proved symbolically") -> StepResult:
@@ -72,12 +79,12 @@ def test_a_warm_run_is_byte_identical_and_never_imports_sympy(tmp_path: Path, ou
     (tmp_path / "notes" / "导数.md").write_text(CHINESE, encoding="utf-8")
     args = ["check", "--jobs", "2", "--verbose", "--format", output_format, "--cache-dir", str(tmp_path / "cache"), "notes"]
 
-    cold_code, cold_out, cold_heavy = run_probe(args, tmp_path)
-    assert "sympy" in cold_heavy  # the cold run did the work
+    cold_code, cold_out, cold_heavy, cold_computed = run_probe(args, tmp_path)
+    assert cold_computed > 0  # the cold run did the work
     assert (tmp_path / "cache" / cache.FILE_NAME).is_file()
-    warm_code, warm_out, warm_heavy = run_probe(args, tmp_path)
+    warm_code, warm_out, warm_heavy, warm_computed = run_probe(args, tmp_path)
 
-    assert warm_heavy == []
+    assert warm_heavy == [] and warm_computed == 0
     assert warm_out == cold_out
     assert warm_code == cold_code == 1
     assert "wrong-derivative" in warm_out
@@ -86,13 +93,13 @@ def test_a_warm_run_is_byte_identical_and_never_imports_sympy(tmp_path: Path, ou
 def test_no_cache_neither_reads_nor_writes_the_cache(tmp_path: Path) -> None:
     (tmp_path / "note.md").write_text(NOTE, encoding="utf-8")
     directory = tmp_path / "cache"
-    code, out, heavy = run_probe(["check", "--jobs", "1", "--no-cache", "--cache-dir", str(directory), "note.md"], tmp_path)
+    code, out, heavy, computed = run_probe(["check", "--jobs", "1", "--no-cache", "--cache-dir", str(directory), "note.md"], tmp_path)
     assert not directory.exists()
-    assert "sympy" in heavy
+    assert computed > 0
     run_probe(["check", "--jobs", "1", "--cache-dir", str(directory), "note.md"], tmp_path)
     assert directory.is_dir()
-    code_again, out_again, heavy_again = run_probe(["check", "--jobs", "1", "--no-cache", "--cache-dir", str(directory), "note.md"], tmp_path)
-    assert "sympy" in heavy_again  # the warm cache was there, and was not used
+    code_again, out_again, heavy_again, computed_again = run_probe(["check", "--jobs", "1", "--no-cache", "--cache-dir", str(directory), "note.md"], tmp_path)
+    assert computed_again == computed  # the warm cache was there, and was not used
     assert (code_again, out_again) == (code, out)
 
 

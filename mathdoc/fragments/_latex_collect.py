@@ -78,7 +78,7 @@ class _Collector:
                 candidates = [name + ".sty"]
             else:
                 candidates = [name] if name.endswith(".tex") else [name + ".tex", name]
-            path = next((self.root / c for c in candidates if (self.root / c).is_file()), None)
+            path = next((self.root / c for c in candidates if _is_file(self.root / c)), None)
             if path is None:
                 if command not in PACKAGE_LOADING:  # standard packages are not files here
                     line = text.count("\n", 0, i) + 1
@@ -104,6 +104,14 @@ class _Collector:
             return
         self.notices.extend(notices)
         self.read(text.replace("\r\n", "\n"), str(path), at, depth + 1)
+
+
+def _is_file(path: Path) -> bool:
+    """`Path.is_file`, but a name the system refuses (too long, NUL) is simply not a file."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def _input_names(text: str, i: int, command: str) -> tuple[list[str], int]:
