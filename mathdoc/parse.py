@@ -70,6 +70,9 @@ def parse_scalar(text: str) -> sympy.Expr:
     unsupported = _UNSUPPORTED.search(text)
     if unsupported:
         raise ParseError(f"`{unsupported.group(0)}` in `{text.strip()}` is not evaluated")
+    stripped = text.strip()
+    if stripped[0] in "_^&)}]" or "&" in stripped or not _balanced(stripped):
+        raise ParseError(f"`{stripped}` is not a complete expression")
     quick = quick_parse(text)
     if quick is not None:
         check_trustworthy(quick, text)
@@ -95,6 +98,12 @@ def parse_scalar(text: str) -> sympy.Expr:
 def warm_up() -> None:
     """Let antlr build its prediction tables on a typical leaf (its first parses are slow)."""
     latex2sympy(r"\frac{a}{b} + c(d+1)^{2} - \sin x", normalization_config=_NORMALIZATION, conversion_config=_CONVERSION)
+
+
+def _balanced(text: str) -> bool:
+    """Brackets of each kind pair up (escaped ones aside); antlr is slow to say it otherwise."""
+    plain = re.sub(r"\\[{}()\[\]|]", "", text)
+    return all(plain.count(a) == plain.count(b) for a, b in ("{}", "()", "[]"))
 
 
 def _nesting(text: str) -> int:
