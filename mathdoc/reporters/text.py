@@ -17,7 +17,11 @@ def format_text(reports: list[FileReport], verbose: bool = False, **_: object) -
             step = f" (step {finding.step})" if finding.step > 1 else ""
             latex = " ".join(finding.latex.split())
             latex = latex if len(latex) <= 160 else latex[:157] + "..."
-            lines.append(f"{where}: {finding.severity.value}[{finding.code}] {finding.message}{step}: `{latex}`")
+            cell = ""
+            if finding.location is not None and finding.location.cell is not None:
+                name = f" ({finding.location.cell_id})" if finding.location.cell_id else ""
+                cell = f" [cell {finding.location.cell}{name}, line {finding.location.cell_line}]"
+            lines.append(f"{where}: {finding.severity.value}[{finding.code}] {finding.message}{step}{cell}: `{latex}`")
     summary = Summary.of(reports)
     lines.append(
         f"{summary.files} file{'s' if summary.files != 1 else ''}, {summary.claims} claim steps: "
