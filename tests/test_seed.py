@@ -73,3 +73,43 @@ def test_no_error_before_the_first_jacobian(report: mathdoc.FileReport) -> None:
 def test_layout_is_numerator(report: mathdoc.FileReport) -> None:
     """The note declares 分子布局 on line 63."""
     assert report.layout == "numerator"
+
+
+# -- the vector and matrix part (issue 3) -----------------------------------------------------------
+
+MATRIX_VERIFIED_LINES = (59, 152, 156, 160, 213, 215, 217, 222, 224, 226, 230, 232, 234)
+
+
+@pytest.mark.parametrize("line", MATRIX_VERIFIED_LINES)
+def test_matrix_claims_on_the_line_are_verified(by_line, line: int) -> None:
+    findings = by_line.get(line, [])
+    assert findings, f"no claim recognised on line {line}"
+    assert all(f.verdict is mathdoc.Verdict.VERIFIED for f in findings), [(f.step, f.verdict.value, f.message) for f in findings]
+
+
+def test_the_product_differentiated_as_a_quotient_is_wrong(by_line) -> None:
+    (step_one,) = [f for f in by_line[228] if f.step == 1]
+    assert step_one.verdict is mathdoc.Verdict.WRONG and step_one.code == "wrong-derivative"
+    assert step_one.expected is not None and "x_{1}" in step_one.expected and "x_{3}" in step_one.expected
+    assert step_one.counterexample is not None
+
+
+def test_the_column_after_numerator_layout_is_a_layout_finding(by_line) -> None:
+    (first,) = [f for f in by_line[164] if f.step == 1]
+    assert first.verdict is mathdoc.Verdict.LAYOUT and first.code == "layout-mismatch"
+    assert "line 63" in first.message and "numerator" in first.message and "denominator" in first.message
+
+
+def test_the_3x2_times_3_vector_is_a_shape_mismatch(by_line) -> None:
+    (third,) = [f for f in by_line[165] if f.step == 3]
+    assert third.verdict is mathdoc.Verdict.WRONG and third.code == "shape-mismatch"
+    assert "3x2" in third.message and "3x1" in third.message
+
+
+def test_no_other_error_in_the_whole_file(report: mathdoc.FileReport) -> None:
+    errors = sorted((f.line, f.step) for f in report.findings if f.severity is mathdoc.Severity.ERROR)
+    assert errors == [(164, 1), (165, 3), (228, 1)], errors
+
+
+def test_the_document_layout_is_numerator(report: mathdoc.FileReport) -> None:
+    assert report.layout == "numerator"

@@ -49,13 +49,15 @@ class ConverterCore:
 
     def _member(self, text: str) -> Value:
         if self.depth == 1:
-            self.matrix_context = bool(_VECTOR_FONT.search(text) or _TRANSPOSE.search(text))
+            context = f"{text} {self.claim_text}"  # `A` alone on the right of `\\partial A\\mathbf{x}` is a matrix
+            self.matrix_context = bool(_VECTOR_FONT.search(context) or _TRANSPOSE.search(context) or "\\operatorname{tr}" in context)
         if not text:
             raise Unchecked("unparsed", "empty member")
         for operator in _GENERIC_OPERATORS:
             if operator in text:
                 raise Unchecked("unparsed", f"`{operator}` stands for a generic operator; nothing to compute")
-        if not _SPECIAL.search(text) and not self._mentions_definition(text):
+        capitals = self.matrix_context and re.search(r"(?<![\\a-z])[A-Z](?![a-z])", text)
+        if not _SPECIAL.search(text) and not self._mentions_definition(text) and not capitals:
             return self._scalar(text)
         total: Value = None
         for sign, term in self._terms(text):
@@ -225,6 +227,10 @@ class ConverterCore:
             return self._partial_operator(text, i)
         if command == "\\nabla":
             return self._gradient(text, i)
+        if command in ("\\|", "\\lVert", "\\Vert"):
+            return self._norm(text, i, command)
+        if text.startswith("\\operatorname{tr}", i):
+            return self._trace(text, i)
         if command == "\\begin":
             match = _MATRIX_ENV.match(text, i)
             if match:
@@ -250,7 +256,7 @@ class ConverterCore:
             return None
         if text[i] == "I" and (i == 0 or not text[i - 1].isalpha() and text[i - 1] != "\\") and (i + 1 >= len(text) or not text[i + 1].isalpha()):
             return sympy.ImmutableMatrix(sympy.eye(self.n)), i + 1, False
-        if self.matrix_context and text[i].isupper() and (i == 0 or not text[i - 1].isalpha() and text[i - 1] != "\\") and (i + 1 >= len(text) or not (text[i + 1].isalpha() or text[i + 1] in "_(")):
+        if self.matrix_context and text[i].isupper() and (i == 0 or not text[i - 1].islower() and text[i - 1] != "\\") and (i + 1 >= len(text) or not (text[i + 1].islower() or text[i + 1] in "_(")):
             return self.matrix(text[i]), i + 1, False
         if text[i].isalpha() or command:
             return self._name(text, i)
@@ -350,11 +356,39 @@ class ConverterCore:
             value = self.member(text)
             if isinstance(value, sympy.MatrixBase):
                 return value
+        if self.matrix_context and re.fullmatch(r"[A-Z]", text) and text != "I":
+            return self.matrix(text)  # `\\partial X`: a matrix variable
         value = self._scalar(text)
         if not isinstance(value, sympy.Symbol):
             raise Unchecked("malformed-notation", f"`{text}` is not a variable to differentiate by")
         return value
 
+
+    def _norm(self, text: str, i: int, command: str) -> tuple[Value, int, bool]:
+        """`\\|\\mathbf{x}\\|`: the Euclidean norm (`\\|x\\|^2` is then the sum of squares)."""
+        closer = {"\\|": "\\|", "\\lVert": "\\rVert", "\\Vert": "\\Vert"}[command]
+        start = i + len(command)
+        end = text.find(closer, start)
+        if end < 0:
+            raise Unchecked("unparsed", f"`{command}` without its closing `{closer}`")
+        value = self.member(text[start:end])
+        if isinstance(value, sympy.MatrixBase):
+            if value.rows > 1 and value.cols > 1:
+                raise Unchecked("unparsed", "the norm of a matrix")
+            return sympy.sqrt(sum(entry**2 for entry in value)), end + len(closer), False
+        return sympy.Abs(value), end + len(closer), False
+
+    def _trace(self, text: str, i: int) -> tuple[Value, int, bool]:
+        j = skip_spaces(text, i + len("\\operatorname{tr}"))
+        if j >= len(text) or text[j] not in "({":
+            raise Unchecked("unparsed", "`tr` with no argument")
+        end = group_end(text, j)
+        if end < 0:
+            raise Unchecked("unparsed", "unbalanced `tr(`")
+        value = self.member(text[j + 1 : end - 1])
+        if not isinstance(value, sympy.MatrixBase) or not value.is_square:
+            raise Unchecked("unparsed", "the trace of something that is not a square matrix")
+        return value.trace(), end, False
 
     # -- rules provided by the derivative and array mixins (see `Converter`) ------------------------
     def _fraction(self, text: str, i: int) -> tuple[Value, int, bool] | None:

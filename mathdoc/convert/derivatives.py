@@ -130,10 +130,10 @@ class DerivativeRules(ConverterCore):
         for variable in variables:
             if isinstance(variable, sympy.Symbol) and variable.name in bold:
                 raise Unchecked("malformed-notation", f"a derivative of the vector `\\mathbf{{{variable.name}}}` by the scalar `{variable.name}`")
-            if isinstance(variable, sympy.MatrixBase):
+            if isinstance(variable, sympy.MatrixBase) and 1 in variable.shape:
                 names = [str(e) for e in variable]
                 letters = {n.split("_")[0] for n in names} if all("_" in n for n in names) else set()
-                if len(letters) == 1 and letters & plain:
+                if len(letters) == 1 and letters & plain and not next(iter(letters)).isupper():
                     raise Unchecked("malformed-notation", f"a derivative of the scalar `{(letters & plain).pop()}` by the vector of the same name")
 
     def _reject_index_notation(self, operand: str, variables: list[Value]) -> None:
@@ -185,6 +185,13 @@ class DerivativeRules(ConverterCore):
         raise Unchecked("unparsed", "definitions refer to each other in a loop")
 
     def _differentiate(self, value: Value, variable: Value) -> Value:
+        if isinstance(variable, sympy.MatrixBase) and variable.rows > 1 and variable.cols > 1:
+            # A scalar by a matrix X: the matrix of its partials, shaped like X in denominator
+            # layout and like X^T in numerator layout.
+            if isinstance(value, sympy.MatrixBase):
+                raise Unchecked("unparsed", "the derivative of a matrix by a matrix")
+            partials = variable.applyfunc(lambda entry: sympy.diff(value, entry))
+            return _immutable(partials if self.layout == "denominator" else partials.T)
         if isinstance(variable, sympy.MatrixBase):
             components = list(variable)
             if isinstance(value, sympy.MatrixBase):

@@ -24,7 +24,7 @@ _TRANSPOSE = re.compile(r"\^\s*(?:T(?![a-zA-Z])|\\top(?![a-zA-Z])|\\intercal|\{\
 _ELEMENTWISE = {"\\otimes": "mul", "\\odot": "mul", "\\circ": "mul", "\\oslash": "div"}
 _GENERIC_OPERATORS = ("\\bigcirc", "\\star", "\\diamond", "\\bullet", "\\square")
 _SPECIAL = re.compile(
-    r"\\frac|\\partial|\\nabla|\\begin\{|\\mathbf|\\boldsymbol|\\bm(?![a-zA-Z])|\\vec|\\otimes|\\odot|\\oslash|\\circ(?![a-zA-Z])|diag|\[|'|\^\s*\\top|\^\s*T(?![a-zA-Z])|(?<![\\A-Za-z])I(?![A-Za-z])|\\bigcirc|(?<![\\A-Za-z])D(?=_|\s*[A-Za-z(\\])"
+    r"\\frac|\\partial|\\nabla|\\begin\{|\\mathbf|\\boldsymbol|\\bm(?![a-zA-Z])|\\vec|\\otimes|\\odot|\\oslash|\\circ(?![a-zA-Z])|diag|\[|'|\^\s*\\top|\^\s*T(?![a-zA-Z])|(?<![\\A-Za-z])I(?![A-Za-z])|\\bigcirc|\\\||\\lVert|\\Vert|\\operatorname\{tr\}|(?<![\\A-Za-z])D(?=_|\s*[A-Za-z(\\])"
 )
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?|-?\\frac\{\d+\}\{\d+\}")
 _INDEX_LETTERS = {"i", "j", "k", "l"}
