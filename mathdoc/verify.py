@@ -47,13 +47,18 @@ def _check_layout(lhs: str, rhs: str, defs: Definitions, layout: str, proof_seco
     sizes: tuple[int, ...] = (3,)
     results: list[tuple[int, LayoutResult]] = []
     index = 0
+    reusable: tuple[Value, Value] | None = None
+    """The n = 3 values of the first pass, when no defined array made them differ from generic ones."""
     while index < len(sizes):
         n = sizes[index]
         converter = _LayoutProbe(defs, layout, n, all_generic=len(sizes) > 1)
         converter.claim_text = lhs + " = " + rhs
         try:
-            left = converter.member(lhs)
-            right = converter.member(rhs)
+            if n == 3 and reusable is not None:
+                left, right = reusable
+            else:
+                left = converter.member(lhs)
+                right = converter.member(rhs)
         except ShapeMismatch as exc:
             if converter.used_generic and sizes == (3,):
                 # A defined vector of another length next to a generic one: the generic length wins.
@@ -77,6 +82,7 @@ def _check_layout(lhs: str, rhs: str, defs: Definitions, layout: str, proof_seco
             sizes = SIZES
             index = 0
             results.clear()
+            reusable = None if converter.used_defined_array else (left, right)
             continue
         result = compare(left, right, lhs + "=" + rhs, proof_seconds)
         if result.status == "differs":

@@ -86,6 +86,7 @@ class ArrayRules(ConverterCore):
             if candidate in self.defs.symbols and not self.all_generic:
                 value = self.member(self.defs.symbols[candidate])
                 if isinstance(value, sympy.MatrixBase):
+                    self.used_defined_array = True
                     return value
         self.used_generic = True
         return _immutable(sympy.Matrix(self.n, self.n, lambda r, c: sympy.Symbol(f"{letter}_{r + 1}{c + 1}")))
@@ -98,6 +99,7 @@ class ArrayRules(ConverterCore):
                 if not _DOTS.search(body):
                     value = self.member(body)
                     if isinstance(value, sympy.MatrixBase):
+                        self.used_defined_array = True
                         return value
         if not re.fullmatch(r"[A-Za-z]", letter):
             raise Unchecked("unparsed", f"bold `{letter}` is not a vector name")

@@ -34,6 +34,8 @@ class ConverterCore:
         self.used_generic = False
         self.used_abstract: set[str] = set()
         self.matrix_context = False
+        self.used_defined_array = False
+        """A vector or matrix came from the document's definitions (its length is not generic)."""
         self.claim_text = ""
         """Both members of the step being checked, for notation that depends on the other side."""
 
