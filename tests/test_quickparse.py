@@ -39,6 +39,10 @@ def test_quick_parse_agrees_with_latex2sympy(text: str) -> None:
     if quick is None:
         return
     expected = reference(text)
+    if isinstance(expected, sympy.FiniteSet):
+        # latex2sympy reads a leading `{y-2}` as a set; TeX (and the fast path) as a group.
+        assert len(expected) == 1 and sympy.simplify(quick - next(iter(expected))) == 0, (text, quick, expected)
+        return
     assert sympy.simplify(quick - expected) == 0, (text, quick, expected)
     assert {s.name for s in quick.free_symbols} <= {s.name for s in expected.free_symbols}, text
 
