@@ -123,9 +123,30 @@ class _Reader:
     def factor(self) -> sympy.Expr:
         starts_with_letter = self.peek() is not None and self.peek()[0] == "letter"  # type: ignore[index]
         value = self._factor()
-        if starts_with_letter and self.peek() == ("punct", "("):
+        if starts_with_letter and self.peek() == ("punct", "(") and not self._sum_in_parentheses():
             raise _Reject()  # `g^2(x)`: latex2sympy reads the square of a function
         return value
+
+    def _sum_in_parentheses(self) -> bool:
+        """Whether the group opening here holds a top-level `+`/`-` after its first token.
+
+        latex2sympy reads `g(x)` and `h(u, v)` as applications but `y(x+1)` and `x^2(x+1)` as
+        products; only the second kind is taken here.
+        """
+        depth = 0
+        for position in range(self.index, len(self.tokens)):
+            kind, value = self.tokens[position]
+            if kind != "punct":
+                continue
+            if value in "({":
+                depth += 1
+            elif value in ")}":
+                depth -= 1
+                if depth == 0:
+                    return False
+            elif depth == 1 and value in "+-" and position > self.index + 1:
+                return True
+        return False
 
     def _factor(self) -> sympy.Expr:
         base = self.atom()
@@ -155,7 +176,7 @@ class _Reader:
         if kind == "number":
             return sympy.Integer(value)
         if kind == "letter":
-            if self.peek() == ("punct", "("):
+            if self.peek() == ("punct", "(") and not self._sum_in_parentheses():
                 raise _Reject()  # `g(x)`: latex2sympy reads a function application
             return _letter(value)
         if kind == "placeholder":

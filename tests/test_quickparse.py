@@ -12,7 +12,7 @@ from mathdoc.quickparse import quick_parse
 
 ATOMS = [
     "x", "y", "z", "a", "n", "e", "x_1", "x_{2}", "w_i", "2", "3", "10", "(x+1)", "{y-2}", r"\frac{1}{x}",
-    r"\frac{x^2}{3}", r"\sin(x)", r"\cos x", r"\ln(x+1)", r"\exp(2x)", r"\theta", r"\epsilon_t", r"\tan 2", "a_{ki}", "x_{12}",
+    r"\frac{x^2}{3}", r"\sin(x)", r"\cos x", r"\ln(x+1)", r"\exp(2x)", r"\theta", r"\epsilon_t", r"\tan 2", "a_{ki}", "x_{12}", "y(x+1)", "x^2(x-1)", r"\theta^9(1-\theta)^4", "g(x)", "h(u, v)",
 ]
 JOIN = ["", " ", "+", "-", r"\cdot ", r"\times ", "/", " / "]
 POWER = ["", "^2", "^n", "^{-1}", "^{n-1}", "^{1/2}"]
@@ -48,7 +48,7 @@ def test_quick_parse_agrees_with_latex2sympy(text: str) -> None:
 
 
 def test_quick_parse_declines_what_it_does_not_know() -> None:
-    for text in [r"\sin x y", r"\sin^2 x", r"\pi", "x^23", "x^-1", "2.5x", "i x", r"\sqrt{x}", "x^2^3", "2 3", "f'(x)", "|x|", "g(x)", "x(x+1)", "g^2(x)"]:
+    for text in [r"\sin x y", r"\sin^2 x", r"\pi", "x^23", "x^-1", "2.5x", "i x", r"\sqrt{x}", "x^2^3", "2 3", "f'(x)", "|x|", "g(x)", "g^2(x)", "h(u, v)"]:
         assert quick_parse(text) is None, text
 
 
@@ -59,4 +59,5 @@ def test_quick_parse_examples() -> None:
     assert quick_parse("e^x") == sympy.exp(x)
     assert quick_parse("x_{1}") == sympy.Symbol("x_1")
     assert quick_parse("x_{ij}") == sympy.Symbol("x_{ij}")
+    assert quick_parse("12x(x-2)") == 12 * x * (x - 2)
     assert quick_parse("a/bc") == sympy.Symbol("a") / (sympy.Symbol("b") * sympy.Symbol("c"))
