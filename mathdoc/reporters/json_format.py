@@ -8,6 +8,14 @@ from dataclasses import asdict
 from ..model import FileReport, Finding, Summary
 
 
+def counterexample_dict(finding: Finding) -> dict | None:
+    """The counterexample as JSON data; SARIF's properties carry the same dict."""
+    example = finding.counterexample
+    if example is None:
+        return None
+    return {"point": dict(example.point), "lhs": example.lhs, "rhs": example.rhs}
+
+
 def finding_dict(finding: Finding) -> dict:
     data = {
         "line": finding.line,
@@ -23,11 +31,7 @@ def finding_dict(finding: Finding) -> dict:
         "code": finding.code,
         "message": finding.message,
         "expected": finding.expected,
-        "counterexample": (
-            {"point": dict(finding.counterexample.point), "lhs": finding.counterexample.lhs, "rhs": finding.counterexample.rhs}
-            if finding.counterexample
-            else None
-        ),
+        "counterexample": counterexample_dict(finding),
     }
     if finding.location is not None and finding.location.cell is not None:
         data["cell"] = {k: v for k, v in asdict(finding.location).items() if k.startswith("cell")}

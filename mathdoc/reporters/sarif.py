@@ -18,6 +18,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..codes import RULES, Rule
 from ..model import FileReport, Finding, Severity, Verdict
+from .json_format import counterexample_dict
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "mathdocClaim/v1"
@@ -80,11 +81,7 @@ def _result(finding: Finding, rule_index: dict[str, int], occurrence: int) -> di
             "latex": finding.latex,
             "method": finding.method,
             "expected": finding.expected,
-            "counterexample": (
-                {"point": dict(finding.counterexample.point), "lhs": finding.counterexample.lhs, "rhs": finding.counterexample.rhs}
-                if finding.counterexample
-                else None
-            ),
+            "counterexample": counterexample_dict(finding),
         },
     }
     if finding.code in rule_index:
