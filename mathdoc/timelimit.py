@@ -1,12 +1,23 @@
 """The one module that owns time limits.
 
-Hard limit: every task is computed in a worker process; a worker that overruns its task's
-deadline is killed and replaced.  The parent only waits on pipes with a timeout, so the limit
-holds whatever thread the caller runs in, and whatever the task is doing (a C loop included).
+A step's limit is CPU time that the worker spends on that step, counted from the moment the
+worker starts it: a loaded machine, or a new worker still importing SymPy, does not eat into it,
+so the verdict of a step does not depend on what else runs beside it.
 
-Soft limit: inside a worker (always its main thread) `soft_limit` uses a timer signal so that a
-slow symbolic proof can give up early and the step can still be reported as numerically
-confirmed.  Its exception derives from BaseException so that no `except Exception` swallows it.
+Three layers hold the limit:
+
+* in the worker, `soft_limit(timeout)` around every task (a CPU-time timer, ITIMER_PROF) turns
+  an overrun in Python code into a "timeout" reply;
+* in the parent, the worker's CPU time (read from /proc) is watched, so that a long C call that
+  no signal interrupts still ends a little after its limit: the worker is killed and replaced;
+* in the parent, a wall-clock backstop of 3x the limit + 5 s from the start of the step ends a
+  worker that waits on something (a sleep, a blocked read) without using CPU.
+
+The parent only waits on pipes with a timeout, so the limit holds whatever thread the caller runs
+in.  Nested `soft_limit`s keep the tightest deadline, and an inner block that catches its own
+`SoftTimeLimit` does not cancel an outer one: when the outer deadline passed meanwhile it fires
+as soon as the inner block ends.  Its exception derives from BaseException so that no
+`except Exception` swallows it.
 
 Workers are forked from the caller, so they start with whatever it has imported; the caller
 decides what that is (the checker imports the verifier just before it asks for workers).
@@ -38,31 +49,59 @@ taking the machine down (a SymPy worker normally needs well under 300 MB)."""
 
 OUT_OF_MEMORY = "ran out of memory"
 
+STARTED = "started"
+"""What a worker sends when it takes up a task: the step's clocks start there, not at dispatch."""
+
+START_ALLOWANCE = 120.0
+"""Wall seconds a worker may take to take up its task (a fresh one imports SymPy first, slowly on
+a loaded machine) before it is given up for stuck."""
+
 
 class SoftTimeLimit(BaseException):
     """Raised inside `soft_limit` when its time is up."""
 
 
+_deadlines: list[float] = []
+"""CPU-time deadlines (time.process_time) of the open `soft_limit` blocks, outermost first."""
+
+
+def _cpu_timer_usable() -> bool:
+    return threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer") and hasattr(signal, "SIGPROF")
+
+
+def _expire(signum: int, frame: object) -> None:
+    raise SoftTimeLimit()
+
+
+def _arm() -> None:
+    """Set the CPU timer to the nearest open deadline (at once if it has already passed)."""
+    if not _deadlines:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        return
+    remaining = min(_deadlines) - time.process_time()
+    signal.setitimer(signal.ITIMER_PROF, max(remaining, 1e-4))
+
+
 @contextlib.contextmanager
 def soft_limit(seconds: float) -> Iterator[None]:
-    """Interrupt the block after `seconds` (main thread only; elsewhere it does nothing)."""
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+    """Interrupt the block after it used `seconds` of CPU time (main thread only; elsewhere it
+    does nothing).  CPU time, not wall time, so that a loaded machine does not change outcomes."""
+    if seconds <= 0 or not _cpu_timer_usable():
         yield
         return
-
-    def expire(signum: int, frame: object) -> None:
-        raise SoftTimeLimit()
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    remaining, _ = signal.getitimer(signal.ITIMER_REAL)
-    if remaining and remaining < seconds:
-        seconds = remaining  # an outer limit is tighter: keep it
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    outermost = not _deadlines
+    previous = signal.signal(signal.SIGPROF, _expire) if outermost else None
+    _deadlines.append(time.process_time() + seconds)
     try:
+        _arm()
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        _deadlines.pop()
+        if outermost:
+            signal.signal(signal.SIGPROF, previous if previous is not None else signal.SIG_DFL)
+        else:
+            _arm()
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,10 +150,13 @@ def _die_with_parent(parent: int) -> None:
 
 def _worker_main(
     connection: Connection, function: Callable[..., Any], memory_limit: int, parent: int,
-    warmup: Callable[[], None] | None = None,
+    warmup: Callable[[], None] | None = None, limit: float = 0.0,
 ) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    signal.signal(signal.SIGPROF, signal.SIG_IGN)
+    _deadlines.clear()  # a fork taken inside a soft_limit block must not inherit its deadlines
     _die_with_parent(parent)
     if memory_limit:
         _limit_memory(memory_limit)
@@ -134,17 +176,11 @@ def _worker_main(
             return
         if message is None:
             return
-        started = time.perf_counter()
         try:
-            value = function(*message)
-            reply = TaskResult("ok", value, time.perf_counter() - started)
-        except SoftTimeLimit:
-            reply = TaskResult("timeout", None, time.perf_counter() - started)
-        except MemoryError:
-            reply = TaskResult("error", OUT_OF_MEMORY, time.perf_counter() - started, transient=True)
-        except BaseException as exc:  # report, never die silently
-            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-            reply = TaskResult("error", detail[:500], time.perf_counter() - started)
+            connection.send(STARTED)
+        except (OSError, ValueError):
+            return
+        reply = _run_one(function, message, limit)
         try:
             connection.send(reply)
         except (OSError, ValueError):
@@ -153,20 +189,58 @@ def _worker_main(
             connection.send(TaskResult("error", f"could not return the result: {type(exc).__name__}: {exc}"[:500], transient=True))
 
 
+def _run_one(function: Callable[..., Any], arguments: tuple[Any, ...], limit: float) -> TaskResult:
+    """One task under its CPU-time limit; CPU seconds are what the result reports."""
+    started = time.process_time()
+    try:
+        with soft_limit(limit):
+            value = function(*arguments)
+        return TaskResult("ok", value, time.process_time() - started)
+    except SoftTimeLimit:
+        return TaskResult("timeout", None, time.process_time() - started)
+    except MemoryError:
+        return TaskResult("error", OUT_OF_MEMORY, time.process_time() - started, transient=True)
+    except BaseException as exc:  # report, never die silently
+        detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        return TaskResult("error", detail[:500], time.process_time() - started)
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) used so far by process `pid`, or None where /proc cannot tell."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stream:
+            fields = stream.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+try:
+    _CLOCK_TICKS = float(os.sysconf("SC_CLK_TCK"))
+except (AttributeError, ValueError, OSError):
+    _CLOCK_TICKS = 100.0
+
+
 class _Worker:
-    def __init__(self, function: Callable[..., Any], memory_limit: int, warmup: Callable[[], None] | None = None) -> None:
+    def __init__(self, function: Callable[..., Any], memory_limit: int, warmup: Callable[[], None] | None = None, limit: float = 0.0) -> None:
         import multiprocessing
 
         context: Any = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child, function, memory_limit, os.getpid(), warmup), daemon=True)
+        self.process = context.Process(target=_worker_main, args=(child, function, memory_limit, os.getpid(), warmup, limit), daemon=True)
         self.process.start()
         child.close()
         self.task: int | None = None
         self.used = False
         """Whether it was ever given a task: one that never was may still be warming up."""
+        self.running = False
+        """Whether it has taken up its task (sent STARTED): the step's clocks run from there."""
         self.deadline = 0.0
+        """Wall-clock backstop (perf_counter) of the current task."""
         self.started = 0.0
+        """When the current task was dispatched, then when the worker took it up."""
+        self.cpu_start: float | None = None
+        """The worker's CPU time when it took up the task (None where it cannot be read)."""
 
     def stop(self, force: bool = False) -> None:
         """End the worker: politely when it is idle, by SIGKILL when forced or busy."""
@@ -184,10 +258,18 @@ class _Worker:
             self.process.join(timeout=5)
         self.connection.close()
 
+    def cpu_used(self) -> float | None:
+        """CPU seconds spent on the current task so far."""
+        if self.cpu_start is None or self.process.pid is None:
+            return None
+        now = _cpu_seconds(self.process.pid)
+        return None if now is None else now - self.cpu_start
+
 
 class WorkerPool:
     """Runs `function(*args)` for many argument tuples in up to `jobs` processes, each task
-    under a hard limit of `timeout` seconds.
+    under a limit of `timeout` CPU seconds from the moment a worker takes the task up (with a
+    wall-clock backstop, `backstop`).
 
     Results come back in task order, whatever the number of workers, so the output of a run
     does not depend on `jobs`.  Workers are added as the work shows it needs them: a new worker
@@ -227,6 +309,17 @@ class WorkerPool:
             worker.stop()
         self.workers.clear()
 
+    @property
+    def backstop(self) -> float:
+        """Wall seconds a step may take once started, whatever its CPU time says."""
+        return 3 * self.timeout + 5
+
+    @property
+    def cpu_grace(self) -> float:
+        """CPU seconds past the limit before the parent kills a worker that did not stop itself
+        (a long C call): enough for the worker's own timer to answer first."""
+        return 0.5 + 0.25 * self.timeout
+
     def run(self, tasks: Sequence[tuple[Any, ...]], on_done: Callable[[int, TaskResult], None] | None = None) -> list[TaskResult]:
         from multiprocessing.connection import wait
 
@@ -246,17 +339,28 @@ class WorkerPool:
             if not busy:
                 continue
             for connection in wait(list(busy), timeout=self._wait_seconds(pending, busy)):
-                worker = busy.pop(connection)  # type: ignore[call-overload]
-                self._collect(worker, finish)
-            now = time.perf_counter()
-            for connection, worker in list(busy.items()):
-                if now >= worker.deadline:
-                    busy.pop(connection)
-                    task = worker.task
-                    assert task is not None
-                    self._replace(worker)
-                    finish(task, TaskResult("timeout", None, now - worker.started))
+                worker = busy[connection]  # type: ignore[index]
+                if self._collect(worker, finish):
+                    busy.pop(connection)  # type: ignore[call-overload]
+            self._enforce(busy, finish)
         return [r if r is not None else TaskResult("error", "not run", transient=True) for r in results]
+
+    def _enforce(self, busy: dict[Connection, _Worker], finish: Callable[[int, TaskResult], None]) -> None:
+        """Kill the workers whose step overran its CPU limit or its wall-clock backstop."""
+        now = time.perf_counter()
+        for connection, worker in list(busy.items()):
+            cpu = worker.cpu_used() if worker.running else None
+            over_cpu = cpu is not None and cpu >= self.timeout + self.cpu_grace
+            if now < worker.deadline and not over_cpu:
+                continue
+            busy.pop(connection)
+            task = worker.task
+            assert task is not None
+            self._replace(worker)
+            # A worker that never took up its task says more about the machine than the task.
+            # `seconds` says which limit ended it: CPU seconds for the CPU limit, else wall seconds.
+            seconds = cpu if over_cpu and cpu is not None else now - worker.started
+            finish(task, TaskResult("timeout", None, seconds, transient=not worker.running))
 
     def _should_grow(self, waiting: int, busy: dict[Connection, _Worker]) -> bool:
         if len(self.workers) >= self.jobs:
@@ -266,9 +370,15 @@ class WorkerPool:
         now = time.perf_counter()
         return len(busy) == len(self.workers) and any(now - worker.started >= self.GROW_AFTER for worker in busy.values())
 
+    POLL = 0.1
+    """Seconds between looks at the CPU time of running workers."""
+
     def _wait_seconds(self, pending: deque[int], busy: dict[Connection, _Worker]) -> float:
-        """Until the next deadline, or until a slow task would justify another worker."""
+        """Until the next deadline, the next look at CPU time, or until a slow task would justify
+        another worker."""
         wake = min(worker.deadline for worker in busy.values())
+        if any(worker.running and worker.cpu_start is not None for worker in busy.values()):
+            wake = min(wake, time.perf_counter() + self.POLL)
         if pending and len(self.workers) < self.jobs:
             wake = min(wake, min(worker.started for worker in busy.values()) + self.GROW_AFTER)
         return max(0.0, wake - time.perf_counter())
@@ -283,8 +393,10 @@ class WorkerPool:
             task = pending.popleft()
             worker.task = task
             worker.used = True
+            worker.running = False
+            worker.cpu_start = None
             worker.started = time.perf_counter()
-            worker.deadline = worker.started + self.timeout
+            worker.deadline = worker.started + START_ALLOWANCE + self.backstop
             try:
                 worker.connection.send(tasks[task])
             except (OSError, ValueError) as exc:
@@ -294,11 +406,18 @@ class WorkerPool:
                 continue
             busy[worker.connection] = worker
 
-    def _collect(self, worker: _Worker, finish: Callable[[int, TaskResult], None]) -> None:
+    def _collect(self, worker: _Worker, finish: Callable[[int, TaskResult], None]) -> bool:
+        """Read what the worker sent; True when its task is finished."""
         task = worker.task
         assert task is not None
         try:
             result = worker.connection.recv()
+            if isinstance(result, str) and result == STARTED:
+                worker.running = True
+                worker.started = time.perf_counter()
+                worker.deadline = worker.started + self.backstop
+                worker.cpu_start = _cpu_seconds(worker.process.pid) if worker.process.pid else None
+                return False
             in_doubt = result.transient
         except (EOFError, OSError):
             worker.process.join(timeout=1)
@@ -306,12 +425,14 @@ class WorkerPool:
             result = TaskResult("error", died, time.perf_counter() - worker.started, transient=True)
             in_doubt = True
         worker.task = None
+        worker.running = False
         if in_doubt:
             self._replace(worker)  # a worker in doubt is not given another task
         finish(task, result)
+        return True
 
     def _new_worker(self) -> _Worker:
-        return _Worker(self.function, self.memory_limit, self.warmup)
+        return _Worker(self.function, self.memory_limit, self.warmup, self.timeout)
 
     def _replace(self, worker: _Worker) -> None:
         worker.stop(force=True)
