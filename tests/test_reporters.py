@@ -107,7 +107,8 @@ def test_github_levels_and_escaping() -> None:
     lines = github.format_github([report]).splitlines()
     assert len(lines) == 2
     assert lines[0].startswith("::error file=we%2Cird%3Adir/100%25.md,line=3,col=5,endLine=3,endColumn=9,title=mathdoc [wrong-derivative]::")
-    assert lines[0].endswith("::50%25 off%0D%0Anext line%0A\\frac{d}{dx}x^3 = 3x")
+    # CR and LF from the notes are shown as \r \n; only mathdoc's own line break is %0A
+    assert lines[0].endswith("::50%25 off\\r\\nnext line%0A\\frac{d}{dx}x^3 = 3x")
     assert lines[1].startswith("::warning file=notes/a.md,")
     assert github.escape_property("a:b,c%d\ne") == "a%3Ab%2Cc%25d%0Ae"
 

@@ -4,17 +4,30 @@ The page needs nothing from the network: the style sheet is inline, math is Math
 the browser), and the "show only problems" switch is a checkbox with a CSS rule, not a script.
 Every finding gets exactly one mark element (`.mark`, with `data-verdict`); each problem also gets a
 note beside its paragraph with the message, the expected value and the counterexample.
+
+The notes may come from a stranger's pull request, so the page is built to run nothing of theirs:
+every text is escaped, MathML is rebuilt from latex2mathml's element tree with only MathML
+elements and presentation attributes (latex2mathml's own string output does not escape
+`\\text{}`), and a Content-Security-Policy allows no script at all, only the page's own style
+sheet (by its hash), images from data: URLs and no network.
 """
 
 from __future__ import annotations
 
+import base64
 import bisect
 import functools
+import hashlib
 import html
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..model import FileReport, Finding, Fragment, Severity, Source, Summary, Verdict
+from .escape import html_text, visible
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 SYMBOLS = {Verdict.VERIFIED: "✓", Verdict.WRONG: "✗", Verdict.LAYOUT: "⇄", Verdict.UNCHECKED: "?"}
 WORST_FIRST = (Verdict.WRONG, Verdict.LAYOUT, Verdict.UNCHECKED, Verdict.VERIFIED)
@@ -22,15 +35,67 @@ DELIMITERS = (("$$", "$$"), ("\\[", "\\]"), ("\\(", "\\)"), (":math:`", "`"), ("
 PROBLEM_SEVERITIES = (Severity.ERROR, Severity.WARNING)
 
 
+MATHML_NAMESPACE = "http://www.w3.org/1998/Math/MathML"
+MATHML_ELEMENTS = frozenset(
+    "math mrow mi mn mo ms mtext mspace msup msub msubsup mfrac msqrt mroot mstyle merror mpadded "
+    "mphantom mfenced menclose munder mover munderover mtable mtr mtd mlabeledtr mmultiscripts "
+    "mprescripts none semantics maligngroup malignmark".split()
+)
+"""Presentation MathML; anything else (an `annotation-xml`, an HTML element) refuses the math."""
+MATHML_ATTRIBUTES = frozenset(
+    "xmlns display mathvariant mathcolor mathbackground mathsize dir width height depth lspace rspace "
+    "voffset notation columnalign rowalign columnlines rowlines columnspacing rowspacing columnspan "
+    "rowspan frame framespacing equalrows equalcolumns stretchy fence separator separators open close "
+    "form accent accentunder movablelimits largeop symmetric minsize maxsize linethickness "
+    "displaystyle scriptlevel numalign denomalign bevelled align".split()
+)
+"""Presentation attributes; `href`, `style`, `on*`, `xlink:*` and the like are dropped."""
+_CHARACTER_REFERENCE = re.compile(r"(&#(?:x[0-9A-Fa-f]{1,6}|[0-9]{1,7});)")
+"""latex2mathml writes symbols and no-break spaces as numeric references inside its text; a
+numeric reference can only ever stand for one character, never for markup."""
+
+
+class _UnsafeMathML(ValueError):
+    """latex2mathml made an element this page does not let through."""
+
+
+def _mathml_text(text: str, quote: bool = False) -> str:
+    parts = _CHARACTER_REFERENCE.split(text)
+    return "".join(part if index % 2 else html.escape(visible(part), quote=quote) for index, part in enumerate(parts))
+
+
+def _mathml(element: Element, out: list[str]) -> None:
+    """Serialize like ElementTree (so harmless math is unchanged), escaping every text."""
+    tag = element.tag
+    if not isinstance(tag, str) or tag not in MATHML_ELEMENTS:
+        raise _UnsafeMathML(str(tag))
+    attributes = "".join(
+        f' {name}="{_mathml_text(value, quote=True)}"'
+        for name, value in element.attrib.items()
+        if name in MATHML_ATTRIBUTES and (name != "xmlns" or value == MATHML_NAMESPACE)
+    )
+    if not element.text and not len(element):
+        out.append(f"<{tag}{attributes} />")
+    else:
+        out.append(f"<{tag}{attributes}>{_mathml_text(element.text or '')}")
+        for child in element:
+            _mathml(child, out)
+            out.append(_mathml_text(child.tail or ""))
+        out.append(f"</{tag}>")
+
+
 @functools.lru_cache(maxsize=4096)
 def render_math(latex: str, display: bool = False) -> str:
-    """MathML for `latex`, or the escaped LaTeX in <code> when latex2mathml cannot read it."""
+    """MathML for `latex`, or the escaped LaTeX in <code> when latex2mathml cannot read it (or
+    makes something that is not plain presentation MathML)."""
     try:
-        from latex2mathml.converter import convert
+        from latex2mathml.converter import convert_to_element
 
-        return convert(latex, display="block" if display else "inline")
+        out: list[str] = []
+        _mathml(convert_to_element(latex, display="block" if display else "inline"), out)
+        return "".join(out)
     except Exception:  # latex2mathml raises many kinds of errors on unusual LaTeX
-        return f'<code class="tex">{html.escape(latex)}</code>'
+        return f'<code class="tex">{html_text(latex)}</code>'
 
 
 @dataclass
@@ -117,9 +182,9 @@ def _worst(findings: list[Finding]) -> Verdict:
 def _mark(finding: Finding, anchor: str, number: int) -> str:
     verdict = finding.verdict.value
     step = f", step {finding.step}" if finding.step > 1 else ""
-    title = html.escape(f"{verdict} [{finding.code}]{step}: {finding.message}", quote=True)
+    title = html_text(f"{verdict} [{finding.code}]{step}: {finding.message}")
     label = f"{SYMBOLS[finding.verdict]}{number}"
-    attributes = f'class="mark verdict-{verdict}" data-verdict="{verdict}" data-code="{html.escape(finding.code)}" id="mark-{anchor}" title="{title}"'
+    attributes = f'class="mark verdict-{verdict}" data-verdict="{verdict}" data-code="{html_text(finding.code)}" id="mark-{anchor}" title="{title}"'
     if finding.verdict is Verdict.VERIFIED:
         return f"<span {attributes}>{label}</span>"
     return f'<a {attributes} href="#note-{anchor}">{label}</a>'
@@ -131,9 +196,9 @@ def _note(finding: Finding, anchor: str, number: int) -> str:
     step = f" · step {finding.step}" if finding.step > 1 else ""
     rows = [
         f'<div class="note-head"><a href="#mark-{anchor}">{SYMBOLS[finding.verdict]}{number}</a> '
-        f"<b>{verdict}</b> · <code>{html.escape(finding.code)}</code> · line {finding.line}:{finding.column}{step}</div>",
+        f"<b>{verdict}</b> · <code>{html_text(finding.code)}</code> · line {finding.line}:{finding.column}{step}</div>",
         f'<div class="note-claim">{render_math(finding.latex)}</div>',
-        f'<div class="note-message">{html.escape(message)}</div>',
+        f'<div class="note-message">{html_text(message)}</div>',
     ]
     if finding.expected:
         rows.append(f'<div class="note-row"><span class="label">Expected</span> {render_math(finding.expected)}</div>')
@@ -142,8 +207,8 @@ def _note(finding: Finding, anchor: str, number: int) -> str:
         point = ", ".join(f"{name} = {value}" for name, value in c.point.items())
         where = f"at {point}: " if point else ""
         rows.append(
-            f'<div class="note-row"><span class="label">Counterexample</span> {html.escape(where)}'
-            f"left side <code>{html.escape(c.lhs)}</code>, right side <code>{html.escape(c.rhs)}</code></div>"
+            f'<div class="note-row"><span class="label">Counterexample</span> {html_text(where)}'
+            f"left side <code>{html_text(c.lhs)}</code>, right side <code>{html_text(c.rhs)}</code></div>"
         )
     return f'<div class="note verdict-{verdict}" id="note-{anchor}">' + "".join(rows) + "</div>"
 
@@ -169,7 +234,7 @@ class _FileWriter:
                     part = part.lstrip("\n")
                 if number == len(parts) - 1:
                     part = part.rstrip()
-                html_parts.append(html.escape(part))
+                html_parts.append(html_text(part, keep="\n\t"))
                 continue
             html_parts.append(self.math(part))
             placed.extend(part.findings)
@@ -200,11 +265,11 @@ class _FileWriter:
         counts = Summary.of([report])
         head = (
             f'<section class="file{" has-problems" if _has_problems(report) else ""}" id="file-{self.index}">'
-            f"<h2>{html.escape(report.path)}</h2>"
+            f"<h2>{html_text(report.path)}</h2>"
             f'<p class="file-meta">{counts.claims} claim steps · {counts.verified} verified · {counts.wrong} wrong · '
-            f"{counts.layout} layout · {counts.unchecked} unchecked · layout: {html.escape(report.layout or 'not declared')}</p>"
+            f"{counts.layout} layout · {counts.unchecked} unchecked · layout: {html_text(report.layout or 'not declared')}</p>"
         )
-        notices = "".join(f"<li>{html.escape(n)}</li>" for n in report.notices)
+        notices = "".join(f"<li>{html_text(n)}</li>" for n in report.notices)
         body = [head]
         if notices:
             body.append(f'<ul class="notices">{notices}</ul>')
@@ -230,7 +295,7 @@ def _summary_table(reports: list[FileReport]) -> str:
         s = Summary.of([report])
         css = ' class="has-problems"' if _has_problems(report) else ""
         rows.append(
-            f'<tr{css}><td><a href="#file-{index}">{html.escape(report.path)}</a></td><td>{s.claims}</td>'
+            f'<tr{css}><td><a href="#file-{index}">{html_text(report.path)}</a></td><td>{s.claims}</td>'
             f'<td class="n-verified">{s.verified}</td><td class="n-wrong">{s.wrong}</td>'
             f'<td class="n-layout">{s.layout}</td><td class="n-unchecked">{s.unchecked}</td></tr>'
         )
@@ -305,6 +370,26 @@ section.file, .note, .mark { scroll-margin-top: 4rem; }
 """
 
 
+SCRIPTS: tuple[str, ...] = ()
+"""The page's own inline scripts (none today: the switch is CSS); each is allowed by its hash."""
+
+
+def _source_hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def content_security_policy(style: str = STYLE, scripts: tuple[str, ...] = SCRIPTS) -> str:
+    """No network, no plugins, no base URL, no form target; only the page's own style sheet and
+    scripts run, each named by its hash, so nothing a note smuggled in could run even if it got
+    past the escaping."""
+    script_sources = " ".join(_source_hash(script) for script in scripts) or "'none'"
+    return (
+        f"default-src 'none'; script-src {script_sources}; style-src {_source_hash(style)}; img-src data:; "
+        "object-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+
+
 def format_html(reports: list[FileReport], **_: object) -> str:
     sections = "".join(_FileWriter(report, index).section() for index, report in enumerate(reports, 1))
     if not reports:
@@ -316,9 +401,12 @@ def format_html(reports: list[FileReport], **_: object) -> str:
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy()}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         "<title>mathdoc report</title>\n"
-        f"<style>{STYLE}</style>\n</head>\n<body>\n"
+        f"<style>{STYLE}</style>\n"
+        + "".join(f"<script>{script}</script>\n" for script in SCRIPTS)
+        + "</head>\n<body>\n"
         f"<header><h1>mathdoc report</h1>{_summary_table(reports)}</header>\n"
         '<input type="checkbox" id="only-problems">\n'
         f'<div class="toolbar"><label for="only-problems" class="toggle">Show only problems</label> '

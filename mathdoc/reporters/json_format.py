@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict
 
 from ..model import FileReport, Finding, Summary
+from .escape import json_text
 
 
 def counterexample_dict(finding: Finding) -> dict | None:
@@ -48,4 +49,4 @@ def format_json(reports: list[FileReport], **_: object) -> str:
         ],
         "summary": asdict(summary),
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"

@@ -18,6 +18,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..codes import RULES, Rule
 from ..model import FileReport, Finding, Severity, Verdict
+from .escape import json_text
 from .json_format import counterexample_dict
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -128,4 +129,4 @@ def format_sarif(reports: list[FileReport], verbose: bool = False, **_: object) 
             }
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"

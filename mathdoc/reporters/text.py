@@ -1,15 +1,20 @@
-"""`path:line:col: severity[code] message`, one line per finding, then a summary."""
+"""`path:line:col: severity[code] message`, one line per finding, then a summary.
+
+Every line starts with a path (or is the summary); what comes from the notes is printed with its
+control characters escaped, so no note can start a line of its own (a forged CI annotation).
+"""
 
 from __future__ import annotations
 
 from ..model import FileReport, Summary, Verdict
+from .escape import one_line, safe_line_start
 
 
 def format_text(reports: list[FileReport], verbose: bool = False, **_: object) -> str:
     lines: list[str] = []
     for report in reports:
         for notice in report.notices:
-            lines.append(f"{notice}")
+            lines.append(safe_line_start(one_line(notice)))
         for finding in report.findings:
             if finding.verdict is Verdict.VERIFIED and not verbose:
                 continue
@@ -21,7 +26,8 @@ def format_text(reports: list[FileReport], verbose: bool = False, **_: object) -
             if finding.location is not None and finding.location.cell is not None:
                 name = f" ({finding.location.cell_id})" if finding.location.cell_id else ""
                 cell = f" [cell {finding.location.cell}{name}, line {finding.location.cell_line}]"
-            lines.append(f"{where}: {finding.severity.value}[{finding.code}] {finding.message}{step}{cell}: `{latex}`")
+            line = f"{where}: {finding.severity.value}[{finding.code}] {finding.message}{step}{cell}: `{latex}`"
+            lines.append(safe_line_start(one_line(line)))
     summary = Summary.of(reports)
     lines.append(
         f"{summary.files} file{'s' if summary.files != 1 else ''}, {summary.claims} claim steps: "
