@@ -13,6 +13,7 @@ from .checker import DEFAULT_TIMEOUT, Options, check_sources
 from .codes import RULES, RULES_BY_CODE
 from .model import FileReport, Severity, Source
 from .reporters import FORMATS, render, report_format, terminal
+from .reporters.escape import one_line
 from .sources import SourceError, read_source
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -52,18 +53,18 @@ def check(
     try:
         settings = config.resolve(paths, {"timeout": timeout, "jobs": jobs, "layout": layout}, config_file)
     except config.ConfigError as exc:
-        click.echo(f"mathdoc: {exc}", err=True)
+        click.echo(f"mathdoc: {one_line(str(exc))}", err=True)
         ctx.exit(EXIT_USAGE)
     files, errors = config.expand_paths(paths, settings)
     for message in errors:
-        click.echo(f"mathdoc: {message}", err=True)
+        click.echo(f"mathdoc: {one_line(message)}", err=True)
     sources = []
     for path in files:
         try:
             sources.append(read_source(path))
         except SourceError as exc:
             errors.append(str(exc))
-            click.echo(f"mathdoc: {exc}", err=True)
+            click.echo(f"mathdoc: {one_line(str(exc))}", err=True)
     options = Options(timeout=settings.timeout, jobs=settings.jobs, layout=settings.layout, cache_dir=None if no_cache else cache_dir)
     reports = _run_with_progress(sources, options, quiet=quiet or output_format != "text")
     reports = suppress.apply_configuration(reports, settings.disable, settings.severity)
@@ -86,7 +87,7 @@ def _write_report(path: str, reports: list[FileReport]) -> bool:
         with open(path, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(render(kind, reports))
     except OSError as exc:
-        click.echo(f"mathdoc: {path}: cannot write the report ({exc.strerror or exc})", err=True)
+        click.echo(one_line(f"mathdoc: {path}: cannot write the report ({exc.strerror or exc})"), err=True)
         return False
     return True
 
