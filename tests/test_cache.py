@@ -61,6 +61,12 @@ def run_probe(args: list[str], cwd: Path) -> tuple[int, str, list[str], int]:
     return report["code"], process.stdout, report["heavy"], report["computed"]
 
 
+@pytest.fixture(autouse=True)
+def _key_directory(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test signs with its own key, outside the user's cache directory."""
+    monkeypatch.setenv(cache.KEY_DIR_VARIABLE, str(tmp_path_factory.mktemp("key")))
+
+
 def step(message: str = "proved symbolically") -> StepResult:
     result = LayoutResult("equal", "verified", message, "symbolic")
     return StepResult((("numerator", result), ("denominator", result)), layout_sensitive=False)
@@ -105,7 +111,7 @@ def test_no_cache_neither_reads_nor_writes_the_cache(tmp_path: Path) -> None:
 
 # -- the store ------------------------------------------------------------------------------------
 
-def test_round_trip_of_answers_timeouts_and_errors(tmp_path: Path) -> None:
+def test_round_trip_of_answers_and_errors_but_not_timeouts(tmp_path: Path) -> None:
     store = cache.open_cache(str(tmp_path), variant="timeout=10.0")
     assert store is not None and store.get(task(2)) is None
     store.put(task(2), TaskResult("ok", step()))
@@ -117,7 +123,7 @@ def test_round_trip_of_answers_timeouts_and_errors(tmp_path: Path) -> None:
     again = cache.open_cache(str(tmp_path), variant="timeout=10.0")
     assert again is not None
     assert again.get(task(2)) == TaskResult("ok", step())
-    assert again.get(task(3)) == TaskResult("timeout")
+    assert again.get(task(3)) is None  # a time limit says as much about the load as the step
     assert again.get(task(4)) == TaskResult("error", "ValueError: no")
     assert again.get(task(5)) is None  # says more about the machine than about the step
     assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == "*\n"
@@ -126,8 +132,9 @@ def test_round_trip_of_answers_timeouts_and_errors(tmp_path: Path) -> None:
 def test_another_time_limit_or_other_code_is_a_miss(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = cache.open_cache(str(tmp_path), variant="timeout=10.0")
     assert store is not None
-    store.put(task(2), TaskResult("timeout"))
+    store.put(task(2), TaskResult("ok", step()))
     store.flush()
+    assert cache.open_cache(str(tmp_path), variant="timeout=10.0").get(task(2)) is not None  # type: ignore[union-attr]
     assert cache.open_cache(str(tmp_path), variant="timeout=30.0").get(task(2)) is None  # type: ignore[union-attr]
     monkeypatch.setattr(cache, "code_fingerprint", lambda: "edited")
     assert cache.open_cache(str(tmp_path), variant="timeout=10.0").get(task(2)) is None  # type: ignore[union-attr]
@@ -228,7 +235,7 @@ def test_an_old_hit_is_refreshed_so_eviction_keeps_it(tmp_path: Path, monkeypatc
     assert kept.get(task(3)) is None or kept.get(task(4)) is None
 
 
-@pytest.mark.parametrize("content", [b"", b"{not json", b"\xff\xfe\x00", b"[1, 2]", b'{"format": 2, "code": "x", "entries": 5}'])
+@pytest.mark.parametrize("content", [b"", b"{not json", b"\xff\xfe\x00", b"[1, 2]", b'{"format": 2, "code": "x", "entries": 5}', b'{"format": 3, "code": "x", "entries": 5}'])
 def test_a_damaged_cache_file_is_a_miss_and_is_rewritten(tmp_path: Path, content: bytes) -> None:
     (tmp_path / cache.FILE_NAME).write_bytes(content)
     store = cache.open_cache(str(tmp_path))
@@ -242,10 +249,11 @@ def test_a_damaged_cache_file_is_a_miss_and_is_rewritten(tmp_path: Path, content
 def test_damaged_entries_are_misses(tmp_path: Path) -> None:
     store = cache.open_cache(str(tmp_path))
     assert store is not None
-    store.entries[store.key_of(task(2))] = ["not a stamp", "ok", {"by_layout": "nonsense"}]
-    store.entries[store.key_of(task(3))] = [1, "ok"]
-    store.entries[store.key_of(task(4))] = [1, "unknown status", None]
-    assert store.get(task(2)) is None and store.get(task(3)) is None and store.get(task(4)) is None
+    store.entries[store.key_of(task(2))] = ["not a stamp", '["ok", {"by_layout": "nonsense"}]', ""]
+    store.entries[store.key_of(task(3))] = [1, '["ok"]', ""]
+    store.entries[store.key_of(task(4))] = [1, '["unknown status", null]', ""]
+    store.entries[store.key_of(task(5))] = [1, "[[[", ""]
+    assert store.get(task(2)) is None and store.get(task(3)) is None and store.get(task(4)) is None and store.get(task(5)) is None
 
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes to read-only directories")
