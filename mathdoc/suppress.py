@@ -8,7 +8,9 @@ In a document::
     <!-- mathdoc: enable=CODE[,CODE] -->       ... up to here (`all`, or no codes, means every code)
 
 `% mathdoc: ...` (LaTeX) and `.. mathdoc: ...` (reStructuredText) say the same.  "Next claim"
-means the first claim whose checked step starts after the comment.  A suppression that removes no
+means the first claim whose checked step starts after the comment.  A directive inside Markdown
+code (a code span or a fenced or indented code block: documentation quoting the syntax) is code,
+not a directive.  A suppression that removes no
 problem (only verified steps, or nothing at all) is stale; it is reported as an
 `unused-suppression` notice so that such comments do not pile up.
 """
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
 from .codes import RULES_BY_CODE
+from .generated import is_generated_report, skipped_notice
 from .model import FileReport, Finding, Severity, Source, Verdict
 
 UNUSED = "unused-suppression"
@@ -51,7 +54,12 @@ class _Directive:
 
 
 def apply(source: Source, findings: Sequence[Finding]) -> tuple[tuple[Finding, ...], tuple[str, ...]]:
-    """The findings that no comment suppresses, and a notice for each comment that did nothing."""
+    """The findings that no comment suppresses, and a notice for each comment that did nothing.
+
+    A report that mathdoc generated is not notes: nothing of it is kept, and a notice says why.
+    """
+    if is_generated_report(source.text):
+        return (), (skipped_notice(source.path),)
     if "mathdoc:" not in source.text.lower():
         return tuple(findings), ()
     directives, notices = _directives(source)
@@ -70,7 +78,10 @@ def apply(source: Source, findings: Sequence[Finding]) -> tuple[tuple[Finding, .
 def _directives(source: Source) -> tuple[list[_Directive], list[str]]:
     directives: list[_Directive] = []
     notices: list[str] = []
+    code = _code_ranges(source)
     for match in _COMMENT.finditer(source.text):
+        if _inside(code, match.start()):
+            continue
         body = next(g for g in (match.group("html"), match.group("tex"), match.group("rst")) if g is not None)
         start, end = source.locate(match.start()), source.locate(match.end())
         text = " ".join(match.group(0).split())
@@ -90,6 +101,28 @@ def _directives(source: Source) -> tuple[list[_Directive], list[str]]:
         directive.codes = frozenset() if ALL in codes else codes
         directives.append(directive)
     return directives, notices
+
+
+_MARKDOWN_KINDS = ("markdown", "notebook")
+
+
+def _code_ranges(source: Source) -> list[tuple[int, int]]:
+    """Offsets of Markdown code, where a directive is an example, not a directive."""
+    if source.kind not in _MARKDOWN_KINDS:
+        return []
+    from .fragments import _markdown_forms, markdown  # Markdown readers load only when needed
+
+    starts = source.line_starts
+    blocks = []
+    for token in markdown.parse(source.text):
+        if token.type in ("fence", "code_block") and token.map:
+            end = starts[token.map[1]] if token.map[1] < len(starts) else len(source.text)
+            blocks.append((starts[token.map[0]], end))
+    return _markdown_forms.code_ranges(source.text, blocks)
+
+
+def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+    return any(start <= offset < end for start, end in ranges)
 
 
 def _claims(findings: Sequence[Finding]) -> list[list[int]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from typing import Callable
 
+from ..generated import is_generated_report
 from ..model import Fragment, Source
 
 FragmentFinder = Callable[[Source], list[Fragment]]
@@ -20,7 +21,9 @@ LaTeX reader."""
 
 
 def find_fragments(source: Source) -> list[Fragment]:
-    """Fragments in source order."""
+    """Fragments in source order; none in a report that mathdoc wrote (see `mathdoc.generated`)."""
+    if is_generated_report(source.text):
+        return []
     target = FINDERS.get(source.kind, FINDERS["markdown"])
     module_name, _, function_name = target.partition(":")
     finder: FragmentFinder = getattr(importlib.import_module(module_name), function_name)

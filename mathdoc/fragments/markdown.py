@@ -1,5 +1,8 @@
 """Math in Markdown, found with markdown-it-py and the dollarmath / amsmath / texmath plugins.
 
+Beyond `$`/`$$` and `\\(`/`\\[`, the dialects of GitHub, Quarto, MyST and Documenter.jl are read;
+`_markdown_forms` says which constructs hold math and when ` ``...`` ` is math, not code.
+
 markdown-it gives line maps for blocks only, and inline content has container prefixes
 (list markers, `>`, table pipes) removed, so every fragment is located again in the raw source:
 a cursor walks forward through the source and each fragment's text is searched for line by line.
@@ -14,9 +17,12 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.amsmath import amsmath_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.myst_role import myst_role_plugin
 from mdit_py_plugins.texmath import texmath_plugin
 
 from ..model import Fragment, Source
+from . import _markdown_forms as forms
 
 MATH_TOKENS = {
     "math_inline": False,
@@ -34,18 +40,32 @@ def _parser() -> MarkdownIt:
     md.use(dollarmath_plugin, allow_space=True, allow_digits=True, double_inline=True)
     md.use(texmath_plugin, delimiters="brackets")
     md.use(amsmath_plugin)
+    md.use(myst_role_plugin)
+    md.use(front_matter_plugin)
     md.enable("table")
     return md
 
 
-def _math_tokens(tokens: list[Token]) -> list[tuple[Token, Token | None]]:
+def parse(text: str) -> list[Token]:
+    return _parser().parse(text)
+
+
+def _is_math(token: Token, documenter: bool) -> bool:
+    if token.type in MATH_TOKENS or token.type in ("eqn", "inline_math"):
+        return True
+    if token.type == "fence":
+        return forms.fence_kind(token) is not None
+    return forms.is_math_role(token) or forms.is_documenter_math(token, documenter)
+
+
+def _math_tokens(tokens: list[Token], documenter: bool) -> list[tuple[Token, Token | None]]:
     """(math token, enclosing block token) in document order."""
     found: list[tuple[Token, Token | None]] = []
     for token in tokens:
-        if token.type in MATH_TOKENS or token.type in ("eqn", "inline_math"):
+        if _is_math(token, documenter):
             found.append((token, None))
         for child in token.children or ():
-            if child.type in MATH_TOKENS or child.type in ("inline_math", "eqn"):
+            if _is_math(child, documenter):
                 found.append((child, token))
     return found
 
@@ -100,13 +120,23 @@ _OPENERS = {"math_inline": "$", "math_inline_double": "$$", "inline_math": "\\("
 
 
 def find_fragments(source: Source) -> list[Fragment]:
-    tokens = _parser().parse(source.text)
+    tokens = parse(source.text)
     locator = _Locator(source)
     fragments: list[Fragment] = []
-    for token, block in _math_tokens(tokens):
+    documenter = forms.documenter_page(source.path, source.text)
+    for token, block in _math_tokens(tokens, documenter):
         line_map = token.map or (block.map if block is not None else None)
         if line_map:
             locator.seek_line(line_map[0])
+        if token.type == "fence":
+            fragments.extend(_fence_fragments(token, locator))
+            continue
+        span = _span_delimiters(token)
+        if span is not None:
+            fragment = _span_fragment(source, locator, token, *span)
+            if fragment is not None:
+                fragments.append(fragment)
+            continue
         content = token.content
         if token.type == "amsmath":
             content = _amsmath_body(content)
@@ -130,6 +160,51 @@ def find_fragments(source: Source) -> list[Fragment]:
     return fragments
 
 
+def _fence_fragments(token: Token, locator: _Locator) -> list[Fragment]:
+    """```` ```math ```` and ```` ```{math} ```` blocks: display math, one fragment per equation."""
+    fragments = []
+    for line, text in forms.fence_equations(token):
+        locator.seek_line(line)
+        found = locator.find(text)
+        if found is not None:
+            fragments.append(Fragment(text=text, start=found[0], display=True, offsets=found[1]))
+    return fragments
+
+
+def _span_delimiters(token: Token) -> tuple[str, str] | None:
+    """Opening and closing delimiters of an inline form whose content is between backticks."""
+    if forms.is_github_inline(token):
+        return "$`", "`$"
+    if token.type == "myst_role":
+        return "{math}" + token.markup, token.markup
+    if token.type == "code_inline":
+        return token.markup, token.markup
+    return None
+
+
+def _span_fragment(source: Source, locator: _Locator, token: Token, opener: str, closer: str) -> Fragment | None:
+    """The raw text between the delimiters (markdown-it turns a span's newlines into spaces)."""
+    content = token.content[1:-1] if forms.is_github_inline(token) else token.content
+    if not content.strip():
+        return None
+    text = source.text
+    at = text.find(opener, locator.cursor)
+    end = text.find(closer, at + len(opener)) if at >= 0 else -1
+    if at < 0 or end < 0:
+        return None
+    begin = at + len(opener)
+    raw = text[begin:end]
+    if raw.split() == content.split():
+        lead = len(raw) - len(raw.lstrip())
+        locator.cursor = end + len(closer)
+        return Fragment(text=raw.strip(), start=begin + lead, display=False)
+    locator.cursor = begin
+    found = locator.find(content)
+    if found is None:
+        return None
+    return Fragment(text=content, start=found[0], display=False, offsets=found[1])
+
+
 _BRACKETS = re.compile(r"(?<!\\)\\\[(.+?)(?<!\\)\\\]|(?<!\\)\\\((.+?)(?<!\\)\\\)", re.S)
 
 
@@ -137,11 +212,12 @@ def _missed_brackets(source: Source, fragments: list[Fragment]) -> list[Fragment
     """`\\[ ... \\]` spread over lines inside a paragraph: markdown-it's inline rule misses it."""
     taken = [(f.source_offset(0), f.source_offset(max(len(f.text) - 1, 0))) for f in fragments]
     fences = [m.start() for m in re.finditer(r"^ {0,3}(```|~~~)", source.text, re.M)]
+    front_matter = forms.front_matter_end(source.text)
     found = []
     for match in _BRACKETS.finditer(source.text):
         group = 1 if match.group(1) is not None else 2
         start, end = match.start(group), match.end(group)
-        if "\n\n" in match.group(group) or any(a <= end and start <= b for a, b in taken):
+        if start < front_matter or "\n\n" in match.group(group) or any(a <= end and start <= b for a, b in taken):
             continue
         if sum(1 for f in fences if f < start) % 2 == 1:
             continue
@@ -176,9 +252,12 @@ def _unbalanced_dollars(source: Source, fragments: list[Fragment]) -> list[Fragm
             covered[i] = True
     broken: list[Fragment] = []
     in_fence = False
+    front_matter = forms.front_matter_end(source.text)
     for number, start in enumerate(source.line_starts):
         end = source.line_starts[number + 1] - 1 if number + 1 < len(source.line_starts) else len(source.text)
         line = source.text[start:end]
+        if start < front_matter:
+            continue
         if _FENCE.match(line):
             in_fence = not in_fence
             continue
