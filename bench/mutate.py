@@ -1,0 +1,542 @@
+"""Mutation test: does mathdoc still catch a mistake put into a claim it verified?
+
+    python bench/mutate.py                       # every source of ../shared/corpus/
+    python bench/mutate.py samples/              # given files or directories instead
+    python bench/mutate.py --limit 200 --seed 1  # a random sample of 200 mutants
+    python bench/mutate.py --from-json bench/results/corpus-before.json   # reuse a corpus.py run
+
+mathdoc's JSON is read (from a fresh `check --format json --no-cache`, or a run saved by
+`bench/corpus.py --save`); every `verified` step whose finding is on one line (line ==
+end_line) gives its right-hand member: the finding's line, column and end_column locate it in
+the source file. Mutants of that member, one per operator where the operator applies:
+
+* `coefficient`: one number (not a subscript; an exponent only when there is no other) + 1;
+  with no number, the member times 2;
+* `sign`: the first top-level `+` and `-` swapped, else the member negated `-(...)`;
+* `plus-one`: ` + 1` appended;
+* `drop-factor`: one top-level factor of a product of two or more removed;
+* `transpose`: a bmatrix/pmatrix member transposed (a symmetric square one is "equivalent").
+
+Each mutant is the whole original file with the member's text replaced at its exact position
+(so the file's definitions, macros and layout still apply), written into a batch directory
+with many others; mathdoc checks each batch once (`--jobs N --no-cache`), and the verdict of
+the finding that starts at the member's position is the mutant's. A mutant textually equal to
+the original, or equal to it by latex2sympy and `sympy.expand`, is counted as `equivalent` and
+not checked. A mutant is killed when it comes out `wrong` or `layout`; `verified` mutants are
+misses that matter most; `unchecked` ones (and `lost`: no finding at that position any more,
+`error`: the batch's mathdoc run failed) are not killed either.
+
+The report lists the totals, a table per operator, and every mutant that was not killed with
+file:line, original and mutant. The last line is
+`mutation: mutants=N killed=K (P%) verified=V unchecked=U` where U counts every mutant neither
+killed nor verified (unchecked, lost, error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402  (the sibling script: running mathdoc, reading its JSON)
+
+KILLED = ("wrong", "layout")
+BATCH_SIZE = 120
+MATRIX_ENVS = ("bmatrix", "pmatrix")
+TRAILING = " \t.,;"
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """A verified single-line step: where its right-hand member is in which file."""
+
+    root: Path
+    path: str
+    line: int
+    column: int
+    end_column: int
+    latex: str
+    member: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mutant:
+    site: Site
+    operator: str
+    text: str
+    verdict: str = ""
+    code: str = ""
+    message: str = ""
+
+
+# ---------------------------------------------------------------- LaTeX tokens and structure
+
+TOKEN = re.compile(r"\\\\(?:\s*\[[^\]]*\])?|\\[a-zA-Z]+\*?|\\.|\d+(?:\.\d+)?|\s+|.", re.S)
+OPENERS = {"{", "(", "[", "\\left", "\\begin"}
+CLOSERS = {"}", ")", "]", "\\right", "\\end"}
+FUNCTIONS = {"\\sin", "\\cos", "\\tan", "\\cot", "\\sec", "\\csc", "\\exp", "\\log", "\\ln",
+             "\\sinh", "\\cosh", "\\tanh", "\\arcsin", "\\arccos", "\\arctan", "\\sqrt",
+             "\\frac", "\\dfrac", "\\tfrac", "\\operatorname", "\\mathbf", "\\boldsymbol",
+             "\\mathrm", "\\bm", "\\vec", "\\hat", "\\bar", "\\tilde", "\\dot"}
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    text: str
+    start: int
+    depth: int
+    """Nesting depth before this token (an opener is at the outer depth)."""
+
+
+def tokens(text: str) -> list[Tok]:
+    out: list[Tok] = []
+    depth = 0
+    skip_delim = False
+    for m in TOKEN.finditer(text):
+        t = m.group()
+        if skip_delim and not t.isspace():
+            skip_delim = False
+            out.append(Tok(t, m.start(), depth))
+            continue
+        if t in CLOSERS:
+            depth = max(depth - 1, 0)
+        out.append(Tok(t, m.start(), depth))
+        if t in OPENERS:
+            depth += 1
+        skip_delim = t in ("\\left", "\\right") or (skip_delim and t.isspace())
+    return out
+
+
+def top_level(text: str) -> list[Tok]:
+    return [t for t in tokens(text) if t.depth == 0]
+
+
+def previous_solid(toks: list[Tok], i: int) -> str:
+    for t in reversed(toks[:i]):
+        if not t.text.isspace():
+            return t.text
+    return ""
+
+
+# ---------------------------------------------------------------- operators
+
+
+def wrap(text: str) -> str:
+    """`text` ready for a prefix (`-`, `2`): parenthesized unless it is one atom or a matrix."""
+    toks = [t for t in tokens(text) if not t.text.isspace()]
+    if not toks or toks[0].text == "\\begin" or atom_end(toks, 0) == len(toks):
+        return text
+    return f"({text})"
+
+
+def number_context(toks: list[Tok], i: int) -> str:
+    """`_` or `^` when the number at toks[i] is a subscript or exponent (`x_1`, `x^{2}`)."""
+    solid = [k for k in range(i) if not toks[k].text.isspace()]
+    if solid and toks[solid[-1]].text == "{":
+        solid.pop()
+    return toks[solid[-1]].text if solid else ""
+
+
+def op_coefficient(text: str, rng: random.Random) -> str | None:
+    toks = tokens(text)
+    coeffs, exps = [], []
+    for i, t in enumerate(toks):
+        if t.text[0].isdigit():
+            context = number_context(toks, i)
+            if context != "_":
+                (exps if context == "^" else coeffs).append(t)
+    pool = coeffs or exps
+    if not pool:
+        return "2 " + wrap(text)
+    t = rng.choice(pool)
+    value = str(int(t.text) + 1) if t.text.isdigit() else f"{float(t.text) + 1:g}"
+    return text[: t.start] + value + text[t.start + len(t.text):]
+
+
+def op_sign(text: str, rng: random.Random) -> str | None:
+    for t in top_level(text):
+        if t.text in ("+", "-"):
+            flipped = "-" if t.text == "+" else "+"
+            return text[: t.start] + flipped + text[t.start + 1:]
+    return "-" + wrap(text).lstrip()
+
+
+def op_plus_one(text: str, rng: random.Random) -> str | None:
+    return text + " + 1"
+
+
+def factors(text: str) -> list[tuple[int, int]] | None:
+    """Spans of the top-level factors of a product, or None when it is not a plain product."""
+    toks = tokens(text)
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t.text.isspace() or t.text in ("\\cdot", "\\times", "\\,", "\\;", "\\!"):
+            i += 1
+            continue
+        if t.text in ("+", "-") and not spans and t.start == lead_start(toks):
+            i += 1  # a leading sign stays; the factors are what follows it
+            continue
+        if t.text in ("+", "-", "/", ",", "&", "\\\\", "=", "|", "\\pm", "\\mp"):
+            return None
+        j = atom_end(toks, i)
+        spans.append((t.start, toks[j - 1].start + len(toks[j - 1].text)))
+        i = j
+    return spans if len(spans) >= 2 else None
+
+
+def lead_start(toks: list[Tok]) -> int:
+    for t in toks:
+        if not t.text.isspace():
+            return t.start
+    return -1
+
+
+WORDS = ("arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "diag", "sin", "cos", "tan",
+         "exp", "log", "det", "sec", "csc", "cot", "ln", "tr")
+"""Function names written without a backslash (`cos(x)`), read as one factor with their argument."""
+
+
+def word_end(toks: list[Tok], i: int) -> int:
+    """Index after a backslash-less function name and its argument starting at toks[i], or i."""
+    for word in WORDS:
+        k = i + len(word)
+        if "".join(t.text for t in toks[i:k]) == word and k < len(toks):
+            return atom_end(toks, skip_space(toks, k))
+    return i
+
+
+def atom_end(toks: list[Tok], i: int) -> int:
+    """Index after the atom starting at toks[i]: a group, a command with its braced arguments
+    (a function name takes the next atom too), then any ^, _ and primes."""
+    if toks[i].text.isalpha() and (j := word_end(toks, i)) > i:
+        return j
+    j = group_end(toks, i)
+    if toks[i].text.startswith("\\") and j < len(toks) and toks[j].text == "(":
+        j = group_end(toks, j)  # \sigma(x): an application, one factor
+    elif toks[i].text in FUNCTIONS:
+        while j < len(toks) and toks[j].text == "{":
+            j = group_end(toks, j)
+        k = skip_space(toks, j)
+        if toks[i].text in ("\\sin", "\\cos", "\\tan", "\\exp", "\\log", "\\ln") and k < len(toks):
+            j = atom_end(toks, k)
+    while j < len(toks) and toks[j].text in ("^", "_", "'"):
+        j = j + 1 if toks[j].text == "'" else group_end(toks, skip_space(toks, j + 1))
+    return j
+
+
+def skip_space(toks: list[Tok], j: int) -> int:
+    while j < len(toks) and toks[j].text.isspace():
+        j += 1
+    return j
+
+
+def group_end(toks: list[Tok], i: int) -> int:
+    """Index after the token at i, or after its whole group when it opens one."""
+    if i >= len(toks):
+        return i
+    if toks[i].text not in OPENERS:
+        return i + 1
+    depth = toks[i].depth
+    for k in range(i + 1, len(toks)):
+        if toks[k].depth == depth and toks[k].text in CLOSERS:
+            end = k + 1
+            if toks[k].text in ("\\right", "\\end"):
+                end = min(group_end(toks, skip_space(toks, end)), len(toks))
+            return end
+    return len(toks)
+
+
+def op_drop_factor(text: str, rng: random.Random) -> str | None:
+    spans = factors(text)
+    if not spans:
+        return None
+    start, end = rng.choice(spans)
+    rest = text[:start] + " " + text[end:]
+    rest = re.sub(r"^(\s*[+-]?\s*)(?:\\cdot|\\times)\s*", r"\1", rest)
+    rest = re.sub(r"\s*(?:\\cdot|\\times)\s*$", "", rest)
+    rest = re.sub(r"(\\cdot|\\times)\s*(?:\\cdot|\\times)", r"\1", rest)
+    return " ".join(rest.split()) or None
+
+
+MATRIX = re.compile(r"^\s*\\begin\{(?P<env>[bp]matrix)\}(?P<body>.*)\\end\{(?P=env)\}\s*$", re.S)
+ROW_SEP = re.compile(r"\\\\(?:\s*\[[^\]]*\])?")
+
+
+def op_transpose(text: str, rng: random.Random) -> str | None:
+    m = MATRIX.match(text)
+    if not m or "\\begin" in m.group("body"):
+        return None
+    rows = [r for r in ROW_SEP.split(m.group("body")) if r.strip()]
+    cells = [[c.strip() for c in r.split("&")] for r in rows]
+    width = len(cells[0]) if cells else 0
+    if not cells or any(len(r) != width for r in cells):
+        return None
+    cols = [[cells[r][c] for r in range(len(cells))] for c in range(width)]
+    if cols == cells:
+        return text  # symmetric: the caller counts it as equivalent
+    body = " \\\\ ".join(" & ".join(r) for r in cols)
+    env = m.group("env")
+    return f"\\begin{{{env}}} {body} \\end{{{env}}}"
+
+
+OPERATORS: dict[str, Callable[[str, random.Random], str | None]] = {
+    "coefficient": op_coefficient, "sign": op_sign, "plus-one": op_plus_one,
+    "drop-factor": op_drop_factor, "transpose": op_transpose,
+}
+
+
+# ---------------------------------------------------------------- equivalence
+
+
+def equivalent(original: str, mutant: str) -> bool:
+    """True when the texts agree, or latex2sympy reads both and their difference expands to 0."""
+    if " ".join(original.split()) == " ".join(mutant.split()):
+        return True
+    try:
+        import sympy
+        from latex2sympy2_extended import latex2sympy
+        a, b = latex2sympy(original), latex2sympy(mutant)
+        if isinstance(a, sympy.MatrixBase) or isinstance(b, sympy.MatrixBase):
+            return bool(a == b)
+        return bool(sympy.expand(a - b) == 0)
+    except Exception:  # latex2sympy raises many kinds; an unreadable mutant is not equivalent
+        return False
+
+
+# ---------------------------------------------------------------- sites
+
+
+def codec(path: str) -> tuple[Callable[[str], str], Callable[[str], str]]:
+    """How member text is stored in the file: JSON-escaped in a notebook, verbatim elsewhere."""
+    if path.endswith(".ipynb"):
+        return (lambda s: json.loads(f'"{s}"'), lambda s: json.dumps(s, ensure_ascii=False)[1:-1])
+    return (lambda s: s, lambda s: s)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s|\\[,;!]", "", text)
+
+
+def sites_of(root: Path, data: Mapping[str, Any], skipped: Counter[str]) -> list[Site]:
+    out = []
+    cache: dict[str, list[str] | None] = {}
+    if "error" in data:
+        skipped[f"mathdoc run failed: {data['error']}"] += 1
+    for path, f in corpus.findings_of(data):
+        if f.get("verdict") != "verified":
+            continue
+        line, end_line = corpus.as_int(f.get("line")), corpus.as_int(f.get("end_line"))
+        col, end_col = corpus.as_int(f.get("column")), corpus.as_int(f.get("end_column"))
+        if line != end_line or line < 1 or col < 1 or end_col <= col:
+            skipped["multi-line or no position"] += 1
+            continue
+        if path not in cache:
+            cache[path] = read_lines(root / path)
+        lines = cache[path]
+        if lines is None or line > len(lines):
+            skipped["file unreadable"] += 1
+            continue
+        try:
+            member = codec(path)[0](lines[line - 1][col - 1:end_col - 1])
+        except ValueError:
+            skipped["member not decodable"] += 1
+            continue
+        latex = str(f.get("latex") or "")
+        if not member.strip() or not squash(latex).endswith(squash(member).rstrip(".,;")):
+            skipped["member does not match the finding's latex"] += 1
+            continue
+        out.append(Site(root, path, line, col, end_col, latex, member))
+    return out
+
+
+def read_text(path: Path) -> tuple[str, str] | None:
+    """The file's text and encoding: UTF-8, else cp1252 as mathdoc reads it, else None."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return raw.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def read_lines(path: Path) -> list[str] | None:
+    read = read_text(path)
+    return read[0].split("\n") if read else None
+
+
+def mutants_of(site: Site, rng: random.Random, counts: Counter[str]) -> list[Mutant]:
+    core = site.member.rstrip(TRAILING)
+    tail = site.member[len(core):]
+    out = []
+    for name, op in OPERATORS.items():
+        try:
+            text = op(core, rng)
+        except (IndexError, ValueError, RecursionError):
+            text = None
+        if text is None:
+            continue
+        if equivalent(core, text):
+            counts[f"equivalent:{name}"] += 1
+            continue
+        out.append(Mutant(site, name, text + tail))
+    return out
+
+
+# ---------------------------------------------------------------- checking
+
+
+def write_mutant(batch: Path, index: int, m: Mutant) -> str:
+    """The mutant file in a folder of its own, next to links to the original's siblings (so
+    that `\\input{macros}` still finds them); its path relative to `batch`."""
+    s = m.site
+    original = s.root / s.path
+    read = read_text(original)
+    text, encoding = read if read else ("", "utf-8")
+    lines = text.split("\n")
+    row = lines[s.line - 1]
+    lines[s.line - 1] = row[: s.column - 1] + codec(s.path)[1](m.text) + row[s.end_column - 1:]
+    folder = batch / f"m{index:05d}"
+    folder.mkdir()
+    for sibling in original.parent.iterdir():
+        if sibling.name != original.name:
+            try:
+                (folder / sibling.name).symlink_to(sibling.resolve())
+            except OSError:
+                pass
+    (folder / original.name).write_text("\n".join(lines), encoding=encoding)
+    return f"{folder.name}/{original.name}"
+
+
+def check_batch(batch: list[Mutant], jobs: int, workdir: Path) -> list[Mutant]:
+    shutil.rmtree(workdir, ignore_errors=True)
+    workdir.mkdir(parents=True)
+    names = [write_mutant(workdir, i, m) for i, m in enumerate(batch)]
+    data = corpus.run_mathdoc(workdir, names, jobs)
+    if "error" in data:
+        return [replace(m, verdict="error", message=str(data["error"])) for m in batch]
+    by_pos: dict[tuple[str, int, int], list[Mapping[str, Any]]] = {}
+    for path, f in corpus.findings_of(data):
+        key = (os.path.normpath(path), corpus.as_int(f.get("line")),
+               corpus.as_int(f.get("column")))
+        by_pos.setdefault(key, []).append(f)
+    return [judge(m, by_pos.get((os.path.normpath(n), m.site.line, m.site.column), []))
+            for m, n in zip(batch, names)]
+
+
+def judge(m: Mutant, found: list[Mapping[str, Any]]) -> Mutant:
+    """The mutant's verdict: a killing finding at its position wins, then verified, unchecked."""
+    if not found:
+        return replace(m, verdict="lost", message="no finding at the member's position")
+    rank = {"wrong": 0, "layout": 1, "verified": 2, "unchecked": 3}
+    best = min(found, key=lambda f: rank.get(str(f.get("verdict")), 4))
+    return replace(m, verdict=str(best.get("verdict") or "?"), code=str(best.get("code") or ""),
+                   message=str(best.get("message") or ""))
+
+
+def check_all(mutants: list[Mutant], jobs: int) -> list[Mutant]:
+    done: list[Mutant] = []
+    with tempfile.TemporaryDirectory(prefix="mathdoc-mutants-") as tmp:
+        for k in range(0, len(mutants), BATCH_SIZE):
+            batch = mutants[k:k + BATCH_SIZE]
+            print(f"checking mutants {k + 1}-{k + len(batch)} of {len(mutants)} ...",
+                  file=sys.stderr, flush=True)
+            done += check_batch(batch, jobs, Path(tmp) / f"batch{k // BATCH_SIZE:03d}")
+    return done
+
+
+# ---------------------------------------------------------------- input and report
+
+
+def original_runs(args: argparse.Namespace) -> list[tuple[Path, Mapping[str, Any]]]:
+    """(root the paths are relative to, mathdoc JSON) for what is to be mutated."""
+    if args.from_json:
+        saved = corpus.load(args.from_json)
+        root = Path(str(saved.get("corpus") or corpus.DEFAULT_CORPUS))
+        return [(root, data) for data in corpus.sources_of(saved).values()]
+    if args.paths:
+        return [(Path.cwd(), corpus.run_mathdoc(Path.cwd(), args.paths, args.jobs))]
+    saved = corpus.run_corpus(args.corpus, None, args.jobs)
+    return [(args.corpus, data) for data in corpus.sources_of(saved).values()]
+
+
+def report(results: list[Mutant], counts: Counter[str], n_sites: int) -> str:
+    verdicts = Counter(m.verdict for m in results)
+    killed = sum(verdicts[v] for v in KILLED)
+    n = len(results)
+    other = n - killed - verdicts["verified"]
+    lines = [f"sites (verified single-line steps located): {n_sites}"]
+    lines += [f"skipped sites, {why}: {c}" for why, c in sorted(counts.items())
+              if not why.startswith("equivalent:")]
+    equiv = {k.split(":", 1)[1]: c for k, c in counts.items() if k.startswith("equivalent:")}
+    lines.append(f"equivalent mutants (not checked): {sum(equiv.values())}")
+    lines.append(f"mutants: {n}  " + "  ".join(f"{v}={verdicts[v]}" for v in
+                 ("wrong", "layout", "verified", "unchecked", "lost", "error")))
+    lines += ["", per_operator(results, equiv), "", not_killed(results), ""]
+    pct = 100.0 * killed / n if n else 0.0
+    lines.append(f"mutation: mutants={n} killed={killed} ({pct:.1f}%) "
+                 f"verified={verdicts['verified']} unchecked={other}")
+    return "\n".join(lines) + "\n"
+
+
+def per_operator(results: list[Mutant], equiv: Mapping[str, int]) -> str:
+    cols = ("wrong", "layout", "verified", "unchecked", "lost", "error")
+    rows = []
+    for name in OPERATORS:
+        mine = [m for m in results if m.operator == name]
+        c = Counter(m.verdict for m in mine)
+        rows.append([name, str(len(mine)), *[str(c[v]) for v in cols], str(equiv.get(name, 0))])
+    return corpus.table(["operator", "mutants", *cols, "equivalent"], rows)
+
+
+def not_killed(results: list[Mutant]) -> str:
+    rows = [[f"{m.site.path}:{m.site.line}", m.operator, m.verdict,
+             corpus.code_cell(m.site.member), corpus.code_cell(m.text),
+             corpus.cell(f"{m.code}: {m.message}" if m.code else m.message)]
+            for m in sorted(results, key=lambda m: (m.site.path, m.site.line, m.operator))
+            if m.verdict not in KILLED]
+    head = f"Mutants not killed ({len(rows)}):\n\n"
+    return head + corpus.table(["file:line", "operator", "verdict", "original", "mutant",
+                                "finding"], rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("paths", nargs="*", help="files or directories (default: the corpus)")
+    ap.add_argument("--corpus", type=Path, default=corpus.DEFAULT_CORPUS)
+    ap.add_argument("--from-json", metavar="FILE", help="a run saved by bench/corpus.py --save")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--limit", type=int, default=0, help="check at most N mutants (a sample)")
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args(argv)
+    if not (args.paths or args.from_json or args.corpus.is_dir()):
+        print(f"mutate.py: no corpus at {args.corpus}", file=sys.stderr)
+        return 2
+    rng = random.Random(args.seed)
+    counts: Counter[str] = Counter()
+    sites = [s for root, data in original_runs(args) for s in sites_of(root, data, counts)]
+    mutants = [m for s in sites for m in mutants_of(s, rng, counts)]
+    if args.limit and len(mutants) > args.limit:
+        mutants = sorted(rng.sample(mutants, args.limit), key=lambda m: (m.site.path, m.site.line))
+        print(f"sampled {args.limit} mutants (--limit, --seed {args.seed})")
+    print(report(check_all(mutants, args.jobs), counts, len(sites)), end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
