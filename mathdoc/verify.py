@@ -141,8 +141,8 @@ def compare(left: Value, right: Value, seed_text: str, proof_seconds: float, tra
     symbols = sorted(set().union(*(_free(a) | _free(b) for a, b in pairs)), key=lambda s: s.name)
     screened = _screen(pairs, symbols, rng)
     if screened == "no point":
-        proved = _prove(pairs, proof_seconds)
-        if proved:
+        proved = _prove(pairs, proof_seconds, symbols, rng)
+        if proved == "equal":
             return LayoutResult("equal", "verified", "proved symbolically", "symbolic")
         return LayoutResult("unchecked", "unparsed", "the sides could not be evaluated at any point and no symbolic proof was found")
     if screened is not None:
@@ -158,12 +158,14 @@ def compare(left: Value, right: Value, seed_text: str, proof_seconds: float, tra
             point=tuple((s.name, _show(v)) for s, v in point.items()),
             lhs_value=lhs_value, rhs_value=rhs_value,
         )
-    proved = _prove(pairs, proof_seconds)
-    if proved is False:
+    proved = _prove(pairs, proof_seconds, symbols, rng)
+    if proved == "differs":
         return LayoutResult("differs", "wrong-derivative", "the two sides differ symbolically", expected=_expected_latex(left))
-    if proved:
+    if proved == "equal":
         return LayoutResult("equal", "verified", "proved symbolically", "symbolic")
-    return LayoutResult("equal", "verified", "equal at random points (no symbolic proof within the time limit)", "numeric")
+    if proved == "timeout":
+        return LayoutResult("equal", "verified", "equal at random points (no symbolic proof within the time limit)", "numeric")
+    return LayoutResult("equal", "verified", f"equal at random points to {DIGITS} digits (simplification did not reach 0)", "numeric")
 
 
 def _transposed(left: Value, right: Value, seed_text: str, proof_seconds: float, allowed: bool) -> LayoutResult | None:
@@ -211,12 +213,33 @@ def _free(value: Value) -> set:
     return value.free_symbols if isinstance(value, sympy.Basic) else set()
 
 
+DIGITS = 50
+"""Significant digits of every evaluation: a difference of 1e-10, or a term like e^{-100x}
+next to x^2, is far above what 50 digits can resolve, and evalf keeps them relative to the value
+itself (it raises its working precision through cancellation)."""
+RELATIVE_TOLERANCE = sympy.Float(10) ** -30
+"""Two values agree when they differ by less than this fraction of the larger one."""
+DENOMINATORS = (4, 5, 7, 8, 10)
+
+
+def _sample_point(symbols, rng: random.Random) -> dict:
+    """Rationals of moderate size, |x| in [0.1, 2] and of either sign: far from where tanh, exp
+    or a power saturate or underflow, with both halves of the real line (a side that is not real
+    at a point just makes that point unusable)."""
+    point = {}
+    for symbol in symbols:
+        denominator = rng.choice(DENOMINATORS)
+        numerator = rng.randint(-(-denominator // 10), 2 * denominator)
+        point[symbol] = sympy.Rational(rng.choice((1, -1)) * numerator, denominator)
+    return point
+
+
 def _screen(pairs, symbols, rng: random.Random):
     """A point where some pair differs, or None when all agree at every usable point."""
     usable = 0
     for _attempt in range(24):
-        point = {s: sympy.Rational(rng.randint(3, 29), rng.choice((4, 5, 7, 8, 10))) for s in symbols}
-        results: list[tuple[int, complex, complex]] = []
+        point = _sample_point(symbols, rng)
+        results: list[tuple[int, sympy.Expr, sympy.Expr]] = []
         for index, (a, b) in enumerate(pairs):
             va, vb = _number(a, point), _number(b, point)
             if va is None or vb is None:
@@ -226,37 +249,87 @@ def _screen(pairs, symbols, rng: random.Random):
             continue
         usable += 1
         for index, va, vb in results:
-            if abs(va - vb) > 1e-9 * max(1.0, abs(va), abs(vb)):
-                return point, index, _show(va), _show(vb)
+            if not _agree(va, vb):
+                shown_a, shown_b = _show_pair(va, vb)
+                return point, index, shown_a, shown_b
         if usable >= 6 or not symbols:
             return None
     return None if usable >= 2 else "no point"
 
 
-def _number(expr: Value, point: dict) -> complex | None:
+def _number(expr: Value, point: dict) -> sympy.Expr | None:
+    """The real value of `expr` at `point` to DIGITS digits (exact when rational), or None when
+    it is not a finite real number there.  A result whose digits evalf could not settle (a
+    cancellation to zero, `0.e-160`) comes back as exactly 0."""
     try:
         exact = sympy.sympify(expr).xreplace(point)
-        value = complex(exact) if exact.is_Rational else complex(sympy.N(exact, 20))
-    except (TypeError, ValueError, ZeroDivisionError, OverflowError):
+        if exact.is_Rational:
+            return exact
+        value = sympy.N(exact, DIGITS)
+        real, imaginary = value.as_real_imag()
+        real, imaginary = _settled(real), _settled(imaginary)
+    except (TypeError, ValueError, ZeroDivisionError, OverflowError, AttributeError, RecursionError):
         return None
-    if value != value or abs(value) == float("inf") or abs(value.imag) > 1e-12 * max(1.0, abs(value.real)):
+    if real is None or imaginary is None or imaginary != 0:
         return None
-    return value
+    return real
+
+
+def _settled(part: sympy.Expr) -> sympy.Expr | None:
+    """A finite number with its unsettled zero made exact, or None."""
+    if part.is_Rational:
+        return part
+    if not isinstance(part, sympy.Float):
+        return None  # unevaluated (no numeric form), infinite or nan
+    if not part.is_finite:
+        return None
+    if part._prec < 53 and part == 0 or part._prec < 20:
+        return sympy.Integer(0)  # evalf found no digits: a value indistinguishable from zero
+    return part
+
+
+def _agree(va: sympy.Expr, vb: sympy.Expr) -> bool:
+    """Equal within RELATIVE_TOLERANCE of the larger magnitude (exactly, when both are exact)."""
+    if va.is_Rational and vb.is_Rational:
+        return bool(va == vb)
+    difference = abs(va - vb)
+    scale = max(abs(va), abs(vb))
+    return bool(difference <= RELATIVE_TOLERANCE * scale)
 
 
 def _show(value: Value) -> str:
     if isinstance(value, complex):
         value = value.real
-    if isinstance(value, float):
-        text = f"{value:.6g}"
-        return text
+    if isinstance(value, (float, sympy.Float)):
+        return f"{float(value):.6g}"
     return str(value)
 
 
-def _prove(pairs, seconds: float) -> bool | None:
-    """True when every difference simplifies to 0, False when one is a nonzero number, else None."""
+def _show_pair(va: sympy.Expr, vb: sympy.Expr) -> tuple[str, str]:
+    """Both values, with as many significant digits (6 at least) as it takes to tell them apart."""
+    for digits in (6, 10, 15, 20, 30, 40, DIGITS):
+        first, second = _digits(va, digits), _digits(vb, digits)
+        if first != second:
+            return first, second
+    return first, second
+
+
+def _digits(value: sympy.Expr, digits: int) -> str:
+    """`value` to `digits` significant digits: as a float reads up to 15, from SymPy beyond."""
+    if value.is_Integer:
+        return str(value)
+    if digits <= 15:
+        return f"{float(value):.{digits}g}"
+    return str(sympy.N(value, digits))
+
+
+def _prove(pairs, seconds: float, symbols=(), rng: random.Random | None = None) -> str:
+    """"equal" when every difference simplifies to 0; "differs" when one simplifies to something
+    that is clearly nonzero at a point where both sides are real; "timeout" when the time limit
+    stopped the proof; "unknown" when simplification ended without deciding."""
     try:
         with soft_limit(seconds):
+            undecided = False
             for a, b in pairs:
                 difference = sympy.sympify(a - b)
                 if difference == 0:
@@ -266,12 +339,32 @@ def _prove(pairs, seconds: float) -> bool | None:
                     if difference == 0:
                         break
                 else:
-                    if difference.is_number and difference != 0:
-                        return False
-                    return None
+                    if _clearly_nonzero(difference, a, b, symbols, rng):
+                        return "differs"
+                    undecided = True
     except SoftTimeLimit:
-        return None
-    return True
+        return "timeout"
+    return "unknown" if undecided else "equal"
+
+
+def _clearly_nonzero(difference: sympy.Expr, a: Value, b: Value, symbols, rng: random.Random | None) -> bool:
+    """Whether the simplified difference is nonzero at one of a few points where both sides are
+    real: evaluated directly, it has none of the cancellation that comparing the sides has."""
+    if difference.is_number:
+        value = _number(difference, {})
+        return value is not None and value != 0
+    draw = rng or random.Random(0)
+    for _attempt in range(12):
+        point = _sample_point(sorted(_free(difference) | set(symbols), key=lambda s: s.name), draw)
+        va, vb = _number(a, point), _number(b, point)
+        if va is None or vb is None:
+            continue
+        value = _number(difference, point)
+        if value is None:
+            continue
+        if value != 0 and abs(value) > RELATIVE_TOLERANCE * max(abs(va), abs(vb)):
+            return True
+    return False
 
 
 def _expected_latex(value: Value) -> str:
