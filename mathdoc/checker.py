@@ -118,6 +118,8 @@ def run_tasks(
     if missing:
 
         def done(index: int, result: TaskResult) -> None:
+            if store:
+                store.put(missing[index], result)  # stored at once: an interrupted run keeps it
             if progress:
                 progress(1)
 
@@ -128,10 +130,10 @@ def run_tasks(
         finally:
             if own_pool:
                 pool.close()
+            if store:
+                store.flush()  # also when interrupted (Ctrl-C, SIGTERM): what was checked is kept
         for task, outcome in zip(missing, outcomes):
             results[task] = outcome
-            if store:
-                store.put(task, outcome)
     if store:
         store.flush()
     return [results[task] for task in tasks]
@@ -139,11 +141,14 @@ def run_tasks(
 
 def check_sources(
     sources: list[Source], options: Options, progress: Callable[[int], None] | None = None,
-    on_plan: Callable[[int], None] | None = None,
+    on_plan: Callable[[int], None] | None = None, pool: "WorkerPool | None" = None,
 ) -> list[FileReport]:
+    """Reports for `sources`; `pool` is a warm pool to use (and leave open) instead of a new one."""
+    import contextlib
+
     from . import cache as cache_module
 
-    with worker_pool(options) as pool:
+    with contextlib.nullcontext(pool) if pool is not None else worker_pool(options) as pool:
         if options.cache_dir is None or not os.path.exists(os.path.join(options.cache_dir, cache_module.FILE_NAME)):
             pool.start()  # a cold run: the worker imports SymPy while the notes are being read
         plans = [plan(source, options) for source in sources]
