@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .. import surrogates
 from ..model import Fragment, Location, Source
 from ..sources import LOADERS, SourceError
 from . import markdown
@@ -123,6 +124,7 @@ def load_notebook(path: str, text: str, kind: str = "notebook", notices: tuple[s
     raw_cells = _raw_cells(document, path)
     cells: list[NotebookCell] = []
     found: list[str] = []
+    repaired = 0
     start = 0
     for index, raw_cell in enumerate(raw_cells):
         if not isinstance(raw_cell, dict) or raw_cell.get("cell_type") != "markdown":
@@ -134,13 +136,18 @@ def load_notebook(path: str, text: str, kind: str = "notebook", notices: tuple[s
         cell_text, offsets = read
         if not cell_text.strip():
             continue
+        clean_text = surrogates.clean(cell_text)  # one for one: the offsets still hold
+        repaired += clean_text != cell_text
+        cell_text = clean_text
         if cells:
             start += len(CELL_SEPARATOR)
         cell_id = raw_cell.get("id")
         starts = (0, *(i + 1 for i, ch in enumerate(cell_text) if ch == "\n"))
-        cell_id = cell_id if isinstance(cell_id, str) else None
+        cell_id = surrogates.clean(cell_id) if isinstance(cell_id, str) else None
         cells.append(NotebookCell(index, cell_id, start, cell_text, offsets, starts))
         start += len(cell_text)
+    if repaired:
+        found.append(f"{path}: {repaired} Markdown cell{'s' if repaired != 1 else ''} with a lone surrogate escape (such as \\ud800, invalid Unicode); read with U+FFFD in its place")
     file_line_starts = (0, *(match.end() for match in _NEWLINE.finditer(text)))
     joined = CELL_SEPARATOR.join(cell.text for cell in cells)
     locator = NotebookLocator(tuple(cells), file_line_starts)
