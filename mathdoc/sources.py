@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
+from . import surrogates
 from .model import Source
 
 KIND_BY_SUFFIX: dict[str, str] = {
@@ -217,7 +218,8 @@ def source_from_text(text: str, path: str = "<text>", kind: str = "markdown") ->
     if loader is None:
         _register_optional_loaders()
         loader = LOADERS.get(kind, _plain_text)
-    return loader(path, text, kind, ())
+    text, notices = surrogates.repair(text, path)  # a caller's str may hold lone surrogates; files cannot
+    return loader(path, text, kind, notices)
 
 
 def collect_paths(
