@@ -132,8 +132,40 @@ def rules(code: str | None) -> None:
     )
 
 
+EXIT_INTERRUPTED, EXIT_TERMINATED = 128 + 2, 128 + 15
+"""What a shell reports for a process ended by SIGINT (Ctrl-C) or SIGTERM."""
+
+
+class _Terminated(BaseException):
+    """SIGTERM, turned into an exception so that the pool and the cache clean up on the way out
+    (the workers are stopped, the results already checked are flushed to the cache)."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise _Terminated()
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code instead of exiting."""
+    import signal
+    import threading
+
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _raise_terminated) if main_thread else None
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        click.echo("mathdoc: interrupted", err=True)
+        return EXIT_INTERRUPTED
+    except _Terminated:
+        click.echo("mathdoc: terminated", err=True)
+        return EXIT_TERMINATED
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     try:
         code = cli.main(args=list(argv) if argv is not None else None, prog_name="mathdoc", standalone_mode=False)
         if isinstance(code, int):
@@ -143,11 +175,11 @@ def run(argv: Sequence[str] | None = None) -> int:
     except click.ClickException as exc:
         exc.show()
         return EXIT_USAGE
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):  # click's name for Ctrl-C
+            raise exc.__cause__ from None
         click.echo("Aborted.", err=True)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        return 130
     return EXIT_CLEAN
 
 
