@@ -24,10 +24,10 @@ _LEGACY_COMMAND = "##["
 """The Actions runner reads `##[name]data` as a command wherever it occurs in a line."""
 _HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 """Entities for Markdown prose (GitHub passes them through as text)."""
-_MARKDOWN_PUNCTUATION = frozenset("\\`*_[]()#+-.!|~$:@")
+_MARKDOWN_PUNCTUATION = frozenset("\\`*_[]()#+-.!|~$:/@")
 """Characters backslash-escaped in Markdown prose (CommonMark allows it for any ASCII
 punctuation): emphasis, code, links and images, headings and lists, tables, GitHub math, and
-the `:` / `.` / `@` that GitHub's autolinks need."""
+the `:`, `/`, `.` and `@` that GitHub's autolinks (`https://...`, `www.`, e-mail) look for."""
 
 
 def _escape_one(match: re.Match[str]) -> str:
