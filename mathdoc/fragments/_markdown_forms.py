@@ -166,6 +166,16 @@ def _head(path: Path) -> str:
         return ""
 
 
+_QUARTO_LABEL = re.compile(r"(?<=\$\$)[ \t]*\{#[A-Za-z][\w:.-]*\}[ \t]*$", re.M)
+
+
+def mask_quarto_labels(text: str) -> str:
+    """`$$ {#eq-x}` -> `$$` and spaces: dollarmath closes a display block only at a bare `$$`
+    (or `$$ (label)`), so a Quarto label would run the block on to the next `$$` of the file.
+    Same length, so every offset still holds."""
+    return _QUARTO_LABEL.sub(lambda m: " " * len(m.group()), text)
+
+
 def front_matter_end(text: str) -> int:
     """Offset just past a leading YAML front matter block (`---` ... `---`), else 0."""
     match = re.match(r"---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", text)
