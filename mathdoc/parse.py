@@ -119,7 +119,7 @@ def _nesting(text: str) -> int:
 
 def check_trustworthy(expr: sympy.Expr, text: str) -> None:
     """Reject parses that silently dropped or misread notation."""
-    for symbol in expr.free_symbols:
+    for symbol in sorted(expr.free_symbols, key=lambda s: s.name):  # sorted: the message names the same symbol every run
         name = symbol.name
         if _PLACEHOLDER_NAME.match(name):
             continue
@@ -136,7 +136,7 @@ def check_trustworthy(expr: sympy.Expr, text: str) -> None:
             raise ParseError(f"`{text.strip()}` was misread (`{word}` read as a product of letters)")
     if "d" in names and re.search(r"(?<![A-Za-z\\])d\s*[a-zA-Z]", bare):
         raise ParseError(f"`{text.strip()}` was misread (a lone `d`, as in a differential)")
-    for function in expr.atoms(sympy.Function):
+    for function in sorted(expr.atoms(sympy.Function), key=str):
         name = getattr(function.func, "__name__", "")
         if name.startswith("\\") or name in SUSPICIOUS_NAMES:
             raise ParseError(f"`{text.strip()}` uses an unknown function `{name}`")
