@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .claims import Definition
 from .model import Source
+from .suppress import code_ranges, inside
 
 _DIRECTIVE = re.compile(r"(?:<!--|%|\.\.)\s*mathdoc:\s*layout\s*=\s*(numerator|denominator)\b", re.IGNORECASE)
 _PROSE = re.compile(r"\b(numerator|denominator)[- ]layout|(分子|分母)布局", re.IGNORECASE)
@@ -23,7 +24,8 @@ class LayoutDeclaration:
 
 def declared_layout(source: Source, configured: str | None = None) -> LayoutDeclaration | None:
     """A directive beats the configuration, which beats a sentence in the prose."""
-    directive = _DIRECTIVE.search(source.text)
+    code = code_ranges(source) if "mathdoc:" in source.text.lower() else []
+    directive = next((m for m in _DIRECTIVE.finditer(source.text) if not inside(code, m.start())), None)
     if directive:
         return LayoutDeclaration(directive.group(1).lower(), "directive", source.locate(directive.start()).line)
     if configured:

@@ -78,9 +78,9 @@ def apply(source: Source, findings: Sequence[Finding]) -> tuple[tuple[Finding, .
 def _directives(source: Source) -> tuple[list[_Directive], list[str]]:
     directives: list[_Directive] = []
     notices: list[str] = []
-    code = _code_ranges(source)
+    code = code_ranges(source)
     for match in _COMMENT.finditer(source.text):
-        if _inside(code, match.start()):
+        if inside(code, match.start()):
             continue
         body = next(g for g in (match.group("html"), match.group("tex"), match.group("rst")) if g is not None)
         start, end = source.locate(match.start()), source.locate(match.end())
@@ -106,8 +106,9 @@ def _directives(source: Source) -> tuple[list[_Directive], list[str]]:
 _MARKDOWN_KINDS = ("markdown", "notebook")
 
 
-def _code_ranges(source: Source) -> list[tuple[int, int]]:
-    """Offsets of Markdown code, where a directive is an example, not a directive."""
+def code_ranges(source: Source) -> list[tuple[int, int]]:
+    """Offsets of Markdown code, where a directive is an example, not a directive (also for the
+    `layout=` directive that context.py reads)."""
     if source.kind not in _MARKDOWN_KINDS:
         return []
     from .fragments import _markdown_forms, markdown  # Markdown readers load only when needed
@@ -121,7 +122,7 @@ def _code_ranges(source: Source) -> list[tuple[int, int]]:
     return _markdown_forms.code_ranges(source.text, blocks)
 
 
-def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+def inside(ranges: list[tuple[int, int]], offset: int) -> bool:
     return any(start <= offset < end for start, end in ranges)
 
 

@@ -298,3 +298,13 @@ def _chunk_lines(text: str) -> set[int]:
         if inside:
             lines.add(number)
     return lines
+
+
+def test_a_layout_directive_quoted_as_code_declares_nothing() -> None:
+    from mathdoc.context import declared_layout
+
+    quoted = source_from_text("Write `<!-- mathdoc: layout=numerator -->` at the top.\n")
+    assert declared_layout(quoted) is None
+    real = source_from_text(quoted.text + "\n<!-- mathdoc: layout=denominator -->\n")
+    declaration = declared_layout(real)
+    assert declaration is not None and (declaration.layout, declaration.line) == ("denominator", 3)
