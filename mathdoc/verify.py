@@ -14,7 +14,7 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from .convert import Converter, Definitions, ShapeMismatch, Unchecked, shape_text
-from .convert.values import Value
+from .semantics.values import Value
 from .outcome import LayoutResult, StepResult
 from .timelimit import SoftTimeLimit, soft_limit
 
@@ -351,20 +351,23 @@ def _clearly_nonzero(difference: sympy.Expr, a: Value, b: Value, symbols, rng: r
     """Whether the simplified difference is nonzero at one of a few points where both sides are
     real: evaluated directly, it has none of the cancellation that comparing the sides has."""
     if difference.is_number:
-        value = _number(difference, {})
-        return value is not None and value != 0
+        return _settled_nonzero(_number(difference, {}))
     draw = rng or random.Random(0)
     for _attempt in range(12):
         point = _sample_point(sorted(_free(difference) | set(symbols), key=lambda s: s.name), draw)
         va, vb = _number(a, point), _number(b, point)
         if va is None or vb is None:
             continue
-        value = _number(difference, point)
-        if value is None:
-            continue
-        if value != 0 and abs(value) > RELATIVE_TOLERANCE * max(abs(va), abs(vb)):
+        if _settled_nonzero(_number(difference, point)):
             return True
     return False
+
+
+def _settled_nonzero(value: sympy.Expr | None) -> bool:
+    """Nonzero with at least 30 digits that evalf vouches for (it works through cancellation)."""
+    if value is None or value == 0:
+        return False
+    return bool(value.is_Rational) or getattr(value, "_prec", 0) >= 100
 
 
 def _expected_latex(value: Value) -> str:
