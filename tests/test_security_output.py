@@ -379,3 +379,38 @@ def test_cli_errors_on_stderr_are_one_line(run_cli: Any, tmp_path: Path) -> None
     assert result.code == 2
     assert re.search(r"\\(n|x0a)::error", result.err)
     assert not any(line.lstrip().startswith("::") for line in result.err.splitlines())
+
+
+# -- in a real browser (skips without Chromium) -------------------------------------------------------
+
+from test_html_browser import DevTools, _errors, browser  # noqa: E402,F401  (the headless-Chromium fixture)
+
+
+def _load(browser: DevTools, page: Path) -> None:
+    for domain in ("Runtime", "Log", "Network", "Page"):
+        browser.call(f"{domain}.enable")
+    browser.call("Page.navigate", url=page.as_uri())
+    browser.wait_for("Page.loadEventFired")
+
+
+def test_hostile_report_in_chromium_runs_nothing_and_keeps_its_style(browser: DevTools, tmp_path: Path) -> None:
+    page = tmp_path / "hostile.html"
+    page.write_text(render("html", hostile_reports()), encoding="utf-8", newline="\n")
+    _load(browser, page)
+    assert not any(e.get("method") == "Page.javascriptDialogOpening" for e in browser.events)
+    assert browser.evaluate("document.querySelectorAll('script, img, iframe, object, embed, link').length") == 0
+    # the page's own style sheet applies under the policy (body background #fafafa)
+    assert browser.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(250, 250, 250)"
+    urls = [e["params"]["request"]["url"] for e in browser.events if e.get("method") == "Network.requestWillBeSent"]
+    assert urls and all(url.startswith(("file:", "data:")) for url in urls), urls
+    assert _errors(browser.events) == []
+
+
+def test_the_policy_itself_stops_a_script_that_got_in(browser: DevTools, tmp_path: Path) -> None:
+    """Were the escaping ever to miss something, the Content-Security-Policy still blocks it."""
+    page = tmp_path / "injected.html"
+    html = render("html", hostile_reports()).replace("<body>", "<body><script>document.title = 'ran'</script>", 1)
+    page.write_text(html, encoding="utf-8", newline="\n")
+    _load(browser, page)
+    assert browser.evaluate("document.title") == "mathdoc report"
+    assert any("Content Security Policy" in error for error in _errors(browser.events))
