@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
-from .claims import Recognised, has_derivative, recognise
+from .claims import Recognised, recognise
 from .codes import RULES_BY_CODE
 from .context import LayoutDeclaration, declared_layout, definitions_in_scope, headings
 from .fragments import find_fragments
@@ -64,8 +64,7 @@ def plan(source: Source, options: Options) -> _Plan:
         if claim.problem:
             continue
         offset = claim.fragment.source_offset(claim.members[0].start)
-        joined = " = ".join(m.text for m in claim.members)
-        scope = definitions_in_scope(recognised.definitions, offset, joined, sections)
+        scope = definitions_in_scope(recognised.definitions, offset, claim.names, claim.applied, sections)
         for number in range(1, len(claim.members)):
             lhs, rhs = claim.members[number - 1].text, claim.members[number].text
             steps.append(_Step(claim, number, (lhs, rhs, scope)))
@@ -74,15 +73,15 @@ def plan(source: Source, options: Options) -> _Plan:
 
 def _check_in_worker(lhs: str, rhs: str, scope: tuple[tuple[str, str], ...], proof_seconds: float) -> object:
     """What a worker runs: SymPy is imported there, so the main process can stay without it."""
-    from .verify import check_step
+    from .steps import check_step
 
     return check_step(lhs, rhs, scope, proof_seconds=proof_seconds)
 
 
 def _warm_worker() -> None:
-    from . import parse, verify  # noqa: F401
+    from .steps import check_step
 
-    parse.warm_up()
+    check_step("\\frac{d}{dx}x^2", "2x", ())  # imports SymPy and fills its caches
 
 
 def worker_pool(options: Options) -> "WorkerPool":
@@ -224,9 +223,8 @@ def _judge(source: Source, step: _Step, result: TaskResult, declaration: LayoutD
     if mine.status == "shape":
         return _finding(source, claim, number, Verdict.WRONG, "shape-mismatch", mine.message, mine), inferred
     if mine.status == "differs":
-        lhs, rhs = claim.members[number - 1].text, claim.members[number].text
         code = mine.code
-        if code == "wrong-derivative" and not (has_derivative(lhs) or has_derivative(rhs)):
+        if code == "wrong-derivative" and claim.derivative and not (claim.derivative[number - 1] or claim.derivative[number]):
             code = "wrong-step"
         message = mine.message
         if mine.expected:

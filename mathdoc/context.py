@@ -11,7 +11,6 @@ from .suppress import code_ranges, inside
 
 _DIRECTIVE = re.compile(r"(?:<!--|%|\.\.)\s*mathdoc:\s*layout\s*=\s*(numerator|denominator)\b", re.IGNORECASE)
 _PROSE = re.compile(r"\b(numerator|denominator)[- ]layout|(分子|分母)布局", re.IGNORECASE)
-_NAME = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*[A-Za-z]+\s*\}|[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?|\\[A-Za-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,40 +37,33 @@ def declared_layout(source: Source, configured: str | None = None) -> LayoutDecl
     return None
 
 
-def _head_name(head: str) -> str:
-    head = re.sub(r"\s+", "", head)
-    head = re.sub(r"\(.*\)$", "", head)
-    return re.sub(r"_\{([A-Za-z0-9])\}", r"_\1", head)
-
-
-def _mentions(text: str, name: str) -> bool:
-    compact = re.sub(r"(\{\s*)d(?=[A-Za-z\\])", r"\1d ", text)  # `\frac{dy}{dx}` mentions y
-    compact = re.sub(r"\s*_\s*", "_", compact)
-    compact = re.sub(r"_\{([A-Za-z0-9])\}", r"_\1", compact)
-    compact = re.sub(r"\\(mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\^[^{}]*\}", r"\\\1{\2}", compact)
-    pattern = r"(?<![A-Za-z\\])" + re.escape(name) + r"(?![A-Za-z0-9_])"
-    if name.startswith("\\"):
-        pattern = re.escape(name) + r"(?![A-Za-z])"
-    return re.search(pattern, compact) is not None
-
-
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s", re.MULTILINE)
 _LATEX_HEADING = re.compile(r"\\(part|chapter|section|subsection|subsubsection)\*?\s*\{")
 _LATEX_LEVEL = {"part": 0, "chapter": 1, "section": 2, "subsection": 3, "subsubsection": 4}
 _FENCE = re.compile(r"^ {0,3}(```|~~~)", re.MULTILINE)
 
 
+_EXAMPLE = re.compile(
+    r"^[ \t>]*(?:[#*_]+\s*|\\textbf\{|\\paragraph\{)?(?:Example|Exercise|Problem|例|练习|习题)\b|\\begin\{(?:example|exercise|problem)\*?\}",
+    re.MULTILINE,
+)
+EXAMPLE_LEVEL = 7
+"""An example is a section below every heading: definitions made in it end at the next one."""
+
+
 def headings(source: Source) -> tuple[tuple[int, int], ...]:
-    """(offset, level) of every section heading, outside code fences."""
+    """(offset, level) of every section heading and example, outside code fences."""
+    examples = [(m.start(), EXAMPLE_LEVEL) for m in _EXAMPLE.finditer(source.text)]
     if source.kind == "latex":
-        return tuple((m.start(), _LATEX_LEVEL[m.group(1)]) for m in _LATEX_HEADING.finditer(source.text))
+        found = [(m.start(), _LATEX_LEVEL[m.group(1)]) for m in _LATEX_HEADING.finditer(source.text)]
+        return tuple(sorted(found + examples))
     fences = [m.start() for m in _FENCE.finditer(source.text)]
     found = []
     for match in _MARKDOWN_HEADING.finditer(source.text):
         inside = sum(1 for f in fences if f < match.start()) % 2 == 1
         if not inside:
             found.append((match.start(), len(match.group(1))))
-    return tuple(found)
+    return tuple(sorted(found + examples))
 
 
 def _in_scope(definition_offset: int, offset: int, sections: tuple[tuple[int, int], ...]) -> bool:
@@ -86,40 +78,45 @@ def _in_scope(definition_offset: int, offset: int, sections: tuple[tuple[int, in
 
 
 def definitions_in_scope(
-    definitions: tuple[Definition, ...], offset: int, text: str, sections: tuple[tuple[int, int], ...] = ()
+    definitions: tuple[Definition, ...], offset: int, names: frozenset[str], applied: frozenset[str],
+    sections: tuple[tuple[int, int], ...] = (),
 ) -> tuple[tuple[str, str], ...]:
-    """Earlier definitions, still in scope, that `text` (or a definition it uses) mentions; the latest wins."""
+    """Earlier definitions, still in scope, of the names a claim mentions (and of the names those
+    definitions use); the latest definition of a name wins.
+
+    A definition from an earlier section or example still counts where the claim applies the
+    function by name (`\\nabla f(x,y)`); a bare `b` there is more likely a new symbol.  A function
+    named by a capital (`C(x)`) counts only where the claim applies it: a `C` alone is a constant.
+    """
     latest: dict[str, Definition] = {}
     remote: set[str] = set()
     equalities: list[Definition] = []
     for definition in definitions:
         if definition.offset >= offset:
             break
-        if not _in_scope(definition.offset, offset, sections):
-            # From an earlier section: a function still counts where the claim applies it by
-            # name, `\nabla f(x,y)`; a bare `b` there is more likely a new symbol.
-            if "(" in definition.head and "+" not in definition.head:
-                key = definition.head.replace(" ", "")
-                latest[key] = definition
-                remote.add(key)
+        if not definition.name:
+            if _in_scope(definition.offset, offset, sections):
+                equalities.append(definition)
             continue
-        if "+" in definition.head or re.search(r"\)\s*-", definition.head):
-            equalities.append(definition)
-        else:
-            latest[definition.head.replace(" ", "")] = definition
-            remote.discard(definition.head.replace(" ", ""))
+        if not _in_scope(definition.offset, offset, sections):
+            if definition.function:
+                latest[definition.name] = definition
+                remote.add(definition.name)
+            continue
+        latest[definition.name] = definition
+        remote.discard(definition.name)
     chosen: dict[str, Definition] = {}
-    frontier = [text]
+    frontier = sorted(names)
     while frontier:
-        piece = frontier.pop()
-        for key, definition in latest.items():
-            name = _head_name(definition.head)
-            if key in remote and not re.search(re.escape(name) + r"\s*\(", re.sub(r"_\{([A-Za-z0-9])\}", r"_\1", piece)):
-                continue
-            if key not in chosen and _mentions(piece, name):
-                chosen[key] = definition
-                frontier.append(definition.body)
+        name = frontier.pop()
+        definition = latest.get(name)
+        if definition is None or name in chosen:
+            continue
+        if (name in remote or (definition.function and name[:1].isupper())) and name not in applied:
+            continue
+        chosen[name] = definition
+        frontier.extend(sorted(definition.uses - set(chosen)))
     ordered = sorted(chosen.values(), key=lambda d: d.offset)
     pairs = [(d.head, d.body) for d in ordered]
-    pairs.extend((d.head, d.body) for d in equalities if any(_mentions(text, _head_name(t)) for t in re.split(r"[+-]", d.head)))
+    pairs.extend((d.head, d.body) for d in equalities if d.equality & names)
     return tuple(pairs)

@@ -130,6 +130,12 @@ class Claim:
     """Position of the claim among the claims of its document, from 0."""
     problem: str | None = None
     """Set when the recogniser already knows the claim cannot be checked (broken delimiters)."""
+    names: frozenset[str] = frozenset()
+    """Keys of the names its members mention (for the definitions in scope)."""
+    applied: frozenset[str] = frozenset()
+    """Keys of the names its members apply as functions (`f(x)`)."""
+    derivative: tuple[bool, ...] = ()
+    """For each member: whether it holds derivative notation."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from .arrays import ArrayRules
 from .definitions import Definitions
 from .derivatives import DerivativeRules
 from .notation import ShapeMismatch, Unchecked
-from .values import shape_text
+from ..semantics.values import shape_text
 
 
 class Converter(DerivativeRules, ArrayRules):

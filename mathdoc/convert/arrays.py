@@ -9,7 +9,7 @@ import sympy
 from ..notation.scan import group_end, read_argument, skip_spaces, split_top
 from .core import ConverterCore
 from .notation import _DOTS, _TRANSPOSE, Unchecked
-from .values import _assemble, _immutable, _transpose, Value
+from ..semantics.values import _assemble, _immutable, _transpose, Value
 
 
 class ArrayRules(ConverterCore):

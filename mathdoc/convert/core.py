@@ -18,7 +18,7 @@ from .notation import (
     _DOTS, _ELEMENTWISE, _GENERIC_OPERATORS, _MATRIX_ENV, _NAME, _SPECIAL, _TRANSPOSE, _VECTOR_FONT,
     Unchecked, _clean_name,
 )
-from .values import _add, _hadamard, _immutable, _multiply, _transpose, Value
+from ..semantics.values import _add, _hadamard, _immutable, _multiply, _transpose, Value
 
 
 class ConverterCore:

@@ -10,7 +10,7 @@ from ..notation.normalize import normalize
 from ..notation.scan import group_end, read_argument, skip_spaces
 from .core import ConverterCore
 from .notation import _DOTS, _INDEX_LETTERS, _NAME, _SPECIAL, ShapeMismatch, Unchecked, _clean_name
-from .values import _free_symbols, _immutable, _substitute, Value
+from ..semantics.values import _free_symbols, _immutable, _substitute, Value
 
 
 class DerivativeRules(ConverterCore):

@@ -4,17 +4,7 @@ from __future__ import annotations
 
 import re
 
-class Unchecked(Exception):
-    """The member cannot be evaluated; `code` is a finding code, the message says why."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
-class ShapeMismatch(Exception):
-    """A sum or product whose shapes do not fit."""
+from ..semantics.errors import ShapeMismatch, Unchecked  # noqa: F401
 
 
 _VECTOR_FONT = re.compile(r"\\(mathbf|boldsymbol|bm|vec|mathbfit|overrightarrow)(?![a-zA-Z])")

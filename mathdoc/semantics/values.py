@@ -6,7 +6,7 @@ from typing import Any
 
 import sympy
 
-from .notation import ShapeMismatch
+from .errors import ShapeMismatch
 
 Value = Any
 """A SymPy scalar expression or an explicit `sympy.ImmutableMatrix` (SymPy is not typed)."""

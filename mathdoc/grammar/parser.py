@@ -1,0 +1,236 @@
+"""A precedence (Pratt) parser from TeX math tokens to the typed tree of `grammar.tree`.
+
+The parser knows only the skeleton: binding powers, infix operators, juxtaposition and the
+postfix marks (`^`, `_`, `'`).  What a command or a bracket means is looked up in the ordered
+rule tables of `grammar.rules` (one small module per construct), so that a convention of reading
+is one visible entry, tested by a fixture, rather than a branch hidden in a function.
+
+Binding powers (higher binds tighter):
+
+| operator | power |
+|---|---|
+| `+`, `-`, `\\pm` | 10 |
+| a derivative operator's or `\\nabla`'s operand | 15 (it runs to the end of the term) |
+| `\\cdot`, `\\times`, `*`, `/`, `\\odot`, `\\otimes`, `\\oslash`, `\\circ` | 20 |
+| prefix `-` | 25 |
+| juxtaposition (`2x`, `ab`) | 30 |
+| `^`, `_`, `'`, transposes | postfix, on the atom |
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from . import tree as t
+from .tokens import Token, tokenize
+
+ADDITIVE, TERM, PRODUCT, PREFIX, JUXTAPOSE = 10, 15, 20, 25, 30
+
+INFIX_PRODUCTS = {"\\cdot": "cdot", "\\times": "times", "*": "*", "\\ast": "*", "\\odot": "odot", "\\otimes": "otimes", "\\oslash": "oslash", "\\circ": "circ", "\\div": "div"}
+RELATIONS = frozenset(
+    "= < > \\approx \\neq \\ne \\leq \\geq \\le \\ge \\leqslant \\geqslant \\Rightarrow \\implies \\Leftrightarrow "
+    "\\iff \\to \\rightarrow \\longrightarrow \\mapsto \\propto \\sim \\simeq \\equiv \\coloneqq \\triangleq \\doteq "
+    "\\in \\notin \\subset \\subseteq \\ll \\gg \\cong \\Longrightarrow \\leftarrow \\gets \\approxeq \\eqqcolon".split()
+)
+SPACING = frozenset("\\, \\; \\: \\! \\> \\  \\quad \\qquad \\displaystyle \\textstyle \\scriptstyle \\limits \\nolimits \\nonumber \\notag \\hfill \\allowbreak \\middle".split())
+SIZING = frozenset("\\big \\Big \\bigg \\Bigg \\bigl \\bigr \\Bigl \\Bigr \\biggl \\biggr \\Biggl \\Biggr \\bigm \\Bigm".split())
+
+
+class ParseFailure(Exception):
+    """Raised inside the parser; turned into an `Unsupported` node at the member's level."""
+
+    def __init__(self, reason: str, start: int, end: int, code: str = "unparsed") -> None:
+        super().__init__(reason)
+        self.reason, self.start, self.end, self.code = reason, start, end, code
+
+
+class Parser:
+    """Reads one member; `rules` supplies the meaning of commands and brackets."""
+
+    def __init__(self, tokens: tuple[Token, ...] | list[Token]) -> None:
+        self.tokens = [tok for tok in tokens if tok.kind != "space" and not (tok.kind == "command" and (tok.text in SPACING or tok.text in SIZING))]
+        self.pos = 0
+        self.closers: list[Callable[[Token], bool]] = []
+        self.depth = 0
+
+    # -- the token stream -------------------------------------------------------------------
+    def peek(self, ahead: int = 0) -> Token | None:
+        index = self.pos + ahead
+        return self.tokens[index] if index < len(self.tokens) else None
+
+    def next(self) -> Token:
+        token = self.peek()
+        if token is None:
+            raise self.fail("the formula ends too early")
+        self.pos += 1
+        return token
+
+    def at_end(self) -> bool:
+        token = self.peek()
+        return token is None or any(closer(token) for closer in self.closers)
+
+    def fail(self, reason: str, code: str = "unparsed", token: Token | None = None) -> ParseFailure:
+        token = token or self.peek() or (self.tokens[-1] if self.tokens else None)
+        start, end = (token.start, token.end) if token else (0, 0)
+        return ParseFailure(reason, start, end, code)
+
+    def expect_char(self, char: str) -> Token:
+        token = self.peek()
+        if token is None or not token.is_char(char):
+            raise self.fail(f"expected `{char}`")
+        return self.next()
+
+    def last_end(self) -> int:
+        return self.tokens[self.pos - 1].end if self.pos else 0
+
+    def group_tokens(self) -> list[Token]:
+        """The tokens of a `{...}` group (without the braces) or of the single next token."""
+        token = self.next()
+        if token.kind == "number" and len(token.text) > 1:
+            # TeX takes one digit as an argument: `\frac12` is 1/2, `x^23` is x²·3.
+            first = Token("number", token.text[0], token.start, token.start + 1)
+            rest = Token("number", token.text[1:], token.start + 1, token.end)
+            self.tokens[self.pos - 1 : self.pos] = [first, rest]
+            return [first]
+        if not token.is_char("{"):
+            return [token]
+        depth, start = 1, self.pos
+        while self.pos < len(self.tokens):
+            current = self.tokens[self.pos]
+            if current.is_char("{"):
+                depth += 1
+            elif current.is_char("}"):
+                depth -= 1
+                if depth == 0:
+                    self.pos += 1
+                    return self.tokens[start : self.pos - 1]
+            self.pos += 1
+        raise self.fail("a `{` without its `}`", token=token)
+
+    def sub_parse(self, tokens: list[Token], what: str = "expression") -> t.Node:
+        """Parse `tokens` (a group's content) as one complete expression."""
+        if not tokens:
+            raise self.fail(f"an empty {what}")
+        inner = Parser(tokens)
+        inner.depth = self.depth + 1
+        if inner.depth > 40:
+            raise self.fail("notation nested too deeply")
+        node = inner.expression(0)
+        if inner.peek() is not None:
+            raise inner.fail(f"unexpected `{inner.peek().text}`")  # type: ignore[union-attr]
+        return node
+
+    def with_closer(self, closer: Callable[[Token], bool], body: Callable[[], t.Node]) -> t.Node:
+        self.closers.append(closer)
+        try:
+            return body()
+        finally:
+            self.closers.pop()
+
+    # -- expressions ------------------------------------------------------------------------
+    def expression(self, rbp: int = 0) -> t.Node:
+        self.depth += 1
+        if self.depth > 200:
+            raise self.fail("notation nested too deeply")
+        try:
+            left = self.prefix()
+            while not self.at_end():
+                power = self.left_power()
+                if power <= rbp:
+                    break
+                left = self.infix(left, power)
+            return left
+        finally:
+            self.depth -= 1
+
+    def prefix(self) -> t.Node:
+        token = self.peek()
+        if token is None or self.at_end():
+            raise self.fail("an operand is missing")
+        if token.is_char("-", "+"):
+            self.next()
+            operand = self.expression(PREFIX)
+            return t.Neg(operand, (token.start, self.last_end())) if token.text == "-" else operand
+        if token.is_command("\\pm", "\\mp"):
+            raise self.fail("`\\pm` stands for two values", token=token)
+        return self.postfix(self.atom())
+
+    def left_power(self) -> int:
+        token = self.peek()
+        assert token is not None
+        if token.is_char("+", "-"):
+            return ADDITIVE
+        if token.is_command("\\pm", "\\mp"):
+            return ADDITIVE
+        if token.text in INFIX_PRODUCTS and (token.kind == "command" or token.is_char("*")):
+            return PRODUCT
+        if token.is_char("/"):
+            return PRODUCT
+        if self.starts_atom(token):
+            return JUXTAPOSE
+        return 0
+
+    def infix(self, left: t.Node, power: int) -> t.Node:
+        token = self.next() if power != JUXTAPOSE else None
+        if token is not None and token.is_command("\\pm", "\\mp"):
+            raise self.fail("`\\pm` stands for two values", token=token)
+        if token is not None and token.is_char("+", "-"):
+            right = self.expression(ADDITIVE)
+            term = t.Neg(right, (token.start, _end(right))) if token.text == "-" else right
+            terms = (left.terms if isinstance(left, t.Add) else (left,)) + (term,)
+            return t.Add(terms, (_start(left), _end(term)))
+        if token is not None and token.is_char("/"):
+            right = self.expression(PRODUCT)
+            return t.Div(left, right, (_start(left), _end(right)))
+        op = INFIX_PRODUCTS[token.text] if token is not None else ""
+        right = self.expression(power)
+        if isinstance(left, t.Mul):
+            return t.Mul(left.factors + (right,), left.ops + (op,), (_start(left), _end(right)))
+        return t.Mul((left, right), (op,), (_start(left), _end(right)))
+
+    def starts_atom(self, token: Token) -> bool:
+        from .rules import starts_atom
+
+        return starts_atom(self, token)
+
+    def atom(self) -> t.Node:
+        from .rules import atom
+
+        return atom(self)
+
+    def postfix(self, node: t.Node, applications: bool = True) -> t.Node:
+        from .rules import postfix
+
+        return postfix(self, node, applications)
+
+
+def _start(node: t.Node) -> int:
+    return node.span[0]
+
+
+def _end(node: t.Node) -> int:
+    return node.span[1]
+
+
+def parse_tokens(tokens: tuple[Token, ...] | list[Token]) -> t.Node:
+    """The tree of one member; a reading failure becomes an `Unsupported` node, never an exception."""
+    parser = Parser(tokens)
+    if not parser.tokens:
+        return t.Unsupported("an empty member", (0, 0))
+    span = (parser.tokens[0].start, parser.tokens[-1].end)
+    try:
+        node = parser.expression(0)
+        if parser.peek() is not None:
+            extra = parser.peek()
+            assert extra is not None
+            raise ParseFailure(f"unexpected `{extra.text}`", extra.start, extra.end)
+        return node
+    except ParseFailure as failure:
+        return t.Unsupported(failure.reason, span, failure.code)
+    except RecursionError:
+        return t.Unsupported("notation nested too deeply", span)
+
+
+def parse(text: str, base: int = 0) -> t.Node:
+    """The tree of the math text `text` (one member); spans are offsets + `base`."""
+    return parse_tokens(tokenize(text, base))

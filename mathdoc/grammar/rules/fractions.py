@@ -1,0 +1,158 @@
+"""`\\frac` and `\\partial`: fractions, and the derivative notations written with them.
+
+| written | read as |
+|---|---|
+| `\\frac{d}{dx} e`, `\\frac{\\mathrm d}{\\mathrm d x} e` | derivative operator; its operand runs to the end of the term |
+| `\\frac{dy}{dx}`, `\\frac{d^2y}{dx^2}`, `\\frac{\\partial^2 f}{\\partial x\\partial y}` | Leibniz form |
+| `\\frac{d(x^2)}{dx}`, `\\frac{\\partial (\\mathbf w+\\mathbf x)}{\\partial \\mathbf w}` | Leibniz form of an expression |
+| `\\frac{dx}{2}` | a fraction (the denominator is not a differential): d is a variable |
+| `\\frac{d}{x}`, `\\frac{\\partial f}{dx}`, `\\frac{d^2y}{dx}` | malformed notation |
+| `\\partial_x f`, `\\partial_{x} f` | derivative operator |
+| `\\partial f/\\partial x` | Leibniz form with a slash |
+"""
+
+from __future__ import annotations
+
+from .. import tree as t
+from ..parser import TERM, Parser
+from ..tokens import Token
+
+_ROMAN = ("\\mathrm", "\\operatorname", "\\textrm", "\\mathit", "\\text", "\\rm", "\\mathop")
+
+
+def fraction(parser: Parser, token: Token) -> t.Node:
+    top = list(parser.group_tokens())
+    bottom = list(parser.group_tokens())
+    span = (token.start, parser.last_end())
+    marker, order, operand = _numerator(top)
+    differentials = _differentials(parser, bottom)
+    if marker and differentials is not None:
+        kind, variables = differentials
+        if kind != marker:
+            raise parser.fail(f"`{_marker_text(marker)}` over `{_marker_text(kind)}`: the notation mixes d and ∂", "malformed-notation", token)
+        if order is not None and order != len(variables):
+            raise parser.fail(f"order {order} above, {len(variables)} differentiation(s) below", "malformed-notation", token)
+        if operand:
+            node = parser.sub_parse(operand, "derivative's numerator")
+            return t.Derivative(marker, tuple(variables), node, "leibniz", span)
+        if parser.at_end():
+            raise parser.fail("a derivative operator with nothing to act on", "malformed-notation", token)
+        body = parser.expression(TERM)
+        return t.Derivative(marker, tuple(variables), body, "operator", (token.start, body.span[1]))
+    if marker and not operand:
+        raise parser.fail(f"`\\frac{{{_marker_text(marker)}}}{{...}}` whose denominator is not a differential", "malformed-notation", token)
+    numerator = parser.sub_parse(top, "numerator")
+    denominator = parser.sub_parse(bottom, "denominator")
+    if _variation(numerator, denominator):
+        raise parser.fail("a quotient of differences or variations (δ, Δ) is not evaluated", token=token)
+    return t.Frac(numerator, denominator, span)
+
+
+def _marker_text(marker: str) -> str:
+    return "d" if marker == "d" else "\\partial"
+
+
+def _marker_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """("d" or "partial", index after it) when a differential marker starts at `i`."""
+    if i >= len(tokens):
+        return None
+    token = tokens[i]
+    if token.is_command("\\partial"):
+        return "partial", i + 1
+    if token.kind == "letter" and token.text == "d":
+        return "d", i + 1
+    if token.kind == "command" and token.text in _ROMAN:
+        if i + 3 < len(tokens) + 1 and i + 1 < len(tokens) and tokens[i + 1].is_char("{"):
+            if i + 3 < len(tokens) and tokens[i + 2].text == "d" and tokens[i + 3].is_char("}"):
+                return "d", i + 4
+        elif i + 1 < len(tokens) and tokens[i + 1].text == "d":
+            return "d", i + 2
+    return None
+
+
+def _numerator(tokens: list[Token]) -> tuple[str, int | None, list[Token]]:
+    """(marker, order, operand tokens); marker is "" when the numerator is not `d…`/`∂…`."""
+    found = _marker_at(tokens, 0)
+    if found is None:
+        return "", None, tokens
+    marker, i = found
+    order = None
+    if i < len(tokens) and tokens[i].is_char("^"):
+        order, i = _order(tokens, i + 1)
+        if order is None:
+            return "", None, tokens
+    return marker, order, tokens[i:]
+
+
+def _order(tokens: list[Token], i: int) -> tuple[int | None, int]:
+    if i < len(tokens) and tokens[i].kind == "number":
+        return int(tokens[i].text[0]), i + 1
+    if i + 2 < len(tokens) and tokens[i].is_char("{") and tokens[i + 1].kind == "number" and tokens[i + 2].is_char("}"):
+        return int(tokens[i + 1].text), i + 3
+    return None, i
+
+
+def _differentials(parser: Parser, tokens: list[Token]) -> tuple[str, list[t.Node]] | None:
+    """`dx`, `dx^2`, `\\partial x\\partial y`, `\\partial x_1`, `d\\mathbf{x}`: (marker, variables)."""
+    pieces: list[tuple[str, list[Token]]] = []
+    i = 0
+    while i < len(tokens):
+        found = _marker_at(tokens, i)
+        if found is None:
+            if not pieces:
+                return None
+            pieces[-1][1].append(tokens[i])
+            i += 1
+            continue
+        marker, i = found
+        pieces.append((marker, []))
+    if not pieces or any(not body for _, body in pieces):
+        return None
+    kinds = {marker for marker, _ in pieces}
+    if len(kinds) > 1:
+        raise parser.fail("a denominator that mixes d and ∂", "malformed-notation")
+    variables: list[t.Node] = []
+    for _, body in pieces:
+        count = 1
+        if len(body) >= 2 and body[-2].is_char("^") and body[-1].kind == "number":
+            count, body = int(body[-1].text), body[:-2]
+        elif len(body) >= 4 and body[-4].is_char("^") and body[-3].is_char("{") and body[-2].kind == "number" and body[-1].is_char("}"):
+            count, body = int(body[-2].text), body[:-4]
+        node = parser.sub_parse(body, "differentiation variable")
+        if isinstance(node, t.Mul) and all(isinstance(f, t.Symbol) for f in node.factors) and kinds == {"d"}:
+            return None  # `\frac{dx}{dab}`: not a differential of one variable
+        variables.extend([node] * count)
+    return kinds.pop(), variables
+
+
+def _variation(numerator: t.Node, denominator: t.Node) -> bool:
+    def lead(node: t.Node) -> str:
+        if isinstance(node, t.Mul) and isinstance(node.factors[0], t.Symbol):
+            return node.factors[0].name
+        return ""
+
+    name = lead(numerator)
+    return name in ("delta", "Delta") and name == lead(denominator)
+
+
+def partial(parser: Parser, token: Token) -> t.Node:
+    """`\\partial_x f`, `\\partial_{x_1} f`, `\\partial f / \\partial x`."""
+    following = parser.peek()
+    if following is not None and following.is_char("_"):
+        parser.next()
+        sub = parser.sub_parse(list(parser.group_tokens()), "subscript of ∂")
+        variables = sub.factors if isinstance(sub, t.Mul) and all(isinstance(f, t.Symbol) for f in sub.factors) else (sub,)
+        if parser.at_end():
+            raise parser.fail("a derivative operator with nothing to act on", "malformed-notation", token)
+        body = parser.expression(TERM)
+        return t.Derivative("partial", tuple(variables), body, "subscript", (token.start, body.span[1]))
+    if following is None or parser.at_end():
+        raise parser.fail("a `\\partial` with nothing after it", "malformed-notation", token)
+    operand = parser.postfix(parser.atom())
+    slash = parser.peek()
+    if slash is not None and slash.is_char("/") and parser.peek(1) is not None and parser.peek(1).is_command("\\partial"):  # type: ignore[union-attr]
+        parser.next()
+        parser.next()
+        variable = parser.postfix(parser.atom())
+        return t.Derivative("partial", (variable,), operand, "leibniz", (token.start, parser.last_end()))
+    raise parser.fail("a `\\partial` outside a derivative", "malformed-notation", token)

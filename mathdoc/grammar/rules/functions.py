@@ -1,0 +1,135 @@
+"""Known functions and the convention for their arguments.
+
+| written | read as |
+|---|---|
+| `\\sin(x)`, `\\sin{x}` | the parenthesised (braced) argument |
+| `\\sin 2x`, `\\sin x` | juxtaposed letters and numbers after the name: sin(2x) |
+| `\\sin x\\cos x`, `\\sin x\\cdot y`, `\\ln a\\cdot a^x`, `\\cos t/\\sqrt t` | the argument stops at another function, `\\cdot`, `/`, `+`, `-` |
+| `\\cos\\theta(1+2\\sin\\theta)` | the argument stops at a parenthesis after it: cos(θ)·(1+2 sin θ) |
+| `\\sin^2 x` | (sin x)² |
+| `\\sin^{-1} x` | arcsin x (the reciprocal 1/sin x is another reading) |
+| `\\log_b x` | log x / log b |
+| `\\sin x y` | sin(xy); sin(x)·y is another reading |
+| `sin x`, `ln(x)` without backslash | the same functions |
+"""
+
+from __future__ import annotations
+
+from .. import tree as t
+from ..parser import Parser
+from ..tokens import Token
+
+COMMAND_FUNCTIONS = frozenset(
+    "sin cos tan cot sec csc sinh cosh tanh coth sech csch arcsin arccos arctan arccot arcsec arccsc arsinh arcosh "
+    "artanh exp ln log lg det max min sgn tr".split()
+)
+NAMED = frozenset(
+    COMMAND_FUNCTIONS
+    | {"diag", "Diag", "trace", "Tr", "sign", "sigmoid", "softmax", "softplus", "relu", "ReLU", "arcsinh", "arccosh", "arctanh"}
+)
+FUNCTION_LETTERS = frozenset("f g h F G H u v y L J V Q P phi varphi psi Phi Psi ell sigma".split())
+"""Letters that name a function when applied, `f(x)`; other letters before `(` multiply (the
+evaluator decides, and the other reading is tried too)."""
+SPELLED = ("arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "sin", "cos", "tan", "cot", "sec", "csc", "exp", "ln", "log", "diag")
+"""Names people write without a backslash (`ln(x)`, `sin x`), longest first."""
+
+
+def function_node(name: str, span: t.Span) -> t.Function | None:
+    return t.Function(name, span) if name in NAMED else None
+
+
+def named(parser: Parser, token: Token) -> t.Node:
+    return application(parser, t.Function(token.text[1:], (token.start, token.end)))
+
+
+def operatorname(parser: Parser, token: Token) -> t.Node:
+    tokens = parser.group_tokens()
+    name = "".join(tok.text for tok in tokens if tok.kind != "space")
+    span = (token.start, parser.last_end())
+    if name in ("d", "e"):
+        return t.Symbol(name, span, font="roman")
+    if not name.isalpha():
+        raise parser.fail(f"`\\operatorname{{{name}}}` is not a function name", token=token)
+    return application(parser, t.Function(name, span))
+
+
+def spelled(parser: Parser, token: Token) -> t.Node | None:
+    """`sin x`, `ln(x)`: a function name spelled in letters, not preceded or followed by a letter."""
+    tokens = parser.tokens
+    start = parser.pos - 1
+    if start > 0 and tokens[start - 1].kind == "letter" and tokens[start - 1].end == token.start:
+        return None
+    for name in SPELLED:
+        end = start + len(name)
+        if end > len(tokens):
+            continue
+        run = tokens[start:end]
+        if "".join(tok.text for tok in run) != name or any(tok.kind != "letter" for tok in run):
+            continue
+        if any(run[k].end != run[k + 1].start for k in range(len(run) - 1)):
+            continue
+        if end < len(tokens) and tokens[end].kind == "letter" and tokens[end].start == run[-1].end:
+            continue
+        parser.pos = end
+        return application(parser, t.Function(name, (token.start, run[-1].end)))
+    return None
+
+
+def application(parser: Parser, function: t.Function) -> t.Node:
+    """The function with its power, base and argument, following the table above."""
+    power: t.Node | None = None
+    base: t.Node | None = None
+    for _ in range(2):
+        following = parser.peek()
+        if following is not None and following.is_char("^") and power is None:
+            parser.next()
+            power = parser.sub_parse(list(parser.group_tokens()), "exponent")
+        elif following is not None and following.is_char("_") and base is None:
+            parser.next()
+            base = parser.sub_parse(list(parser.group_tokens()), "subscript")
+    head = t.Function(function.name, (function.span[0], parser.last_end()), base=base, power=power)
+    if parser.at_end():
+        if function.name in ("max", "min") and base is not None:
+            raise parser.fail(f"`\\{function.name}` over an index set is not evaluated")
+        raise parser.fail(f"`{function.name}` with no argument")
+    following = parser.peek()
+    assert following is not None
+    if following.is_char("(") or following.is_command("\\left"):
+        group = parser.atom()
+        args = group.items if isinstance(group, t.Tuple) else ((group.inner if isinstance(group, t.Group) else group),)
+        node: t.Node = t.Apply(head, args, True, (head.span[0], parser.last_end()))
+    elif following.is_char("{"):
+        inner = parser.sub_parse(list(parser.group_tokens()), "argument")
+        node = t.Apply(head, (inner,), True, (head.span[0], parser.last_end()))
+    else:
+        node = t.Apply(head, (implicit_argument(parser),), False, (head.span[0], parser.last_end()))
+    return node
+
+
+def implicit_argument(parser: Parser) -> t.Node:
+    """`2x` of `\\sin 2x`: the first factor, then juxtaposed plain letters (see the table)."""
+    factors = [parser.postfix(parser.atom(), applications=False)]
+    while not parser.at_end():
+        following = parser.peek()
+        assert following is not None
+        if not _continues_argument(parser, following):
+            break
+        factors.append(parser.postfix(parser.atom(), applications=False))
+    if len(factors) == 1:
+        return factors[0]
+    return t.Mul(tuple(factors), ("",) * (len(factors) - 1), (factors[0].span[0], factors[-1].span[1]))
+
+
+def _continues_argument(parser: Parser, token: Token) -> bool:
+    from .atoms import FONTS, GREEK
+
+    if token.kind == "letter":
+        saved = parser.pos
+        try:
+            parser.pos += 1
+            return spelled(parser, token) is None
+        finally:
+            parser.pos = saved
+    if token.kind == "command":
+        return token.text[1:] in GREEK or (token.text in FONTS and FONTS[token.text] == "bold")
+    return False

@@ -1,0 +1,130 @@
+"""Marks after an atom: subscripts, powers, transposes, inverses, primes, applications, bars.
+
+| written | read as |
+|---|---|
+| `x_1`, `x_{ij}`, `w_{\\text{h}}` | a subscript, part of the name |
+| `x^2`, `x^{n-1}`, `x^23` | a power (TeX takes one token: `x^23` is x²·3) |
+| `A^T`, `A^\\top`, `A^{\\mathsf T}`, `A^\\intercal` | transpose |
+| `A^{-1}`, `A^{-\\top}` | inverse, inverse transpose |
+| `f'`, `y''`, `g^\\prime`, `f^{(3)}`, `{f}^{'}` | a derivative written with primes |
+| `f(x)`, `f'(2)`, `\\frac{df}{dx}(2)` | an application (the evaluator decides: function, product or point) |
+| `x^*`, `V^{\\pi}` | part of the name |
+| `e\\big|_{x=0}` | evaluation at a point |
+"""
+
+from __future__ import annotations
+
+from .. import tree as t
+from ..parser import Parser
+from ..tokens import Token
+
+_TRANSPOSE_MARKS = frozenset(("T", "\\top", "\\intercal", "\\mathsf{T}", "\\mathrm{T}", "\\rm T", "\\mathsf T", "\\mathrm T", "\\text{T}", "\\textsf{T}", "\\mathbf{T}", "\\tau"))
+_STAR_MARKS = frozenset(("*", "\\ast", "\\star", "\\pi", "\\theta", "\\dagger", "+", "\\prime\\prime\\prime"))
+
+
+def postfix(parser: Parser, node: t.Node, applications: bool = True) -> t.Node:
+    """The marks after `node`; `applications` is False inside a function's unbraced argument,
+    where a parenthesis ends the argument (`\\cos\\theta(1+x)`)."""
+    while not parser.at_end():
+        token = parser.peek()
+        assert token is not None
+        if token.is_char("_"):
+            parser.next()
+            node = _subscript(parser, node, token)
+        elif token.is_char("^"):
+            parser.next()
+            node = _superscript(parser, node, token)
+        elif token.is_char("'"):
+            count = 0
+            while parser.peek() is not None and parser.peek().is_char("'"):  # type: ignore[union-attr]
+                parser.next()
+                count += 1
+            node = t.Prime(node, count, (node.span[0], parser.last_end()))
+        elif applications and _opens_arguments(parser, token) and _inverse_function(node):
+            raise parser.fail("an inverse function `f^{-1}(…)` is not evaluated", token=token)
+        elif applications and token.is_command("\\left") and _opens_arguments(parser, token) and _applicable(node):
+            group = parser.atom()
+            args = group.items if isinstance(group, t.Tuple) else ((group.inner if isinstance(group, t.Group) else group),)
+            node = t.Apply(node, tuple(args), True, (node.span[0], parser.last_end()))
+        elif token.is_char("(") and applications and _applicable(node):
+            from .delimiters import items
+
+            opener = parser.next()
+            args = items(parser, lambda tok: tok.is_char(")"))
+            if parser.peek() is None or not parser.peek().is_char(")"):  # type: ignore[union-attr]
+                raise parser.fail("`(` without its closing `)`", token=opener)
+            parser.next()
+            node = t.Apply(node, tuple(args), True, (node.span[0], parser.last_end()))
+        elif token.is_char("|") and parser.peek(1) is not None and parser.peek(1).is_char("_"):  # type: ignore[union-attr]
+            from .delimiters import evaluation
+
+            parser.next()
+            node = evaluation(parser, node, node.span[0])
+        elif token.is_char("!"):
+            raise parser.fail("a factorial is not evaluated", token=token)
+        else:
+            return node
+    return node
+
+
+def _opens_arguments(parser: Parser, token: Token) -> bool:
+    if token.is_char("("):
+        return True
+    following = parser.peek(1)
+    return token.is_command("\\left") and following is not None and following.is_char("(")
+
+
+def _inverse_function(node: t.Node) -> bool:
+    from .functions import FUNCTION_LETTERS
+
+    if not (isinstance(node, t.Pow) and isinstance(node.base, t.Symbol) and node.base.name in FUNCTION_LETTERS):
+        return False
+    exponent = node.exponent
+    return isinstance(exponent, t.Neg) and isinstance(exponent.operand, t.Number) and exponent.operand.value == "1"
+
+
+def _applicable(node: t.Node) -> bool:
+    if isinstance(node, t.Symbol):
+        return True
+    if isinstance(node, t.Prime):
+        return True
+    return isinstance(node, t.Derivative) and node.form == "leibniz"
+
+
+def _subscript(parser: Parser, node: t.Node, token: Token) -> t.Node:
+    tokens = list(parser.group_tokens())
+    if not isinstance(node, t.Symbol) or node.sub is not None:
+        raise parser.fail("a subscript on an expression is not evaluated", token=token)
+    if all(tok.kind == "letter" for tok in tokens) and len(tokens) > 1:
+        sub: t.Node = t.Symbol("".join(tok.text for tok in tokens), (tokens[0].start, tokens[-1].end))
+    elif any(tok.is_char(",") for tok in tokens):
+        from .delimiters import items
+
+        inner = type(parser)(tokens)  # `x_{i,j}`, `g_{t, t-1}`: a list of indices
+        found = items(inner, lambda tok: False)
+        if inner.peek() is not None:
+            raise inner.fail("an unreadable subscript")
+        sub = t.Tuple(tuple(found), "_", (tokens[0].start, tokens[-1].end))
+    else:
+        sub = parser.sub_parse(tokens, "subscript")
+    return t.Symbol(node.name, (node.span[0], parser.last_end()), font=node.font, sub=sub, accent=node.accent, primes=node.primes)
+
+
+def _superscript(parser: Parser, node: t.Node, token: Token) -> t.Node:
+    tokens = list(parser.group_tokens())
+    text = "".join(tok.text if tok.kind != "space" else " " for tok in tokens).strip()
+    span = (node.span[0], parser.last_end())
+    compact = text.replace(" ", "")
+    if text in _TRANSPOSE_MARKS or compact in {m.replace(" ", "") for m in _TRANSPOSE_MARKS}:
+        if text == "\\tau" or (text == "T" and isinstance(node, t.Number)):
+            return t.Pow(node, parser.sub_parse(tokens), span)
+        return t.Transpose(node, span)
+    if compact in ("-T", "-\\top", "-\\intercal", "-\\mathsf{T}"):
+        return t.Transpose(t.Pow(node, t.Number("-1", span), span), span)
+    if compact and set(compact.replace("\\prime", "'")) == {"'"}:
+        return t.Prime(node, compact.replace("\\prime", "'").count("'"), span)
+    if compact.startswith("(") and compact.endswith(")") and compact[1:-1].isdigit():
+        return t.Prime(node, int(compact[1:-1]), span)
+    if compact in _STAR_MARKS and isinstance(node, t.Symbol):
+        return t.Symbol(node.name + "^" + compact.lstrip("\\"), span, font=node.font, sub=node.sub, accent=node.accent)
+    return t.Pow(node, parser.sub_parse(tokens, "exponent"), span)

@@ -1,0 +1,95 @@
+"""Vectors and matrices: literals, bold vectors, capitals as matrices, norms, sums over an index."""
+
+from __future__ import annotations
+
+import sympy
+
+from .errors import Unchecked
+from .values import Value, _assemble, _immutable
+from ..grammar import tree as t
+from .evaluate import EvaluatorCore
+from .names import key, scalar_name
+
+GENERIC_BOUNDS = frozenset(("n", "N", "m", "d", "K", "k", "T", "D", "M"))
+
+
+class ArrayRules(EvaluatorCore):
+    def array_symbol(self, node: t.Symbol) -> Value:
+        """`\\mathbf{x}` (a defined vector, or x_1..x_n), `A` / `\\mathbf{A}` (n x n), `\\mathbf{1}`."""
+        name = key(node)
+        if name in self.defs.symbols and not self.all_generic:
+            value = self.value(self.defs.symbols[name])
+            if isinstance(value, sympy.MatrixBase):
+                self.used_defined_array = True
+                return value
+        if node.name in ("0", "1") and node.sub is None:
+            self.used_generic = True
+            return _immutable(sympy.ones(self.n, 1) * int(node.name))
+        letter = scalar_name(t.Symbol(node.name, node.span, sub=node.sub), self.indices)
+        if letter is None or not (node.name.isalpha() and (len(node.name) == 1 or node.name.isalpha() and node.name.islower() and len(node.name) > 2)):
+            raise Unchecked("unparsed", f"bold `{node.name}` is not a vector name")
+        self.used_generic = True
+        if node.name[0].isupper() or node.name in ("Sigma", "Lambda"):
+            return _immutable(sympy.Matrix(self.n, self.n, lambda r, c: sympy.Symbol(f"{letter}_{{{r + 1}{c + 1}}}")))
+        if node.sub is not None:
+            return _immutable(sympy.Matrix([sympy.Symbol(f"{letter}_{{{k}}}") for k in range(1, self.n + 1)]))
+        return _immutable(sympy.Matrix([sympy.Symbol(f"{letter}_{k}") for k in range(1, self.n + 1)]))
+
+    def matrix(self, node: t.Matrix) -> Value:
+        grid: list[list[Value]] = []
+        for row in node.rows:
+            if any(isinstance(cell, t.Dots) for cell in row):
+                raise Unchecked("unparsed", "a pattern matrix (with `\\dots` or empty cells) stands for any size")
+            grid.append([self.value(cell) for cell in row])
+        return _assemble(grid)
+
+    def tuple(self, node: t.Tuple) -> Value:
+        if any(isinstance(item, t.Dots) for item in node.items):
+            raise Unchecked("unparsed", "a pattern vector (with `\\dots`) stands for any length")
+        return _assemble([[self.value(item) for item in node.items]])
+
+    def norm(self, node: t.Norm) -> Value:
+        value = self.value(node.inner)
+        which = node.sub
+        kind = "2" if which is None else (which.value if isinstance(which, t.Number) else getattr(which, "name", "?"))
+        if not isinstance(value, sympy.MatrixBase):
+            return sympy.Abs(value)
+        if value.rows > 1 and value.cols > 1:
+            if kind == "F":
+                return sympy.sqrt(sum(entry**2 for entry in value))
+            raise Unchecked("unparsed", "the norm of a matrix (which norm?)")
+        if kind == "2":
+            return sympy.sqrt(sum(entry**2 for entry in value))
+        if kind == "1":
+            return sum(sympy.Abs(entry) for entry in value)
+        raise Unchecked("unparsed", f"the {kind}-norm is not evaluated")
+
+    def sum(self, node: t.Sum) -> Value:
+        if node.index is None:
+            raise Unchecked("unparsed", f"a `\\{node.kind}` without its index")
+        index = node.index.name
+        if index in self.indices:
+            raise Unchecked("malformed-notation", f"the index `{index}` is bound twice")
+        lower = 1 if node.lower is None else self.scalar(node.lower, "a lower bound")
+        upper = self.upper_bound(node)
+        if not (getattr(lower, "is_Integer", False) and getattr(upper, "is_Integer", False)):
+            raise Unchecked("unparsed", "a sum whose bounds are not whole numbers")
+        if upper - lower > 12:
+            raise Unchecked("unparsed", "a sum of more than 12 terms is not expanded")
+        total: Value = 0 if node.kind == "sum" else 1
+        for value in range(int(lower), int(upper) + 1):
+            self.indices[index] = value
+            try:
+                term = self.value(node.body)
+            finally:
+                del self.indices[index]
+            total = (total + term) if node.kind == "sum" else (total * term)
+        return total
+
+    def upper_bound(self, node: t.Sum) -> Value:
+        """`n` (or `N`, `m`, …) not defined: the generic length, instantiated like a vector's."""
+        upper = node.upper
+        if upper is None or (isinstance(upper, t.Symbol) and upper.sub is None and upper.name in GENERIC_BOUNDS and key(upper) not in self.defs.symbols):
+            self.used_generic = True
+            return sympy.Integer(self.n)
+        return self.scalar(upper, "an upper bound")

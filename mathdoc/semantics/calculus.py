@@ -1,0 +1,253 @@
+"""Derivatives: Leibniz and operator forms, `\\partial_x`, primes, `\\nabla`, Hessians, values at points.
+
+A symbol the document defines (`y_1 = 3x_1^2x_2`) stands for its definition around a
+differentiation only: `\\frac{\\partial y_1}{\\partial x_1}` is the derivative of what `y_1` means,
+while a bare `y_1` elsewhere stays a variable.
+"""
+
+from __future__ import annotations
+
+import sympy
+
+from .errors import ShapeMismatch, Unchecked
+from .values import Value, _free_symbols, _immutable, _substitute
+from ..grammar import tree as t
+from .evaluate import EvaluatorCore
+from .names import key, scalar_name
+
+INDEX_LETTERS = frozenset("ijkl")
+
+
+class CalculusRules(EvaluatorCore):
+    # -- variables ---------------------------------------------------------------------------------
+    def variable(self, node: t.Node) -> Value:
+        """A differentiation variable: a symbol (`x`, `x_1`, `w_i`), a vector or a matrix."""
+        if isinstance(node, t.Symbol):
+            value = self.value(node)
+            if isinstance(value, sympy.MatrixBase):
+                self.used_layout = True
+                return value
+            if isinstance(value, sympy.Symbol):
+                return value
+        raise Unchecked("malformed-notation", "a differentiation variable that is not a name")
+
+    # -- derivative notations ------------------------------------------------------------------------
+    def derivative(self, node: t.Derivative) -> Value:
+        variables = [self.variable(v) for v in node.variables]
+        self._reject_index_notation(node, variables)
+        operand = self.operand(node.operand, variables)
+        for variable in variables:
+            operand = self.differentiate(operand, variable)
+        return self.expand_dependents(operand, set())
+
+    def operand(self, node: t.Node, variables: list[Value]) -> Value:
+        """The value being differentiated, in terms of the variables (definitions expanded)."""
+        if isinstance(node, t.Symbol):
+            name = key(node)
+            if name in self.defs.functions:
+                params = self.defs.functions[name][0]
+                value = self.apply_definition(name, params)
+                self._check_reachable(name, params, value, variables)
+                return self.expand_dependents(value, _excluded(variables))
+            if name not in self.defs.symbols and node.font != "bold" and not (self.matrix_context and node.name.isupper()):
+                if name in self.applied_names and all(isinstance(v, sympy.Symbol) for v in variables):
+                    return self.abstract(scalar_name(node, self.indices) or node.name, tuple(t.Symbol(str(v), node.span) for v in dict.fromkeys(variables)))
+                value = self.value(node)
+                if isinstance(value, sympy.Symbol) and value not in variables:
+                    raise Unchecked("undefined-function", f"`{scalar_name(node, self.indices) or node.name}` is not defined earlier in the document, so its derivative is unknown")
+        value = self.value(node)
+        return self.expand_dependents(value, _excluded(variables))
+
+    def _check_reachable(self, name: str, params: tuple[t.Node, ...], value: Value, variables: list[Value]) -> None:
+        reachable = _free_symbols(self.expand_dependents(value, set()))
+        parameters: set = set()
+        for param in params:
+            parameter = self.value(param)
+            parameters.update(parameter if isinstance(parameter, sympy.MatrixBase) else [parameter])
+        for variable in variables:
+            wanted = set(variable) if isinstance(variable, sympy.MatrixBase) else {variable}
+            if not wanted & (parameters | reachable):
+                raise Unchecked("undefined-function", f"`{name.replace('bold:', '')}` is defined earlier as a function of other variables than the one used here")
+
+    def _reject_index_notation(self, node: t.Derivative, variables: list[Value]) -> None:
+        for variable in variables:
+            if not isinstance(variable, sympy.Symbol):
+                continue
+            if variable.name in INDEX_LETTERS:
+                raise Unchecked("unparsed", f"`\\partial_{variable.name}` is index notation; mathdoc does not expand it")
+            base, _, index = variable.name.partition("_")
+            if index.strip("{}") in INDEX_LETTERS and not self.indices:
+                others = {scalar_name(s, {}) for s in t.walk(node.operand) if isinstance(s, t.Symbol) and s.name == base and s.sub is not None}
+                if len(others - {variable.name}) > 0 and any(o and o.split("_", 1)[1].strip("{}") in INDEX_LETTERS for o in others - {variable.name}):
+                    raise Unchecked("unparsed", "index notation with several indices (summation convention); mathdoc does not expand it")
+
+    def prime(self, node: t.Prime) -> Value:
+        """`y'` after `y = …`, `(\\cot x)'`: the derivative by the one variable of the expression."""
+        operand = node.operand.inner if isinstance(node.operand, t.Group) else node.operand
+        if isinstance(operand, t.Symbol) and key(operand) in self.defs.functions:
+            params = self.defs.functions[key(operand)][0]
+            return self.apply_prime(node, params)
+        if isinstance(operand, t.Symbol) and key(operand) not in self.defs.symbols:
+            raise Unchecked("undefined-function", f"`{key(operand)}'` is used but `{key(operand)}` is not defined earlier in the document")
+        value = self.expand_dependents(self.value(operand), set())
+        free = sorted(_free_symbols(value), key=lambda s: s.name)
+        if len(free) != 1:
+            raise Unchecked("unparsed", "a prime on an expression of several variables (by which one?)" if free else "a prime on a constant")
+        for _ in range(node.order):
+            value = self.differentiate(value, free[0])
+        return value
+
+    def apply_prime(self, head: t.Prime, args: tuple[t.Node, ...]) -> Value:
+        """`f'(x)`, `f''(2)`: the derivative of the defined f, at the argument."""
+        operand = head.operand
+        if not isinstance(operand, t.Symbol) or key(operand) not in self.defs.functions:
+            name = key(operand) if isinstance(operand, t.Symbol) else "the function"
+            raise Unchecked("undefined-function", f"`{name}'` is used but `{name}` is not defined earlier in the document")
+        name = key(operand)
+        params = self.defs.functions[name][0]
+        if len(params) != 1:
+            raise Unchecked("malformed-notation", f"`{name}'` for a function of {len(params)} variables")
+        parameter = self.variable(params[0])
+        if isinstance(parameter, sympy.MatrixBase):
+            raise Unchecked("malformed-notation", f"`{name}'` for a function of a vector")
+        value = self.apply_definition(name, params)
+        for _ in range(head.order):
+            value = self.differentiate(value, parameter)
+        if len(args) != 1:
+            raise Unchecked("malformed-notation", f"`{name}'` takes one argument, {len(args)} given")
+        if not (isinstance(args[0], t.Symbol) and key(args[0]) == key(params[0])):
+            point = self.value(args[0])
+            if isinstance(point, sympy.MatrixBase):
+                raise Unchecked("malformed-notation", f"`{name}'` applied to a vector")
+            value = value.subs(parameter, point)
+        return value
+
+    def derivative_at(self, head: t.Derivative, args: tuple[t.Node, ...]) -> Value:
+        """`\\frac{df}{dx}(x)` (the same) or `\\frac{df}{dx}(2)` (at x = 2)."""
+        value = self.derivative(head)
+        variables = list(dict.fromkeys(head.variables))
+        if len(args) != len(variables):
+            raise Unchecked("unparsed", "a derivative applied to arguments that do not match its variables")
+        return self.at_point(value, [(v, a) for v, a in zip(variables, args)])
+
+    def evaluate(self, node: t.Evaluate) -> Value:
+        value = self.value(node.operand)
+        pairs: list[tuple[t.Node, t.Node]] = []
+        for variable, point in node.point:
+            if isinstance(variable, t.Symbol) and not variable.name:
+                pairs.extend(self._positional(node, point))
+            else:
+                pairs.append((variable, point))
+        return self.at_point(value, pairs)
+
+    def _positional(self, node: t.Evaluate, point: t.Node) -> list[tuple[t.Node, t.Node]]:
+        values = point.items if isinstance(point, t.Tuple) else (point,)
+        operand = node.operand
+        variables: tuple[t.Node, ...] = ()
+        if isinstance(operand, t.Derivative):
+            variables = tuple(dict.fromkeys(operand.variables))
+        if len(variables) != len(values):
+            raise Unchecked("unparsed", "a value at a point whose variables are not named")
+        return list(zip(variables, values))
+
+    def at_point(self, value: Value, pairs: list[tuple[t.Node, t.Node]]) -> Value:
+        mapping = {}
+        for variable, point in pairs:
+            if isinstance(variable, t.Symbol) and isinstance(point, t.Symbol) and key(variable) == key(point):
+                continue
+            mapping[self.variable(variable)] = self.scalar(point, "a point")
+        if not mapping:
+            return value
+        return _immutable(value.subs(mapping)) if isinstance(value, sympy.MatrixBase) else value.subs(mapping)
+
+    # -- gradients and Hessians ----------------------------------------------------------------------
+    def gradient(self, node: t.Gradient) -> Value:
+        variable = self.variable(node.variable) if node.variable is not None else self._parameters(node.operand)
+        self.used_layout = True
+        operand = self.operand(node.operand, [variable])
+        if node.order == 2:
+            components = list(variable) if isinstance(variable, sympy.MatrixBase) else [variable]
+            if isinstance(operand, sympy.MatrixBase):
+                raise Unchecked("unparsed", "the Hessian of a vector")
+            return self.expand_dependents(_immutable(sympy.hessian(operand, components)), set())
+        return self.expand_dependents(self.differentiate(operand, variable, gradient=True), set())
+
+    def _parameters(self, operand: t.Node) -> Value:
+        head = operand.head if isinstance(operand, t.Apply) else operand
+        name = key(head) if isinstance(head, t.Symbol) else ""
+        if not name:
+            raise Unchecked("unparsed", "the gradient of an expression: write the variables as `\\nabla_{...}`")
+        if name not in self.defs.functions:
+            raise Unchecked("undefined-function", f"the gradient of `{name.replace('bold:', '')}`, which is not defined earlier in the document")
+        params = [self.variable(p) for p in self.defs.functions[name][0]]
+        if len(params) == 1 and isinstance(params[0], sympy.MatrixBase):
+            return params[0]
+        if any(isinstance(p, sympy.MatrixBase) for p in params):
+            raise Unchecked("unparsed", "the gradient of a function of several vectors")
+        return _immutable(sympy.Matrix(params))
+
+    # -- the operations --------------------------------------------------------------------------------
+    def differentiate(self, value: Value, variable: Value, gradient: bool = False) -> Value:
+        if isinstance(variable, sympy.MatrixBase) and variable.rows > 1 and variable.cols > 1:
+            self.used_layout = True
+            if isinstance(value, sympy.MatrixBase):
+                raise Unchecked("unparsed", "the derivative of a matrix by a matrix")
+            partials = variable.applyfunc(lambda entry: sympy.diff(value, entry))
+            return _immutable(partials if self.layout == "denominator" else partials.T)
+        if isinstance(variable, sympy.MatrixBase):
+            self.used_layout = True
+            components = list(variable)
+            if isinstance(value, sympy.MatrixBase):
+                if value.shape == (1, 1):
+                    value = value[0, 0]
+                elif value.cols == 1:
+                    jacobian = sympy.Matrix([[sympy.diff(v, c) for c in components] for v in value])
+                    return _immutable(jacobian if self.layout == "numerator" else jacobian.T)
+                elif value.rows == 1:
+                    return _immutable(sympy.Matrix([[sympy.diff(v, c) for v in value] for c in components]))
+                else:
+                    raise Unchecked("unparsed", "the derivative of a matrix by a vector")
+            row = sympy.Matrix([[sympy.diff(value, c) for c in components]])
+            return _immutable(row if self.layout == "numerator" else row.T)
+        if isinstance(value, sympy.MatrixBase):
+            return _immutable(value.applyfunc(lambda v: sympy.diff(v, variable)))
+        return sympy.diff(value, variable)
+
+    def expand_dependents(self, value: Value, excluded: set) -> Value:
+        """Replace symbols the document defines by their definitions (see the module's docstring)."""
+        for _ in range(8):
+            mapping: dict[sympy.Basic, Value] = {}
+            for symbol in sorted(_free_symbols(value), key=lambda s: s.name):
+                if symbol in excluded:
+                    continue
+                replacement = self._definition_of(symbol.name)
+                if replacement is None or isinstance(replacement, sympy.MatrixBase) or replacement == symbol:
+                    continue
+                if not replacement.free_symbols and not replacement.atoms(sympy.Function):
+                    continue
+                mapping[symbol] = replacement
+            if not mapping:
+                return value
+            value = _substitute(value, mapping)
+        raise Unchecked("unparsed", "definitions refer to each other in a loop")
+
+    def _definition_of(self, name: str) -> Value | None:
+        body = self.defs.symbols.get(name)
+        function = self.defs.functions.get(name)
+        try:
+            if body is not None and not any(isinstance(n, t.Dots) for n in t.walk(body)):
+                return self.value(body)
+            if function is not None:
+                return self.apply_definition(name, function[0])
+        except (Unchecked, ShapeMismatch):
+            return None
+        return None
+
+
+
+def _excluded(variables: list[Value]) -> set:
+    excluded = {v for v in variables if isinstance(v, sympy.Symbol)}
+    for v in variables:
+        if isinstance(v, sympy.MatrixBase):
+            excluded.update(e for e in v if isinstance(e, sympy.Symbol))
+    return excluded

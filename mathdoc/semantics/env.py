@@ -1,0 +1,52 @@
+"""What the document defines, read from the tree: functions, symbols and stated equalities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..grammar import parse, tree as t
+from .names import key
+
+DOTS_FREE = "no-dots"
+
+
+@dataclass
+class Definitions:
+    functions: dict[str, tuple[tuple[t.Node, ...], t.Node]] = field(default_factory=dict)
+    """name -> (parameters, body): `f(x, y) = 3x^2y`."""
+    symbols: dict[str, t.Node] = field(default_factory=dict)
+    """name -> body: `y_1 = 3x_1^2x_2`, `bold:x -> [x_1, x_2, x_3]^T`."""
+    equalities: list[tuple[t.Node, t.Node]] = field(default_factory=list)
+    """`f_i(w_i) + g_i(x_i) = w_i + x_i`: stated equalities between expressions."""
+
+    @classmethod
+    def from_pairs(cls, pairs: tuple[tuple[str, str], ...]) -> "Definitions":
+        defs = cls()
+        for head_text, body_text in pairs:
+            head, body = parse(head_text), parse(body_text)
+            defs.add(head, body)
+        return defs
+
+    def add(self, head: t.Node, body: t.Node) -> None:
+        if isinstance(body, t.Unsupported):
+            return
+        if isinstance(head, t.Apply) and isinstance(head.head, t.Symbol) and all(isinstance(a, t.Symbol) for a in head.args):
+            self.functions[key(head.head)] = (head.args, body)
+        elif isinstance(head, t.Symbol):
+            if _is_number(body):
+                return  # `x = 1` ("plugging in x = 1") is an example value, not a definition
+            self.symbols[key(head)] = body
+        elif isinstance(head, t.Transpose) and isinstance(head.operand, t.Symbol):
+            self.symbols[key(head.operand)] = t.Transpose(body, body.span)
+        elif isinstance(head, t.Add):
+            self.equalities.append((head, body))
+
+
+def _is_number(node: t.Node) -> bool:
+    if isinstance(node, t.Number):
+        return True
+    if isinstance(node, t.Neg):
+        return _is_number(node.operand)
+    if isinstance(node, (t.Frac, t.Div)):
+        return _is_number(node.numerator) and _is_number(node.denominator)
+    return False

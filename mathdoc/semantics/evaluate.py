@@ -1,0 +1,234 @@
+"""The tree evaluated into SymPy: a scalar expression or an explicit immutable matrix.
+
+One method per node type, found through `_RULES` (a visible table); the calculus and the
+vectors and matrices live in the mixins of `calculus.py` and `arrays.py`, the named functions in
+`functions.py`.  An `Unchecked` exception says, in words a reader understands, why a member
+cannot be evaluated; a `ShapeMismatch` says which shapes do not fit.
+"""
+
+from __future__ import annotations
+
+import sympy
+
+from .errors import ShapeMismatch, Unchecked
+from .values import Value, _add, _hadamard, _immutable, _multiply, _transpose
+from ..grammar import tree as t
+from ..grammar.rules.functions import FUNCTION_LETTERS
+from .env import Definitions
+from .names import key, scalar_name
+
+CONSTANTS = {"pi": sympy.pi, "infty": sympy.oo}
+
+
+class EvaluatorCore:
+    """Evaluates trees under one layout and one length `n` of generic vectors."""
+
+    RULES: dict[type, str] = {}
+    """Node type -> the method that evaluates it; the full table is `Evaluator.RULES`."""
+
+    def __init__(self, definitions: Definitions, layout: str = "numerator", n: int = 3, all_generic: bool = False, matrix_context: bool = False) -> None:
+        self.defs = definitions
+        self.layout = layout
+        self.n = n
+        self.all_generic = all_generic
+        self.matrix_context = matrix_context
+        self.indices: dict[str, int] = {}
+        self.used_generic = False
+        self.used_defined_array = False
+        self.used_layout = False
+        self.used_abstract: set[str] = set()
+        self.applied_names: set[str] = set()
+        """Names the claim applies as functions (`g(x)`): `\\frac{dg}{dx}` then means g's derivative."""
+        self.depth = 0
+        self.products_first = False
+        """A reading: `u(x+1)` is a product even for a letter that usually names a function."""
+
+    def value(self, node: t.Node) -> Value:
+        self.depth += 1
+        if self.depth > 80:
+            raise Unchecked("unparsed", "definitions refer to each other in a loop, or the notation is nested too deeply")
+        try:
+            method = self.RULES.get(type(node))
+            if method is None:
+                raise Unchecked("unparsed", f"`{type(node).__name__.lower()}` notation is not evaluated")
+            result: Value = getattr(self, method)(node)
+            return result
+        finally:
+            self.depth -= 1
+
+    # -- atoms --------------------------------------------------------------------------------
+    def number(self, node: t.Number) -> Value:
+        return sympy.Rational(node.value)
+
+    def symbol(self, node: t.Symbol) -> Value:
+        if node.font == "bold" or (self.matrix_context and _is_matrix_letter(node)):
+            return self.array_symbol(node)
+        if node.name == "I" and node.sub is None and self.matrix_context:
+            self.used_generic = True
+            return _immutable(sympy.eye(self.n))
+        name = scalar_name(node, self.indices)
+        if name is None:
+            raise Unchecked("unparsed", f"the subscript of `{node.name}` is not a plain index")
+        if node.sub is None and not node.accent and key(node) not in self.defs.symbols:
+            if node.name == "e":
+                return sympy.E
+            if node.name in CONSTANTS:
+                return CONSTANTS[node.name]
+        if node.font == "roman" and node.name == "d":
+            raise Unchecked("unparsed", "a differential `d` outside a derivative is not evaluated")
+        return sympy.Symbol(name)
+
+    def text(self, node: t.Text) -> Value:
+        raise Unchecked("unparsed", f"words inside the formula (`{node.text}`)")
+
+    def dots(self, node: t.Dots) -> Value:
+        raise Unchecked("unparsed", "a pattern with `\\dots` stands for many entries")
+
+    def unsupported(self, node: t.Unsupported) -> Value:
+        raise Unchecked(node.code, node.reason)
+
+    def group(self, node: t.Group) -> Value:
+        return self.value(node.inner)
+
+    # -- arithmetic ---------------------------------------------------------------------------
+    def neg(self, node: t.Neg) -> Value:
+        return -self.value(node.operand)
+
+    def add(self, node: t.Add) -> Value:
+        values = [self.value(term) for term in node.terms]
+        total = values[0]
+        for term, value in zip(node.terms[1:], values[1:]):
+            total = _add_with_zero(total, value)
+        return total
+
+    def mul(self, node: t.Mul) -> Value:
+        result = self.value(node.factors[0])
+        for op, factor in zip(node.ops, node.factors[1:]):
+            right = self.value(factor)
+            result = self.combine(result, op, right)
+        return result
+
+    def combine(self, left: Value, op: str, right: Value) -> Value:
+        if op in ("odot", "otimes", "circ"):
+            return _hadamard(left, right, divide=False)
+        if op in ("oslash",):
+            return _hadamard(left, right, divide=True)
+        if op == "div":
+            return self.divide(left, right)
+        if op == "times" and _is_vector3(left) and _is_vector3(right):
+            return _immutable(sympy.Matrix(left).cross(sympy.Matrix(right)))
+        return _multiply(left, right)
+
+    def divide(self, numerator: Value, denominator: Value) -> Value:
+        if isinstance(denominator, sympy.MatrixBase):
+            if denominator.shape == (1, 1):
+                denominator = denominator[0, 0]
+            else:
+                raise Unchecked("unparsed", "a division by a vector or matrix")
+        if denominator == 0:
+            raise Unchecked("unparsed", "a division by zero")
+        return _immutable(numerator / denominator) if isinstance(numerator, sympy.MatrixBase) else numerator / denominator
+
+    def div(self, node: t.Div) -> Value:
+        return self.divide(self.value(node.numerator), self.value(node.denominator))
+
+    def frac(self, node: t.Frac) -> Value:
+        return self.divide(self.value(node.numerator), self.value(node.denominator))
+
+    def pow(self, node: t.Pow) -> Value:
+        base = self.value(node.base)
+        exponent = self.value(node.exponent)
+        if isinstance(exponent, sympy.MatrixBase):
+            raise Unchecked("unparsed", "a matrix in an exponent")
+        if isinstance(base, sympy.MatrixBase):
+            if base.shape == (1, 1):
+                return base[0, 0] ** exponent
+            if not base.is_square:
+                raise ShapeMismatch(f"a power of a {base.rows}x{base.cols} matrix, which is not square")
+            if exponent == -1:
+                if base.det() == 0:
+                    raise Unchecked("unparsed", "the inverse of a singular matrix")
+                return _immutable(base.inv())
+            if exponent.is_Integer and exponent > 0:
+                return _immutable(base**exponent)
+            raise Unchecked("unparsed", "a non-integer power of a matrix")
+        return base**exponent
+
+    def sqrt(self, node: t.Sqrt) -> Value:
+        radicand = self.scalar(node.radicand, "a square root")
+        if node.index is None:
+            return sympy.sqrt(radicand)
+        return sympy.root(radicand, self.scalar(node.index, "a root's index"))
+
+    def transpose(self, node: t.Transpose) -> Value:
+        return _transpose(self.value(node.operand))
+
+    def abs(self, node: t.Abs) -> Value:
+        inner = self.value(node.inner)
+        if isinstance(inner, sympy.MatrixBase):
+            if inner.shape == (1, 1):
+                return sympy.Abs(inner[0, 0])
+            raise Unchecked("unparsed", "`|…|` around a vector or matrix (a norm or a determinant?)")
+        return sympy.Abs(inner)
+
+    def scalar(self, node: t.Node, what: str) -> Value:
+        value = self.value(node)
+        if isinstance(value, sympy.MatrixBase):
+            if value.shape == (1, 1):
+                return value[0, 0]
+            raise ShapeMismatch(f"{what} of a {value.rows}x{value.cols} matrix")
+        return value
+
+    # -- hooks the mixins provide (declared here so each mixin type-checks alone) ------------------
+    def array_symbol(self, node: t.Symbol) -> Value:
+        raise NotImplementedError
+
+    def apply(self, node: t.Apply) -> Value:
+        raise NotImplementedError
+
+    def apply_definition(self, name: str, args: tuple[t.Node, ...]) -> Value:
+        raise NotImplementedError
+
+    def abstract(self, name: str, args: tuple[t.Node, ...]) -> Value:
+        raise NotImplementedError
+
+    def apply_prime(self, head: t.Prime, args: tuple[t.Node, ...]) -> Value:
+        raise NotImplementedError
+
+    def derivative_at(self, head: t.Derivative, args: tuple[t.Node, ...]) -> Value:
+        raise NotImplementedError
+
+    def differentiate(self, value: Value, variable: Value, gradient: bool = False) -> Value:
+        raise NotImplementedError
+
+    def expand_dependents(self, value: Value, excluded: set[object]) -> Value:
+        raise NotImplementedError
+
+
+def _is_matrix_letter(node: t.Symbol) -> bool:
+    return len(node.name) == 1 and node.name.isupper() and node.name != "I" and not node.accent and node.font in ("", "roman")
+
+
+def _is_vector3(value: Value) -> bool:
+    return isinstance(value, sympy.MatrixBase) and value.shape == (3, 1)
+
+
+def _add_with_zero(left: Value, right: Value) -> Value:
+    """`0` is the zero of whatever shape the other side has; a 1x1 matrix is a scalar."""
+    left_matrix, right_matrix = isinstance(left, sympy.MatrixBase), isinstance(right, sympy.MatrixBase)
+    if left_matrix and not right_matrix and right == 0:
+        return left
+    if right_matrix and not left_matrix and left == 0:
+        return right
+    if left_matrix and left.shape == (1, 1) and not right_matrix:
+        return left[0, 0] + right
+    if right_matrix and right.shape == (1, 1) and not left_matrix:
+        return left + right[0, 0]
+    return _add(left, right)
+
+
+CORE_RULES = {
+    t.Number: "number", t.Symbol: "symbol", t.Text: "text", t.Dots: "dots", t.Unsupported: "unsupported",
+    t.Group: "group", t.Neg: "neg", t.Add: "add", t.Mul: "mul", t.Div: "div", t.Frac: "frac", t.Pow: "pow",
+    t.Sqrt: "sqrt", t.Transpose: "transpose", t.Abs: "abs",
+}

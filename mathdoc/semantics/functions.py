@@ -1,0 +1,146 @@
+"""Applications: named functions (`\\sin`, `\\ln`, `\\operatorname{tr}`), the document's functions
+(`f(x, y)` with `f` defined), functions it only names (`g(\\mathbf y)`), and products `x(x+1)`."""
+
+from __future__ import annotations
+
+import sympy
+
+from .errors import ShapeMismatch, Unchecked
+from .values import Value, _immutable
+from ..grammar import tree as t
+from ..grammar.rules.functions import FUNCTION_LETTERS
+from .evaluate import EvaluatorCore
+from .names import key, scalar_name
+
+_E = sympy.E
+SCALAR_FUNCTIONS = {
+    "sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan, "cot": sympy.cot, "sec": sympy.sec, "csc": sympy.csc,
+    "sinh": sympy.sinh, "cosh": sympy.cosh, "tanh": sympy.tanh, "coth": sympy.coth, "sech": sympy.sech, "csch": sympy.csch,
+    "arcsin": sympy.asin, "arccos": sympy.acos, "arctan": sympy.atan, "arccot": sympy.acot, "arcsec": sympy.asec, "arccsc": sympy.acsc,
+    "arsinh": sympy.asinh, "arcosh": sympy.acosh, "artanh": sympy.atanh, "arcsinh": sympy.asinh, "arccosh": sympy.acosh, "arctanh": sympy.atanh,
+    "exp": sympy.exp, "ln": sympy.log, "log": sympy.log, "lg": lambda x: sympy.log(x, 10),
+    "sgn": sympy.sign, "sign": sympy.sign,
+    "sigmoid": lambda x: 1 / (1 + sympy.exp(-x)), "softplus": lambda x: sympy.log(1 + sympy.exp(x)),
+    "relu": lambda x: sympy.Max(0, x), "ReLU": lambda x: sympy.Max(0, x),
+}
+INVERSES = {"sin": "arcsin", "cos": "arccos", "tan": "arctan", "cot": "arccot", "sec": "arcsec", "csc": "arccsc", "sinh": "arsinh", "cosh": "arcosh", "tanh": "artanh"}
+
+
+class FunctionRules(EvaluatorCore):
+    def apply(self, node: t.Apply) -> Value:
+        head = node.head
+        if isinstance(head, t.Function):
+            return self.named_function(head, node.args)
+        if isinstance(head, t.Symbol):
+            return self.apply_symbol(head, node)
+        if isinstance(head, t.Prime):
+            return self.apply_prime(head, node.args)
+        if isinstance(head, t.Derivative):
+            return self.derivative_at(head, node.args)
+        raise Unchecked("unparsed", "an application of an expression")
+
+    def function(self, node: t.Function) -> Value:
+        raise Unchecked("unparsed", f"`{node.name}` with no argument")
+
+    def named_function(self, head: t.Function, args: tuple[t.Node, ...]) -> Value:
+        name = head.name
+        if name in ("max", "min"):
+            values = [self.scalar(a, f"`\\{name}`") for a in args]
+            return (sympy.Max if name == "max" else sympy.Min)(*values)
+        if name in ("det", "tr", "trace", "Tr", "diag", "Diag", "softmax"):
+            return self.matrix_function(name.lower(), args)
+        if len(args) != 1:
+            raise Unchecked("malformed-notation", f"`{name}` takes one argument, {len(args)} given")
+        power = self.scalar(head.power, "an exponent") if head.power is not None else None
+        if power == -1 and name in INVERSES:
+            name, power = INVERSES[name], None  # `\sin^{-1} x` is arcsin x (1/sin x is the other reading)
+        function = SCALAR_FUNCTIONS.get(name)
+        if function is None:
+            raise Unchecked("unparsed", f"the function `{name}` is not evaluated")
+        argument = self.value(args[0])
+        if isinstance(argument, sympy.MatrixBase):
+            if argument.shape == (1, 1):
+                argument = argument[0, 0]
+            elif name in ("exp", "ln", "log", "sigmoid", "relu", "ReLU", "tanh", "softplus"):
+                return _immutable(argument.applyfunc(lambda e: self._scalar_function(function, head, e, power)))
+            else:
+                raise ShapeMismatch(f"`{name}` of a {argument.rows}x{argument.cols} matrix")
+        return self._scalar_function(function, head, argument, power)
+
+    def _scalar_function(self, function: object, head: t.Function, argument: Value, power: Value) -> Value:
+        value = function(argument)  # type: ignore[operator]
+        if head.base is not None:
+            if head.name != "log":
+                raise Unchecked("unparsed", f"a subscript on `{head.name}`")
+            value = sympy.log(argument) / sympy.log(self.scalar(head.base, "the base of a logarithm"))
+        return value if power is None else value**power
+
+    def matrix_function(self, name: str, args: tuple[t.Node, ...]) -> Value:
+        values = [self.value(a) for a in args]
+        if name == "diag":
+            if len(values) > 1:
+                return _immutable(sympy.diag(*[self.scalar(a, "an entry of `diag`") for a in args]))
+            value = values[0]
+            if isinstance(value, sympy.MatrixBase):
+                if value.rows > 1 and value.cols > 1:
+                    raise Unchecked("unparsed", "`diag` of a matrix (its diagonal, or a block matrix?)")
+                return _immutable(sympy.diag(*list(value)))
+            return _immutable(sympy.diag(value))
+        if len(values) != 1:
+            raise Unchecked("malformed-notation", f"`{name}` takes one argument, {len(values)} given")
+        value = values[0]
+        if name == "softmax":
+            if not isinstance(value, sympy.MatrixBase) or 1 not in value.shape:
+                raise Unchecked("unparsed", "softmax of something that is not a vector")
+            total = sum(sympy.exp(e) for e in value)
+            return _immutable(value.applyfunc(lambda e: sympy.exp(e) / total))
+        if not isinstance(value, sympy.MatrixBase) or not value.is_square:
+            if name in ("tr", "trace") and not isinstance(value, sympy.MatrixBase):
+                return value  # the trace of a scalar (a 1x1 product such as x^T A x)
+            raise Unchecked("unparsed", f"`{name}` of something that is not a square matrix")
+        return value.trace() if name in ("tr", "trace") else value.det()
+
+    def apply_symbol(self, head: t.Symbol, node: t.Apply) -> Value:
+        name = key(head)
+        if name in self.defs.functions:
+            return self.apply_definition(name, node.args)
+        plain = scalar_name(head, self.indices)
+        looks_like_function = head.name in FUNCTION_LETTERS or head.sub is not None or len(node.args) > 1 or head.font == "bold"
+        if looks_like_function and not self.products_first:
+            if head.font == "bold":
+                raise Unchecked("undefined-function", f"the vector function `{name.replace('bold:', '')}(…)` is not defined in the document")
+            return self.abstract(plain or head.name, node.args)
+        if name in self.defs.symbols and all(isinstance(a, t.Symbol) for a in node.args):
+            return self.symbol(head)  # `y(x)` after `y = x^2`: y written with its variable
+        return self.combine(self.symbol(head), "", self.value(node.args[0]))  # `x(x+1)`: a product
+
+    def abstract(self, name: str, args: tuple[t.Node, ...]) -> Value:
+        """`g_1(\\mathbf{y})`: a function the document only names; vectors count as their entries."""
+        values: list[Value] = []
+        for arg in args:
+            value = self.value(arg)
+            values.extend(list(value) if isinstance(value, sympy.MatrixBase) else [value])
+        self.used_abstract.add(name)
+        return sympy.Function(name)(*values)
+
+    def apply_definition(self, name: str, args: tuple[t.Node, ...]) -> Value:
+        params, body = self.defs.functions[name]
+        if len(params) != len(args):
+            if len(params) == 1 and len(args) > 1:
+                raise Unchecked("malformed-notation", f"`{name}` takes {len(params)} argument, {len(args)} given")
+            raise Unchecked("malformed-notation", f"`{name}` takes {len(params)} arguments, {len(args)} given")
+        value = self.value(body)
+        mapping: dict[sympy.Basic, sympy.Basic] = {}
+        for param, arg in zip(params, args):
+            if param == arg or (isinstance(param, t.Symbol) and isinstance(arg, t.Symbol) and key(param) == key(arg)):
+                continue
+            source, target = self.value(param), self.value(arg)
+            if isinstance(source, sympy.MatrixBase) or isinstance(target, sympy.MatrixBase):
+                if not (isinstance(source, sympy.MatrixBase) and isinstance(target, sympy.MatrixBase)) or source.shape != target.shape:
+                    raise Unchecked("malformed-notation", f"`{name}` applied to an argument of another shape")
+                mapping.update(dict(zip(source, target)))
+            else:
+                mapping[source] = target
+        if mapping:
+            value = _immutable(value.xreplace(mapping)) if isinstance(value, sympy.MatrixBase) else value.xreplace(mapping)
+        return value

@@ -1,0 +1,104 @@
+"""Other plausible readings of a member's tree, for notation that can be read more than one way.
+
+The parser gives the preferred reading; each rule here rewrites it into one alternative, with a
+label that a finding can show.  A step is `wrong` only when every reading differs.
+
+| rule | preferred | alternative |
+|---|---|---|
+| derivative scope | `\\frac{d}{dx} x^2 + 2x`: the operator acts on x² | it acts on x² + 2x |
+| function argument | `\\sin x y`: sin(xy) | sin(x)·y |
+| inverse or reciprocal | `\\sin^{-1} x`: arcsin x | 1/sin x |
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..grammar import tree as t
+
+MAX_READINGS = 4
+
+
+def readings(node: t.Node) -> list[tuple[str, t.Node]]:
+    """Alternative trees of the member `node` (the preferred one not included)."""
+    found: list[tuple[str, t.Node]] = []
+    for rule in RULES:
+        for label, alternative in rule(node):
+            if len(found) < MAX_READINGS:
+                found.append((label, alternative))
+    return found
+
+
+def derivative_scope(node: t.Node) -> list[tuple[str, t.Node]]:
+    if not isinstance(node, t.Add):
+        return []
+    for index, term in enumerate(node.terms[:-1]):
+        operator, wrap = _trailing_operator(term)
+        if operator is None:
+            continue
+        rest = node.terms[index + 1 :]
+        body = t.Add((operator.operand,) + rest, (operator.operand.span[0], node.span[1]))
+        widened = replace(operator, operand=body, span=(operator.span[0], node.span[1]))
+        terms = node.terms[:index] + (wrap(widened),)
+        new: t.Node = terms[0] if len(terms) == 1 else t.Add(terms, node.span)
+        return [("the derivative operator acting on the rest of the expression", new)]
+    return []
+
+
+def _trailing_operator(term: t.Node) -> tuple[t.Derivative | None, "callable"]:  # type: ignore[valid-type]
+    if isinstance(term, t.Derivative) and term.form in ("operator", "subscript"):
+        return term, lambda d: d
+    if isinstance(term, t.Neg):
+        inner, wrap = _trailing_operator(term.operand)
+        return inner, (lambda d: t.Neg(wrap(d), term.span))  # type: ignore[misc]
+    if isinstance(term, t.Mul) and isinstance(term.factors[-1], t.Derivative) and term.factors[-1].form in ("operator", "subscript"):
+        return term.factors[-1], (lambda d: t.Mul(term.factors[:-1] + (d,), term.ops, term.span))
+    return None, lambda d: d
+
+
+def function_argument(node: t.Node) -> list[tuple[str, t.Node]]:
+    for candidate in t.walk(node):
+        if isinstance(candidate, t.Apply) and not candidate.parens and isinstance(candidate.head, t.Function):
+            argument = candidate.args[0]
+            if isinstance(argument, t.Mul) and not isinstance(argument.factors[0], t.Number) and all(op == "" for op in argument.ops):
+                first = t.Apply(candidate.head, (argument.factors[0],), False, (candidate.span[0], argument.factors[0].span[1]))
+                rest = argument.factors[1:]
+                product = t.Mul((first,) + rest, argument.ops, candidate.span)
+                return [(f"`{candidate.head.name}` applied to its first factor only", _swap(node, candidate, product))]
+    return []
+
+
+def reciprocal(node: t.Node) -> list[tuple[str, t.Node]]:
+    for candidate in t.walk(node):
+        if isinstance(candidate, t.Apply) and isinstance(candidate.head, t.Function) and candidate.head.power is not None:
+            power = candidate.head.power
+            if isinstance(power, t.Neg) and isinstance(power.operand, t.Number) and power.operand.value == "1":
+                plain = t.Apply(replace(candidate.head, power=None), candidate.args, candidate.parens, candidate.span)
+                inverse = t.Pow(plain, power, candidate.span)
+                return [(f"`\\{candidate.head.name}^{{-1}}` as a reciprocal", _swap(node, candidate, inverse))]
+    return []
+
+
+def _swap(node: t.Node, old: t.Node, new: t.Node) -> t.Node:
+    """`node` with the sub-node `old` (by identity) replaced by `new`."""
+    if node is old:
+        return new
+    changes = {}
+    for name in node.__slots__:  # type: ignore[union-attr]
+        value = getattr(node, name)
+        replaced = _swap_value(value, old, new)
+        if replaced is not value:
+            changes[name] = replaced
+    return replace(node, **changes) if changes else node  # type: ignore[type-var]
+
+
+def _swap_value(value: object, old: t.Node, new: t.Node) -> object:
+    if isinstance(value, tuple):
+        items = tuple(_swap_value(v, old, new) for v in value)
+        return items if any(a is not b for a, b in zip(items, value)) else value
+    if hasattr(value, "span") and not isinstance(value, str):
+        return _swap(value, old, new)  # type: ignore[arg-type]
+    return value
+
+
+RULES = (derivative_scope, function_argument, reciprocal)
