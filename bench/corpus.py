@@ -182,10 +182,12 @@ def error_findings(saved: Mapping[str, Any]) -> list[ErrorFinding]:
 
 
 def as_int(value: object) -> int:
-    try:
-        return int(value)  # type: ignore[call-overload]
-    except (TypeError, ValueError):
-        return 0
+    if isinstance(value, (int, float, str)):
+        try:
+            return int(value)
+        except ValueError:
+            return 0
+    return 0
 
 
 def sources_of(saved: Mapping[str, Any]) -> dict[str, Any]:

@@ -54,6 +54,7 @@ KILLED = ("wrong", "layout")
 BATCH_SIZE = 120
 MATRIX_ENVS = ("bmatrix", "pmatrix")
 TRAILING = " \t.,;"
+INPUT_SUFFIXES = (".tex", ".sty", ".cls")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +150,8 @@ def number_context(toks: list[Tok], i: int) -> str:
 
 def op_coefficient(text: str, rng: random.Random) -> str | None:
     toks = tokens(text)
-    coeffs, exps = [], []
+    coeffs: list[Tok] = []
+    exps: list[Tok] = []
     for i, t in enumerate(toks):
         if t.text[0].isdigit():
             context = number_context(toks, i)
@@ -175,23 +177,29 @@ def op_plus_one(text: str, rng: random.Random) -> str | None:
     return text + " + 1"
 
 
+MUL_SIGNS = ("\\cdot", "\\times", "*")
+SPACES = ("\\,", "\\;", "\\!", "\\ ", "\\quad", "~")
+SEPARATORS = ("+", "-", "/", ",", "&", "=", "|", "\\pm", "\\mp")
+"""Top-level tokens that make a member something other than a plain product."""
+
+
 def factors(text: str) -> list[tuple[int, int]] | None:
     """Spans of the top-level factors of a product, or None when it is not a plain product."""
-    toks = tokens(text)
+    toks = [t for t in tokens(text) if not t.text.isspace()]
+    if toks and toks[0].text in ("+", "-"):
+        toks = toks[1:]  # a leading sign stays; the factors are what follows it
+    if any(t.depth == 0 and (t.text in SEPARATORS or t.text.startswith("\\\\")) for t in toks):
+        return None
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(toks):
-        t = toks[i]
-        if t.text.isspace() or t.text in ("\\cdot", "\\times", "\\,", "\\;", "\\!"):
+        if toks[i].text in MUL_SIGNS or toks[i].text in SPACES:
             i += 1
             continue
-        if t.text in ("+", "-") and not spans and t.start == lead_start(toks):
-            i += 1  # a leading sign stays; the factors are what follows it
-            continue
-        if t.text in ("+", "-", "/", ",", "&", "\\\\", "=", "|", "\\pm", "\\mp"):
-            return None
+        if toks[i].text in ("^", "_", "'"):
+            return None  # a script with nothing before it: not a product this can split
         j = atom_end(toks, i)
-        spans.append((t.start, toks[j - 1].start + len(toks[j - 1].text)))
+        spans.append((toks[i].start, toks[j - 1].start + len(toks[j - 1].text)))
         i = j
     return spans if len(spans) >= 2 else None
 
@@ -217,23 +225,49 @@ def word_end(toks: list[Tok], i: int) -> int:
     return i
 
 
+APPLIED = set("fghpquvwyFGHLJ")
+"""Letters read as functions when a parenthesis follows at once (`f(x)`); others multiply."""
+
+
 def atom_end(toks: list[Tok], i: int) -> int:
     """Index after the atom starting at toks[i]: a group, a command with its braced arguments
-    (a function name takes the next atom too), then any ^, _ and primes."""
+    (a function name takes the next atom too), then any ^, _ and primes, then an argument in
+    parentheses right after a command or a function letter (`\\sigma(x)`, `f'(x)`)."""
     if toks[i].text.isalpha() and (j := word_end(toks, i)) > i:
         return j
     j = group_end(toks, i)
-    if toks[i].text.startswith("\\") and j < len(toks) and toks[j].text == "(":
-        j = group_end(toks, j)  # \sigma(x): an application, one factor
-    elif toks[i].text in FUNCTIONS:
+    head = toks[i].text
+    if head in FUNCTIONS:
         while j < len(toks) and toks[j].text == "{":
             j = group_end(toks, j)
         k = skip_space(toks, j)
-        if toks[i].text in ("\\sin", "\\cos", "\\tan", "\\exp", "\\log", "\\ln") and k < len(toks):
-            j = atom_end(toks, k)
-    while j < len(toks) and toks[j].text in ("^", "_", "'"):
-        j = j + 1 if toks[j].text == "'" else group_end(toks, skip_space(toks, j + 1))
+        if is_operator(toks, i, j) and k < len(toks):
+            return len(toks)  # \frac{d}{dx} acts on the rest of the product: one factor
+        if head in ("\\sin", "\\cos", "\\tan", "\\exp", "\\log", "\\ln") and k < len(toks):
+            return atom_end(toks, k)
+    j, powered = scripts_end(toks, j)
+    applies = head.startswith("\\") and head not in OPENERS or head in APPLIED
+    if applies and not powered and j < len(toks) and toks[j].text == "(":
+        j, _ = scripts_end(toks, group_end(toks, j))
     return j
+
+
+def scripts_end(toks: list[Tok], j: int) -> tuple[int, bool]:
+    """Index after any ^, _ and primes from j; and whether there was a superscript."""
+    powered = False
+    while j < len(toks) and toks[j].text in ("^", "_", "'"):
+        powered = powered or toks[j].text == "^"
+        j = j + 1 if toks[j].text == "'" else group_end(toks, skip_space(toks, j + 1))
+    return j, powered
+
+
+def is_operator(toks: list[Tok], i: int, j: int) -> bool:
+    """Whether toks[i:j] is `\\frac{d}{dx}`-like: a fraction whose numerator is d or ∂ alone."""
+    if toks[i].text not in ("\\frac", "\\dfrac", "\\tfrac") or i + 1 >= j:
+        return False
+    numerator = "".join(t.text for t in toks[i + 2:group_end(toks, i + 1) - 1])
+    return re.fullmatch(r"\s*(d|\\partial|\\mathrm\{d\}|\\operatorname\{d\})(\^\{?\d\}?)?\s*",
+                        numerator) is not None
 
 
 def skip_space(toks: list[Tok], j: int) -> int:
@@ -264,10 +298,29 @@ def op_drop_factor(text: str, rng: random.Random) -> str | None:
         return None
     start, end = rng.choice(spans)
     rest = text[:start] + " " + text[end:]
-    rest = re.sub(r"^(\s*[+-]?\s*)(?:\\cdot|\\times)\s*", r"\1", rest)
-    rest = re.sub(r"\s*(?:\\cdot|\\times)\s*$", "", rest)
-    rest = re.sub(r"(\\cdot|\\times)\s*(?:\\cdot|\\times)", r"\1", rest)
-    return " ".join(rest.split()) or None
+    return tidy(rest) or None
+
+
+def tidy(text: str) -> str:
+    """A product with a factor cut out: no multiplication sign or spacing left at either end or
+    doubled in the middle; the rest of the text as it was."""
+    toks = [t.text for t in tokens(text)]
+    solid = [k for k, t in enumerate(toks) if not t.isspace()]
+    if solid and toks[solid[0]] in ("+", "-"):
+        solid.pop(0)
+    junk = MUL_SIGNS + SPACES
+    drop = set()
+    for order in (solid, solid[::-1]):
+        for k in order:
+            if toks[k] not in junk:
+                break
+            drop.add(k)
+    previous = ""
+    for k in solid:
+        if k not in drop and toks[k] in MUL_SIGNS and previous in MUL_SIGNS:
+            drop.add(k)
+        previous = toks[k] if k not in drop else previous
+    return " ".join("".join(t for k, t in enumerate(toks) if k not in drop).split())
 
 
 MATRIX = re.compile(r"^\s*\\begin\{(?P<env>[bp]matrix)\}(?P<body>.*)\\end\{(?P=env)\}\s*$", re.S)
@@ -310,7 +363,15 @@ def equivalent(original: str, mutant: str) -> bool:
         a, b = latex2sympy(original), latex2sympy(mutant)
         if isinstance(a, sympy.MatrixBase) or isinstance(b, sympy.MatrixBase):
             return bool(a == b)
-        return bool(sympy.expand(a - b) == 0)
+        diff = a - b
+        if sympy.expand(diff) == 0:
+            return True
+        # d/dx [1] and d/dx [2] agree; but latex2sympy reads ∂f/∂u with f a constant symbol, so
+        # derivatives are evaluated only when none of them is of a bare name.
+        names = (sympy.Symbol, sympy.core.function.AppliedUndef)
+        if any(isinstance(d.expr, names) for d in diff.atoms(sympy.Derivative)):
+            return False
+        return bool(sympy.expand(diff.doit()) == 0)
     except Exception:  # latex2sympy raises many kinds; an unreadable mutant is not equivalent
         return False
 
@@ -354,7 +415,8 @@ def sites_of(root: Path, data: Mapping[str, Any], skipped: Counter[str]) -> list
             skipped["member not decodable"] += 1
             continue
         latex = str(f.get("latex") or "")
-        if not member.strip() or not squash(latex).endswith(squash(member).rstrip(".,;")):
+        if not member.strip() or not squash(latex).rstrip(".,;").endswith(
+                squash(member).rstrip(".,;")):
             skipped["member does not match the finding's latex"] += 1
             continue
         out.append(Site(root, path, line, col, end_col, latex, member))
@@ -402,8 +464,8 @@ def mutants_of(site: Site, rng: random.Random, counts: Counter[str]) -> list[Mut
 
 
 def write_mutant(batch: Path, index: int, m: Mutant) -> str:
-    """The mutant file in a folder of its own, next to links to the original's siblings (so
-    that `\\input{macros}` still finds them); its path relative to `batch`."""
+    """The mutant file in a folder of its own (for a .tex file, next to copies of the TeX files
+    beside the original, so that `\\input{macros}` still finds them); its path from `batch`."""
     s = m.site
     original = s.root / s.path
     read = read_text(original)
@@ -413,14 +475,20 @@ def write_mutant(batch: Path, index: int, m: Mutant) -> str:
     lines[s.line - 1] = row[: s.column - 1] + codec(s.path)[1](m.text) + row[s.end_column - 1:]
     folder = batch / f"m{index:05d}"
     folder.mkdir()
-    for sibling in original.parent.iterdir():
-        if sibling.name != original.name:
-            try:
-                (folder / sibling.name).symlink_to(sibling.resolve())
-            except OSError:
-                pass
+    if original.suffix == ".tex":
+        copy_inputs(original, folder)
     (folder / original.name).write_text("\n".join(lines), encoding=encoding)
     return f"{folder.name}/{original.name}"
+
+
+def copy_inputs(original: Path, folder: Path) -> None:
+    """Copies, not links: mathdoc reads an input only when its real path is inside the root."""
+    for sibling in original.parent.iterdir():
+        if sibling.suffix in INPUT_SUFFIXES and sibling.name != original.name and sibling.is_file():
+            try:
+                shutil.copyfile(sibling, folder / sibling.name)
+            except OSError:
+                pass
 
 
 def check_batch(batch: list[Mutant], jobs: int, workdir: Path) -> list[Mutant]:
