@@ -436,7 +436,7 @@ class Campaign:
                     self.tally.inputs += size
                 print(f"  {kind}: {done} inputs in {time.monotonic() - kind_started:.0f} s, {self.shared.computed} steps computed so far ({self.tally.line()})", file=sys.stderr, flush=True)
         finally:
-            checker.worker_pool = original  # type: ignore[assignment]
+            checker.worker_pool = original
             self.shared.close()
             shutil.rmtree(self.work, ignore_errors=True)
         print(f"  {self.tally.calls} calls, {self.shared.computed} distinct steps computed, exits {dict(sorted(self.tally.exits.items()))}, "
