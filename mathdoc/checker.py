@@ -36,7 +36,7 @@ class Options:
     """Directory of the result cache; None disables it."""
 
 
-Task = tuple[str, str, tuple[tuple[str, str], ...]]
+Task = tuple[str, str, tuple[tuple[str, str, str], ...]]
 
 
 @dataclass
@@ -71,7 +71,7 @@ def plan(source: Source, options: Options) -> _Plan:
     return _Plan(source, recognised, declared_layout(source, options.layout), steps, options.timeout)
 
 
-def _check_in_worker(lhs: str, rhs: str, scope: tuple[tuple[str, str], ...], proof_seconds: float) -> object:
+def _check_in_worker(lhs: str, rhs: str, scope: tuple[tuple[str, str, str], ...], proof_seconds: float) -> object:
     """What a worker runs: SymPy is imported there, so the main process can stay without it."""
     from .steps import check_step
 

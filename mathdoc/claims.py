@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .grammar import tree as t
 from .grammar.statements import Chain, Member as TreeMember, statements
 from .model import Claim, ClaimKind, Fragment, Member
-from .semantics.names import key
+from .grammar.names import key
 
 _DERIVATIVES = (t.Derivative, t.Gradient, t.Prime)
 

@@ -57,6 +57,23 @@ RULES: tuple[Rule, ...] = (
          "A relation that sets a non-constant expression to zero, such as `f'(x) = 0` or `\\nabla f = 0`, is an "
          "equation to solve (it holds at particular points), not an identity, so it is not checked.",
          r"$f'(x) = 0$ for the critical points of $f(x) = x^2 - 2x$"),
+    Rule("evaluation", "Value at an unstated point", Severity.INFO,
+         "A derivative that is not constant, set equal to a number, or a value named by a letter, where the math "
+         "does not state the point: the value belongs to a point given in the prose, so it is not checked.",
+         r"$\frac{dr}{d\theta} = -1-2\sqrt2$ (at θ = π/4, said in the text)"),
+    Rule("remote-definition", "Definition far away", Severity.INFO,
+         "The step differs only when a name is read with a definition made far earlier (or in another section or "
+         "example), which may not apply here; without it the step cannot be decided. Define the name near the claim "
+         "to have it checked.",
+         r"$y = \sqrt{1-x^2}$ forty lines earlier, then $\frac{dy}{dx} = \frac{a^2-2xy}{ab+x^2}$ for another curve"),
+    Rule("ambiguous", "Ambiguous notation", Severity.INFO,
+         "The step differs in the preferred reading of its notation, but another plausible reading cannot be decided "
+         "(for example an undefined y that may be a constant or a function of x), so it is not called wrong.",
+         r"$\frac{d}{dx}\left[e^{x^2} y\right] = e^{x^2}(y' + 2xy)$ with y the unknown of an ODE"),
+    Rule("domain", "Holds on part of the domain", Severity.WARNING,
+         "The two sides agree on part of the real domain only (for example for x > 0): the claim needs a condition "
+         "that the math does not state. The message says where it fails.",
+         r"$\frac{d}{dx}\sqrt{x^2} = 1$ (holds for x > 0 only; fails at x = -1)"),
     Rule("timeout", "Time limit", Severity.WARNING,
          "Checking the step took longer than the time limit per step (--timeout or `timeout` in the "
          "configuration); it was stopped and the rest of the file was still checked.",

@@ -80,13 +80,13 @@ def _in_scope(definition_offset: int, offset: int, sections: tuple[tuple[int, in
 def definitions_in_scope(
     definitions: tuple[Definition, ...], offset: int, names: frozenset[str], applied: frozenset[str],
     sections: tuple[tuple[int, int], ...] = (),
-) -> tuple[tuple[str, str], ...]:
+) -> tuple[tuple[str, str, str], ...]:
     """Earlier definitions, still in scope, of the names a claim mentions (and of the names those
     definitions use); the latest definition of a name wins.
 
     A definition from an earlier section or example still counts where the claim applies the
-    function by name (`\\nabla f(x,y)`); a bare `b` there is more likely a new symbol.  A function
-    named by a capital (`C(x)`) counts only where the claim applies it: a `C` alone is a constant.
+    function by name (`\\nabla f(x,y)`); a bare `b` or `C` there is more likely a new symbol or a
+    constant.  Each entry is (head, body, "near" or "far").
     """
     latest: dict[str, Definition] = {}
     remote: set[str] = set()
@@ -112,11 +112,20 @@ def definitions_in_scope(
         definition = latest.get(name)
         if definition is None or name in chosen:
             continue
-        if (name in remote or (definition.function and name[:1].isupper())) and name not in applied:
+        if name in remote and name not in applied:
             continue
         chosen[name] = definition
         frontier.extend(sorted(definition.uses - set(chosen)))
     ordered = sorted(chosen.values(), key=lambda d: d.offset)
-    pairs = [(d.head, d.body) for d in ordered]
-    pairs.extend((d.head, d.body) for d in equalities if d.equality & names)
+    pairs = [(d.head, d.body, _distance(d, offset, remote)) for d in ordered]
+    pairs.extend((d.head, d.body, _distance(d, offset, remote)) for d in equalities if d.equality & names)
     return tuple(pairs)
+
+
+NEAR = 1500
+"""Characters: a definition made further before a claim than this (or in another section) is
+"far"; a claim that is wrong only with a far definition is not called wrong (it may not apply)."""
+
+
+def _distance(definition: Definition, offset: int, remote: set[str]) -> str:
+    return "far" if definition.name in remote or offset - definition.offset > NEAR else "near"

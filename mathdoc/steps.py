@@ -31,12 +31,18 @@ class Reading:
     lhs: t.Node
     rhs: t.Node
     products_first: bool = False
+    dependent: bool = False
+    """Undefined letters in a `d/dx` operand are functions of x."""
+    near_only: bool = False
+    """Definitions made far from the claim are left out."""
+    stated_values: bool = False
+    """Values stated earlier (`n = 5`) are substituted."""
 
 
-def check_step(lhs: str, rhs: str, definitions: tuple[tuple[str, str], ...], proof_seconds: float = 5.0) -> StepResult:
+def check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", proof_seconds: float = 5.0) -> StepResult:
     defs = Definitions.from_pairs(definitions)
     left, right = parse(lhs), parse(rhs)
-    context = _Context.of(left, right)
+    context = _Context.of(left, right, Definitions.from_pairs(definitions, near_only=True) if defs.far else None)
     seed = lhs + "=" + rhs
     first, sensitive = _decide_all(left, right, defs, context, "numerator", seed, proof_seconds)
     if not sensitive:
@@ -50,9 +56,16 @@ class _Context:
     matrix_context: bool
     applied: frozenset[str]
     states_point: bool
+    near: Definitions | None
+    """The definitions without the far ones, when some are far."""
+    total_derivative: bool
+    left: t.Node
+    right: t.Node
+    implicit: frozenset[str]
+    """Function letters written bare with primes (`(fg)' = f'g + fg'`): functions of x."""
 
     @classmethod
-    def of(cls, left: t.Node, right: t.Node) -> "_Context":
+    def of(cls, left: t.Node, right: t.Node, near: Definitions | None) -> "_Context":
         nodes = t.walk(left) + t.walk(right)
         matrix = any(
             (isinstance(n, t.Symbol) and n.font == "bold") or isinstance(n, (t.Transpose, t.Matrix))
@@ -63,78 +76,221 @@ class _Context:
             n.head.name for n in nodes if isinstance(n, t.Apply) and isinstance(n.head, t.Symbol) and n.head.sub is None
         )
         point = any(isinstance(n, t.Evaluate) or (isinstance(n, t.Apply) and not isinstance(n.head, t.Function) and any(isinstance(a, t.Number) for a in n.args)) for n in nodes)
-        return cls(matrix, applied, point)
+        total = any(isinstance(n, t.Derivative) and n.kind == "d" for n in nodes)
+        return cls(matrix, applied, point, near, total, left, right, _implicit_functions(nodes))
+
+
+def _implicit_functions(nodes: list[t.Node]) -> frozenset[str]:
+    from .grammar.rules.functions import FUNCTION_LETTERS
+
+    heads = {id(n.head) for n in nodes if isinstance(n, t.Apply)}
+    found = set()
+    for node in nodes:
+        if isinstance(node, t.Prime) and id(node) not in heads:
+            for sub in t.walk(node.operand):
+                if isinstance(sub, t.Symbol) and sub.name in FUNCTION_LETTERS and sub.sub is None and not sub.font:
+                    found.add(sub.name)
+    return frozenset(found)
 
 
 def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> tuple[LayoutResult, bool]:
-    preferred, sensitive = _decide(Reading("", left, right), defs, context, layout, seed, proof)
+    """The preferred reading decides unless it differs: then every other plausible reading is tried.
+
+    Another reading that holds makes the step verified (the message names it); one that cannot be
+    decided (a far definition left out, an unknown that may be a function) makes it unchecked.
+    """
+    preferred, sensitive, values = _decide(Reading("", left, right), defs, context, layout, seed, proof)
     if preferred.status == "equal":
         return preferred, sensitive
     alternatives = [Reading(label, node, right) for label, node in readings(left)] + [Reading(label, left, node) for label, node in readings(right)]
     if preferred.status == "unchecked" and preferred.code == "undefined-function":
         alternatives.append(Reading("a letter before a parenthesis as a product", left, right, products_first=True))
-    if preferred.status not in ("differs", "shape") and not alternatives:
-        return preferred, sensitive
+    if preferred.status in ("differs", "shape"):
+        if context.near is not None:
+            alternatives.append(Reading("without the definitions made far from this claim", left, right, near_only=True))
+        alternatives.append(Reading("with undefined letters as functions of the variable", left, right, dependent=True))
+        if defs.values:
+            alternatives.append(Reading("with the values stated earlier", left, right, stated_values=True))
+    undecided: list[tuple[Reading, LayoutResult]] = []
     for reading in alternatives:
-        result, used = _decide(reading, defs, context, layout, seed, proof)
+        result, used, _ = _decide(reading, defs, context, layout, seed, proof)
         sensitive = sensitive or used
         if result.status == "equal":
             return LayoutResult("equal", "verified", f"{result.message}, reading {reading.label}", result.method), sensitive
-    if preferred.status == "differs":
-        return _value_at_a_point(preferred, context), sensitive
+        if result.status not in ("differs", "shape") and (reading.near_only or reading.dependent):
+            undecided.append((reading, result))
+    if preferred.status not in ("differs", "shape"):
+        return preferred, sensitive
+    for reading, result in undecided:
+        if reading.near_only:
+            return LayoutResult("unchecked", "remote-definition", "the sides differ only with a definition made far from this claim (another example or section?), which may not apply here; without it the step cannot be decided"), sensitive
+        return LayoutResult("unchecked", "ambiguous", "the sides differ if the undefined letters are constants; if they are functions of the variable (an unknown of a differential equation), the step cannot be decided"), sensitive
+    if preferred.status == "differs" and values is not None:
+        return _explain(preferred, context, values) or preferred, sensitive
     return preferred, sensitive
 
 
-def _value_at_a_point(result: LayoutResult, context: _Context) -> LayoutResult:
-    """`\\frac{dr}{d\\theta} = -1-2\\sqrt2` with the point in the prose: not an identity to check."""
-    if result.code == "evaluation-candidate" and not context.states_point:
-        return LayoutResult("unchecked", "evaluation", "a value at a point the math does not state (a derivative that is not constant, equated to a number)")
-    if result.code == "evaluation-candidate":
-        return LayoutResult(result.status, "wrong-derivative", result.message, result.method, result.expected, result.point, result.lhs_value, result.rhs_value)
-    return result
+def _explain(result: LayoutResult, context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
+    """A step that differs in every reading, but was never meant as an identity: say what it is."""
+    for rule in EXPLANATIONS:
+        found = rule(context, values)
+        if found is not None:
+            return found
+    return None
 
 
-def _decide(reading: Reading, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> tuple[LayoutResult, bool]:
-    """The result of one reading under one layout, over the sizes generic vectors need."""
+def _names_a_value(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
+    """`f'(c) = y`, `F_x = yz^2`: a letter that names the other side (a definition or a given value)."""
+    for one, other in ((context.left, context.right), (context.right, context.left)):
+        if isinstance(one, t.Symbol) and not one.font and one.name:
+            mentioned = {n.name for n in t.walk(other) if isinstance(n, t.Symbol)}
+            if one.name not in mentioned:
+                return LayoutResult("unchecked", "evaluation", f"`{_name(one)}` names the other side here (a definition or a given value); there is nothing to compute")
+    return None
+
+
+def _differential_equation(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
+    """`\\frac{dP}{dt} = kP`, `y' = -x + y^2`: the unknown appears on both sides, an equation to solve."""
+    for one, other in ((context.left, context.right), (context.right, context.left)):
+        unknowns = {_name(_operand_symbol(n)) for n in t.walk(one) if _operand_symbol(n) is not None}
+        mentioned = {_name(n) for n in t.walk(other) if isinstance(n, t.Symbol)}
+        if unknowns & mentioned:
+            return LayoutResult("unchecked", "equation", "a differential equation (its unknown appears on both sides), not an identity")
+    return None
+
+
+def _operand_symbol(node: t.Node) -> t.Symbol | None:
+    operand = node.operand if isinstance(node, (t.Derivative, t.Prime)) else None
+    if isinstance(operand, t.Apply):
+        operand = operand.head
+    return operand if isinstance(operand, t.Symbol) else None
+
+
+def _one_sided_unknown(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
+    """`\\nabla A = \\lambda \\nabla P`: a letter on one side only is an unknown to solve for."""
+    left, right = values
+    left_free, right_free = _free_of(left), _free_of(right)
+    for mine, theirs in ((left_free, right_free), (right_free, left_free)):
+        lonely = sorted(s.name for s in mine - theirs if s.name in _letters(context))
+        if lonely:
+            return LayoutResult("unchecked", "equation", f"an equation in `{lonely[0]}`, which appears on one side only (an unknown to solve for), not an identity")
+    return None
+
+
+def _letters(context: _Context) -> set[str]:
+    """Names written in the claim itself (not entries invented for a generic vector)."""
+    return {n.name for n in t.walk(context.left) + t.walk(context.right) if isinstance(n, t.Symbol) and n.sub is None and not n.font}
+
+
+def _value_at_a_point(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
+    """`\\frac{dr}{d\\theta} = -1-2\\sqrt2` with the point in the prose; `\\frac{\\partial C}{\\partial m} = 36.3`
+    computed from data."""
+    if context.states_point:
+        return None
+    left, right = values
+    for node, one, other in ((context.left, left, right), (context.right, right, left)):
+        number = _is_number(one)
+        if number and _free_of(other):
+            return LayoutResult("unchecked", "evaluation", "a value at a point the math does not state (a derivative that is not constant, equated to a number)")
+        if number and _decimal(node):
+            return LayoutResult("unchecked", "evaluation", "a decimal value, computed from data the math does not state")
+    return None
+
+
+def _dropped_term(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
+    """An algebra step that drops a term (`a + b = a`): it holds under a condition, often stated in the prose."""
+    if any(isinstance(n, (t.Derivative, t.Gradient, t.Prime)) for n in t.walk(context.left) + t.walk(context.right)):
+        return None
+    for node in (context.left, context.right):
+        if isinstance(node, t.Add) and len(node.terms) > 1:
+            other = context.right if node is context.left else context.left
+            others = {_term_text(term) for term in (other.terms if isinstance(other, t.Add) else (other,))}
+            dropped = [term for term in node.terms if _term_text(term) not in others]
+            if len(dropped) == 1:
+                return LayoutResult("unchecked", "evaluation", "the step drops a term: it holds only if that term is zero, a condition the math does not state")
+    return None
+
+
+def _term_text(node: t.Node) -> str:
+    from .grammar.sexpr import sexpr
+
+    return sexpr(node)
+
+
+def _is_number(value: Value) -> bool:
+    return isinstance(value, sympy.Basic) and not isinstance(value, sympy.MatrixBase) and bool(value.is_number)
+
+
+def _decimal(node: t.Node) -> bool:
+    node = node.operand if isinstance(node, t.Neg) else node
+    return isinstance(node, t.Number) and "." in node.value
+
+
+def _free_of(value: Value) -> set[sympy.Symbol]:
+    return set(value.free_symbols) if isinstance(value, sympy.Basic) else set()
+
+
+def _name(node: t.Symbol | None) -> str:
+    from .grammar.names import key
+
+    return key(node) if node is not None else ""
+
+
+EXPLANATIONS = (_names_a_value, _differential_equation, _value_at_a_point, _one_sided_unknown, _dropped_term)
+
+
+Values = tuple[Value, Value] | None
+
+
+def _decide(reading: Reading, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> tuple[LayoutResult, bool, Values]:
+    """The result of one reading under one layout, over the sizes generic vectors need (and the
+    values compared, for explaining a difference)."""
     sizes: tuple[int, ...] = (3,)
-    results: list[tuple[int, LayoutResult]] = []
+    results: list[tuple[int, LayoutResult, Values]] = []
     used_layout = False
     index = 0
     while index < len(sizes):
         n = sizes[index]
         evaluator = Evaluator(defs, layout, n, all_generic=len(sizes) > 1, matrix_context=context.matrix_context)
         evaluator.applied_names = set(context.applied)
+        evaluator.implicit_functions = set(context.implicit) - set(defs.functions) - set(defs.symbols)
         evaluator.products_first = reading.products_first
+        evaluator.dependent = reading.dependent
+        evaluator.stated_values = reading.stated_values
+        if reading.near_only and context.near is not None:
+            evaluator.defs = context.near
         try:
-            left, right = _values(evaluator, reading, defs)
+            left, right = _values(evaluator, reading, evaluator.defs)
         except ShapeMismatch as exc:
             if evaluator.used_generic and sizes == (3,):
                 sizes, index = SIZES, 0
                 continue
-            return LayoutResult("shape", "shape-mismatch", f"shapes do not fit: {exc}"), used_layout or evaluator.used_layout
+            return LayoutResult("shape", "shape-mismatch", f"shapes do not fit: {exc}"), used_layout or evaluator.used_layout, None
         except Unchecked as exc:
-            return LayoutResult("unchecked", exc.code, exc.message), used_layout or evaluator.used_layout
+            return LayoutResult("unchecked", exc.code, exc.message), used_layout or evaluator.used_layout, None
         except _EVALUATION_ERRORS as exc:
-            return LayoutResult("unchecked", "unparsed", f"could not evaluate ({type(exc).__name__})"), used_layout or evaluator.used_layout
+            return LayoutResult("unchecked", "unparsed", f"could not evaluate ({type(exc).__name__})"), used_layout or evaluator.used_layout, None
         used_layout = used_layout or evaluator.used_layout
         if evaluator.used_generic and sizes == (3,):
             sizes, index = SIZES, 0
             continue
-        left, right = _orient_tuples(reading, left, right)
+        left, right = _zero_shaped(*_orient_tuples(reading, left, right))
+        if _shape(left) != _shape(right) and (_abstract(left) or _abstract(right)):
+            return LayoutResult("unchecked", "undefined-function", "uses a function the document does not define, so the shape of its value is unknown"), used_layout, None
         result = compare(left, right, seed, proof)
         if result.status == "differs":
-            result = _not_an_identity(left, right) or _mark_evaluation(result, left, right)
-        results.append((n, result))
+            result = _not_an_identity(left, right) or result
+        results.append((n, result, (left, right)))
         index += 1
-    for n, result in sorted(results, key=lambda item: (item[0] != 3, item[0])):
+    for n, result, values in sorted(results, key=lambda item: (item[0] != 3, item[0])):
         if result.status != "equal":
             if len(sizes) > 1:
                 result = LayoutResult(result.status, result.code, f"{result.message} (for vectors of length n = {n})", result.method, result.expected, result.point, result.lhs_value, result.rhs_value)
-            return result, used_layout
+            return result, used_layout, values
     final = results[-1][1]
     if len(sizes) > 1:
         final = LayoutResult("equal", "verified", f"verified for n = {sizes[0]}..{sizes[-1]}", "instantiated")
-    return final, used_layout
+    return final, used_layout, results[-1][2]
 
 
 def _values(evaluator: Evaluator, reading: Reading, defs: Definitions) -> tuple[Value, Value]:
@@ -154,11 +310,24 @@ def _orient_tuples(reading: Reading, left: Value, right: Value) -> tuple[Value, 
     return left, right
 
 
-def _mark_evaluation(result: LayoutResult, left: Value, right: Value) -> LayoutResult:
-    for one, other in ((left, right), (right, left)):
-        if isinstance(one, sympy.Basic) and not isinstance(one, sympy.MatrixBase) and one.is_number and isinstance(other, sympy.Basic) and not isinstance(other, sympy.MatrixBase) and other.free_symbols:
-            return LayoutResult(result.status, "evaluation-candidate", result.message, result.method, result.expected, result.point, result.lhs_value, result.rhs_value)
-    return result
+def _shape(value: Value) -> tuple[int, int]:
+    if isinstance(value, sympy.MatrixBase) and value.shape != (1, 1):
+        return tuple(value.shape)  # type: ignore[return-value]
+    return (1, 1)
+
+
+def _abstract(value: Value) -> bool:
+    entries = list(value) if isinstance(value, sympy.MatrixBase) else [value]
+    return any(isinstance(e, sympy.Basic) and (e.atoms(AppliedUndef) or e.atoms(sympy.Subs)) for e in entries)
+
+
+def _zero_shaped(left: Value, right: Value) -> tuple[Value, Value]:
+    """`0` (or `\\mathbf 0`) is the zero of whatever shape the other side has."""
+    if isinstance(left, sympy.MatrixBase) and not isinstance(right, sympy.MatrixBase) and right == 0:
+        return left, sympy.ImmutableMatrix(sympy.zeros(*left.shape))
+    if isinstance(right, sympy.MatrixBase) and not isinstance(left, sympy.MatrixBase) and left == 0:
+        return sympy.ImmutableMatrix(sympy.zeros(*right.shape)), right
+    return left, right
 
 
 def _apply_equalities(evaluator: Evaluator, defs: Definitions, left: Value, right: Value) -> tuple[Value, Value]:

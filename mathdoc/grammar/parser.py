@@ -181,7 +181,7 @@ class Parser:
             return t.Add(terms, (_start(left), _end(term)))
         if token is not None and token.is_char("/"):
             right = self.expression(PRODUCT)
-            return t.Div(left, right, (_start(left), _end(right)))
+            return _slash_derivative(left, right) or t.Div(left, right, (_start(left), _end(right)))
         op = INFIX_PRODUCTS[token.text] if token is not None else ""
         right = self.expression(power)
         if isinstance(left, t.Mul):
@@ -202,6 +202,28 @@ class Parser:
         from .rules import postfix
 
         return postfix(self, node, applications)
+
+
+def _slash_derivative(left: t.Node, right: t.Node) -> t.Derivative | None:
+    """`dy/dx`, `d^2y/dx^2`: Leibniz notation written with a slash."""
+
+    def differential(node: t.Node) -> tuple[int, t.Node] | None:
+        if isinstance(node, t.Mul) and len(node.factors) == 2 and node.ops == ("",):
+            marker, rest = node.factors
+            order = 1
+            if isinstance(marker, t.Pow) and isinstance(marker.exponent, t.Number) and marker.exponent.value.isdigit():
+                order, marker = int(marker.exponent.value), marker.base
+            if isinstance(rest, t.Pow) and isinstance(rest.exponent, t.Number) and rest.exponent.value.isdigit() and isinstance(rest.base, t.Symbol):
+                order, rest = order * int(rest.exponent.value), rest.base
+            if isinstance(marker, t.Symbol) and marker.name == "d" and marker.sub is None and not marker.accent:
+                return order, rest
+        return None
+
+    top, bottom = differential(left), differential(right)
+    if top is None or bottom is None or not isinstance(bottom[1], t.Symbol) or isinstance(top[1], t.Mul):
+        return None
+    order = max(top[0], bottom[0])
+    return t.Derivative("d", (bottom[1],) * order, top[1], "leibniz", (_start(left), _end(right)))
 
 
 def _start(node: t.Node) -> int:

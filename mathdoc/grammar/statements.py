@@ -154,7 +154,9 @@ def _rows(tokens: list[Token]) -> list[list[Token]]:
         meaningful = [tok for tok in row if tok.kind != "space"]
         if not meaningful:
             continue
-        continues = joined and (meaningful[0].is_char("=") or _ends_with_relation(joined[-1]))
+        continues = joined and (
+            meaningful[0].is_char("=", "+", "-") or meaningful[0].is_command("\\cdot", "\\times") or _ends_with_relation(joined[-1])
+        )  # `&= …` continues the chain; `&+ …` continues the previous member
         if continues:
             joined[-1].extend(row)
         else:

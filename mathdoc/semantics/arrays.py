@@ -8,7 +8,7 @@ from .errors import Unchecked
 from .values import Value, _assemble, _immutable
 from ..grammar import tree as t
 from .evaluate import EvaluatorCore
-from .names import key, scalar_name
+from ..grammar.names import key, scalar_name
 
 GENERIC_BOUNDS = frozenset(("n", "N", "m", "d", "K", "k", "T", "D", "M"))
 
@@ -22,9 +22,11 @@ class ArrayRules(EvaluatorCore):
             if isinstance(value, sympy.MatrixBase):
                 self.used_defined_array = True
                 return value
-        if node.name in ("0", "1") and node.sub is None:
+        if node.name == "0" and node.sub is None:
+            return sympy.Integer(0)  # the zero vector: zero of whatever shape the other side has
+        if node.name == "1" and node.sub is None:
             self.used_generic = True
-            return _immutable(sympy.ones(self.n, 1) * int(node.name))
+            return _immutable(sympy.ones(self.n, 1))
         letter = scalar_name(t.Symbol(node.name, node.span, sub=node.sub), self.indices)
         if letter is None or not (node.name.isalpha() and (len(node.name) == 1 or node.name.isalpha() and node.name.islower() and len(node.name) > 2)):
             raise Unchecked("unparsed", f"bold `{node.name}` is not a vector name")

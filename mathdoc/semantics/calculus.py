@@ -13,9 +13,11 @@ from .errors import ShapeMismatch, Unchecked
 from .values import Value, _free_symbols, _immutable, _substitute
 from ..grammar import tree as t
 from .evaluate import EvaluatorCore
-from .names import key, scalar_name
+from ..grammar.names import key, scalar_name
 
 INDEX_LETTERS = frozenset("ijkl")
+DEPENDENT_LETTERS = frozenset("u v w x y z p q r s t A N P Q T V X Y Z".split())
+"""Letters that, undefined, may name a quantity depending on the variable (an ODE's unknown)."""
 
 
 class CalculusRules(EvaluatorCore):
@@ -36,6 +38,8 @@ class CalculusRules(EvaluatorCore):
         variables = [self.variable(v) for v in node.variables]
         self._reject_index_notation(node, variables)
         operand = self.operand(node.operand, variables)
+        if self.dependent and len(set(variables)) == 1 and isinstance(variables[0], sympy.Symbol):
+            operand = self._as_functions_of(operand, variables[0], accents_only=node.kind == "partial")
         for variable in variables:
             operand = self.differentiate(operand, variable)
         return self.expand_dependents(operand, set())
@@ -55,6 +59,8 @@ class CalculusRules(EvaluatorCore):
                 value = self.value(node)
                 if isinstance(value, sympy.Symbol) and value not in variables:
                     raise Unchecked("undefined-function", f"`{scalar_name(node, self.indices) or node.name}` is not defined earlier in the document, so its derivative is unknown")
+        if isinstance(node, t.Symbol) and key(node) in self.defs.symbols:
+            self.value(self.defs.symbols[key(node)])  # a definition that cannot be read: say why
         value = self.value(node)
         return self.expand_dependents(value, _excluded(variables))
 
@@ -81,15 +87,33 @@ class CalculusRules(EvaluatorCore):
                 if len(others - {variable.name}) > 0 and any(o and o.split("_", 1)[1].strip("{}") in INDEX_LETTERS for o in others - {variable.name}):
                     raise Unchecked("unparsed", "index notation with several indices (summation convention); mathdoc does not expand it")
 
+    def _as_functions_of(self, value: Value, variable: sympy.Symbol, accents_only: bool = False) -> Value:
+        """A reading: undefined letters such as y in `\\frac{d}{dx}[e^{x^2} y]` are functions of x;
+        in a partial derivative only a model's output such as `\\hat y` may depend on the variable."""
+        mapping = {
+            s: sympy.Function(s.name)(variable)
+            for s in sorted(_free_symbols(value), key=lambda s: s.name)
+            if s != variable and s.name not in self.defs.symbols
+            and ((s.name.split("_")[0] in DEPENDENT_LETTERS and not accents_only) or s.name.startswith(("hat{", "bar{", "tilde{")))
+        }
+        if not mapping:
+            return value
+        return _immutable(value.xreplace(mapping)) if isinstance(value, sympy.MatrixBase) else value.xreplace(mapping)
+
     def prime(self, node: t.Prime) -> Value:
         """`y'` after `y = …`, `(\\cot x)'`: the derivative by the one variable of the expression."""
         operand = node.operand.inner if isinstance(node.operand, t.Group) else node.operand
         if isinstance(operand, t.Symbol) and key(operand) in self.defs.functions:
             params = self.defs.functions[key(operand)][0]
             return self.apply_prime(node, params)
-        if isinstance(operand, t.Symbol) and key(operand) not in self.defs.symbols:
+        if isinstance(operand, t.Symbol) and key(operand) not in self.defs.symbols and operand.name not in self.implicit_functions:
             raise Unchecked("undefined-function", f"`{key(operand)}'` is used but `{key(operand)}` is not defined earlier in the document")
         value = self.expand_dependents(self.value(operand), set())
+        if isinstance(value, sympy.Basic) and value.atoms(sympy.core.function.AppliedUndef) and self.implicit_functions:
+            result = value
+            for _ in range(node.order):
+                result = sympy.diff(result, sympy.Symbol("x"))
+            return result
         free = sorted(_free_symbols(value), key=lambda s: s.name)
         if len(free) != 1:
             raise Unchecked("unparsed", "a prime on an expression of several variables (by which one?)" if free else "a prime on a constant")
@@ -100,6 +124,8 @@ class CalculusRules(EvaluatorCore):
     def apply_prime(self, head: t.Prime, args: tuple[t.Node, ...]) -> Value:
         """`f'(x)`, `f''(2)`: the derivative of the defined f, at the argument."""
         operand = head.operand
+        if isinstance(operand, t.Symbol) and key(operand) not in self.defs.functions and key(operand) not in self.defs.symbols and operand.font != "bold":
+            return self._abstract_prime(operand, head.order, args)
         if not isinstance(operand, t.Symbol) or key(operand) not in self.defs.functions:
             name = key(operand) if isinstance(operand, t.Symbol) else "the function"
             raise Unchecked("undefined-function", f"`{name}'` is used but `{name}` is not defined earlier in the document")
@@ -121,6 +147,21 @@ class CalculusRules(EvaluatorCore):
                 raise Unchecked("malformed-notation", f"`{name}'` applied to a vector")
             value = value.subs(parameter, point)
         return value
+
+    def _abstract_prime(self, operand: t.Symbol, order: int, args: tuple[t.Node, ...]) -> Value:
+        """`f'(g(x))` with f only named: the derivative of an abstract function, at its argument.
+
+        Claims about such functions (the chain or product rule written with f and g) are checked on
+        random polynomial instances and never called wrong (see `verify._compare_abstract`).
+        """
+        if len(args) != 1:
+            raise Unchecked("undefined-function", f"`{key(operand)}'` of several arguments, and `{key(operand)}` is not defined in the document")
+        name = scalar_name(operand, self.indices) or operand.name
+        self.used_abstract.add(name)
+        point = self.scalar(args[0], "an argument")
+        dummy = sympy.Dummy("xi")
+        derivative = sympy.Derivative(sympy.Function(name)(dummy), (dummy, order))
+        return sympy.Subs(derivative, dummy, point)
 
     def derivative_at(self, head: t.Derivative, args: tuple[t.Node, ...]) -> Value:
         """`\\frac{df}{dx}(x)` (the same) or `\\frac{df}{dx}(2)` (at x = 2)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..grammar import parse, tree as t
-from .names import key
+from ..grammar.names import key
 
 DOTS_FREE = "no-dots"
 
@@ -19,10 +19,21 @@ class Definitions:
     equalities: list[tuple[t.Node, t.Node]] = field(default_factory=list)
     """`f_i(w_i) + g_i(x_i) = w_i + x_i`: stated equalities between expressions."""
 
+    values: dict[str, t.Node] = field(default_factory=dict)
+    """name -> number: `n = 5` stated in the prose; substituted only in the reading "with the stated values"."""
+    far: bool = False
+    """Some definition was made far from the claim (see `context.NEAR`)."""
+
     @classmethod
-    def from_pairs(cls, pairs: tuple[tuple[str, str], ...]) -> "Definitions":
+    def from_pairs(cls, pairs: "tuple[tuple[str, ...], ...]", near_only: bool = False) -> "Definitions":
+        """From (head, body) or (head, body, "near"/"far") texts; `near_only` drops the far ones."""
         defs = cls()
-        for head_text, body_text in pairs:
+        for entry in pairs:
+            head_text, body_text = entry[0], entry[1]
+            far = len(entry) > 2 and entry[2] == "far"
+            if far and near_only:
+                continue
+            defs.far = defs.far or far
             head, body = parse(head_text), parse(body_text)
             defs.add(head, body)
         return defs
@@ -31,10 +42,13 @@ class Definitions:
         if isinstance(body, t.Unsupported):
             return
         if isinstance(head, t.Apply) and isinstance(head.head, t.Symbol) and all(isinstance(a, t.Symbol) for a in head.args):
+            if _is_number(body):
+                return  # `f(x, y) = 0 if and only if …`: a condition, not a function to differentiate
             self.functions[key(head.head)] = (head.args, body)
         elif isinstance(head, t.Symbol):
             if _is_number(body):
-                return  # `x = 1` ("plugging in x = 1") is an example value, not a definition
+                self.values[key(head)] = body  # `x = 1`, `n = 5`: an example value, used as a reading only
+                return
             self.symbols[key(head)] = body
         elif isinstance(head, t.Transpose) and isinstance(head.operand, t.Symbol):
             self.symbols[key(head.operand)] = t.Transpose(body, body.span)

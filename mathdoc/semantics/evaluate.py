@@ -15,7 +15,7 @@ from .values import Value, _add, _hadamard, _immutable, _multiply, _transpose
 from ..grammar import tree as t
 from ..grammar.rules.functions import FUNCTION_LETTERS
 from .env import Definitions
-from .names import key, scalar_name
+from ..grammar.names import key, scalar_name
 
 CONSTANTS = {"pi": sympy.pi, "infty": sympy.oo}
 
@@ -42,6 +42,12 @@ class EvaluatorCore:
         self.depth = 0
         self.products_first = False
         """A reading: `u(x+1)` is a product even for a letter that usually names a function."""
+        self.implicit_functions: set[str] = set()
+        """Bare function letters that stand for functions of x (`(fg)' = f'g + fg'`)."""
+        self.stated_values = False
+        """A reading: values stated earlier (`n = 5`) replace their names."""
+        self.dependent = False
+        """A reading: undefined letters in a `d/dx` operand are functions of x (see calculus.py)."""
 
     def value(self, node: t.Node) -> Value:
         self.depth += 1
@@ -69,6 +75,13 @@ class EvaluatorCore:
         name = scalar_name(node, self.indices)
         if name is None:
             raise Unchecked("unparsed", f"the subscript of `{node.name}` is not a plain index")
+        if node.sub is not None and not node.font and (node.name in self.defs.functions or node.name in self.defs.symbols) and name not in self.defs.symbols and isinstance(node.sub, t.Symbol):
+            raise Unchecked("unparsed", f"the subscript notation `{name}` for a derivative of `{node.name}` is not evaluated")
+        if node.name in self.implicit_functions and node.sub is None and not node.font:
+            self.used_abstract.add(node.name)
+            return sympy.Function(node.name)(sympy.Symbol("x"))
+        if self.stated_values and key(node) in self.defs.values:
+            return self.value(self.defs.values[key(node)])
         if node.sub is None and not node.accent and key(node) not in self.defs.symbols:
             if node.name == "e":
                 return sympy.E
@@ -102,6 +115,10 @@ class EvaluatorCore:
         return total
 
     def mul(self, node: t.Mul) -> Value:
+        for factor, following in zip(node.factors, node.factors[1:]):
+            if isinstance(factor, t.Symbol) and factor.name == "D" and not factor.font and key(factor) not in self.defs.symbols and not self.matrix_context:
+                if isinstance(following, (t.Symbol, t.Apply, t.Group)):
+                    raise Unchecked("unparsed", f"the operator notation `{key(factor)}` is not evaluated")
         result = self.value(node.factors[0])
         for op, factor in zip(node.ops, node.factors[1:]):
             right = self.value(factor)
@@ -117,6 +134,8 @@ class EvaluatorCore:
             return self.divide(left, right)
         if op == "times" and _is_vector3(left) and _is_vector3(right):
             return _immutable(sympy.Matrix(left).cross(sympy.Matrix(right)))
+        if op == "cdot" and _same_vectors(left, right):
+            return sum(a * b for a, b in zip(left, right))  # `\vec a \cdot \vec b`: the dot product
         return _multiply(left, right)
 
     def divide(self, numerator: Value, denominator: Value) -> Value:
@@ -207,6 +226,13 @@ class EvaluatorCore:
 
 def _is_matrix_letter(node: t.Symbol) -> bool:
     return len(node.name) == 1 and node.name.isupper() and node.name != "I" and not node.accent and node.font in ("", "roman")
+
+
+def _same_vectors(left: Value, right: Value) -> bool:
+    return (
+        isinstance(left, sympy.MatrixBase) and isinstance(right, sympy.MatrixBase) and left.shape == right.shape
+        and 1 in left.shape and left.shape != (1, 1)
+    )
 
 
 def _is_vector3(value: Value) -> bool:

@@ -10,7 +10,7 @@ from .values import Value, _immutable
 from ..grammar import tree as t
 from ..grammar.rules.functions import FUNCTION_LETTERS
 from .evaluate import EvaluatorCore
-from .names import key, scalar_name
+from ..grammar.names import key, scalar_name
 
 _E = sympy.E
 SCALAR_FUNCTIONS = {
@@ -104,6 +104,8 @@ class FunctionRules(EvaluatorCore):
         name = key(head)
         if name in self.defs.functions:
             return self.apply_definition(name, node.args)
+        if head.font == "roman" and len(head.name) > 1:
+            raise Unchecked("undefined-function", f"the operator `{head.name}` is not defined in the document")
         plain = scalar_name(head, self.indices)
         looks_like_function = head.name in FUNCTION_LETTERS or head.sub is not None or len(node.args) > 1 or head.font == "bold"
         if looks_like_function and not self.products_first:

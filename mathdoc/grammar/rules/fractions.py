@@ -25,6 +25,8 @@ def fraction(parser: Parser, token: Token) -> t.Node:
     bottom = list(parser.group_tokens())
     span = (token.start, parser.last_end())
     marker, order, operand = _numerator(top)
+    if marker == "symbolic-order":
+        raise parser.fail("a derivative of symbolic order (`d^n`) is not evaluated", token=token)
     differentials = _differentials(parser, bottom)
     if marker and differentials is not None:
         kind, variables = differentials
@@ -80,15 +82,16 @@ def _numerator(tokens: list[Token]) -> tuple[str, int | None, list[Token]]:
     if i < len(tokens) and tokens[i].is_char("^"):
         order, i = _order(tokens, i + 1)
         if order is None:
-            return "", None, tokens
+            return "symbolic-order", None, tokens
     return marker, order, tokens[i:]
 
 
 def _order(tokens: list[Token], i: int) -> tuple[int | None, int]:
-    if i < len(tokens) and tokens[i].kind == "number":
+    if i < len(tokens) and tokens[i].kind == "number" and tokens[i].text[0].isdigit():
         return int(tokens[i].text[0]), i + 1
     if i + 2 < len(tokens) and tokens[i].is_char("{") and tokens[i + 1].kind == "number" and tokens[i + 2].is_char("}"):
-        return int(tokens[i + 1].text), i + 3
+        text = tokens[i + 1].text
+        return (int(text), i + 3) if text.isdigit() and int(text) <= MAX_ORDER else (None, i)
     return None, i
 
 
@@ -115,14 +118,24 @@ def _differentials(parser: Parser, tokens: list[Token]) -> tuple[str, list[t.Nod
     for _, body in pieces:
         count = 1
         if len(body) >= 2 and body[-2].is_char("^") and body[-1].kind == "number":
-            count, body = int(body[-1].text), body[:-2]
+            count, body = _count(parser, body[-1]), body[:-2]
         elif len(body) >= 4 and body[-4].is_char("^") and body[-3].is_char("{") and body[-2].kind == "number" and body[-1].is_char("}"):
-            count, body = int(body[-2].text), body[:-4]
+            count, body = _count(parser, body[-2]), body[:-4]
         node = parser.sub_parse(body, "differentiation variable")
         if isinstance(node, t.Mul) and all(isinstance(f, t.Symbol) for f in node.factors) and kinds == {"d"}:
             return None  # `\frac{dx}{dab}`: not a differential of one variable
         variables.extend([node] * count)
     return kinds.pop(), variables
+
+
+MAX_ORDER = 12
+
+
+def _count(parser: Parser, token: Token) -> int:
+    """The power of a differential, `dx^2`; a fraction or a huge order is not a derivative to compute."""
+    if not token.text.isdigit() or int(token.text) > MAX_ORDER:
+        raise parser.fail(f"a derivative of order `{token.text}` is not evaluated", token=token)
+    return int(token.text)
 
 
 def _variation(numerator: t.Node, denominator: t.Node) -> bool:

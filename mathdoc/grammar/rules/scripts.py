@@ -54,6 +54,12 @@ def postfix(parser: Parser, node: t.Node, applications: bool = True) -> t.Node:
             if parser.peek() is None or not parser.peek().is_char(")"):  # type: ignore[union-attr]
                 raise parser.fail("`(` without its closing `)`", token=opener)
             parser.next()
+            group = t.Group(args[0], "(", (opener.start, parser.last_end())) if len(args) == 1 else None
+            following = parser.peek()
+            if group is not None and following is not None and following.is_char("^") and _product_letter(node):
+                # `x(x+2)^2`: the power belongs to the parenthesis, and x multiplies it
+                powered = postfix(parser, group, applications)
+                return t.Mul((node, powered), ("",), (node.span[0], powered.span[1]))
             node = t.Apply(node, tuple(args), True, (node.span[0], parser.last_end()))
         elif token.is_char("|") and parser.peek(1) is not None and parser.peek(1).is_char("_"):  # type: ignore[union-attr]
             from .delimiters import evaluation
@@ -81,6 +87,12 @@ def _inverse_function(node: t.Node) -> bool:
         return False
     exponent = node.exponent
     return isinstance(exponent, t.Neg) and isinstance(exponent.operand, t.Number) and exponent.operand.value == "1"
+
+
+def _product_letter(node: t.Node) -> bool:
+    from .functions import FUNCTION_LETTERS
+
+    return isinstance(node, t.Symbol) and node.sub is None and node.name not in FUNCTION_LETTERS and node.font != "bold"
 
 
 def _applicable(node: t.Node) -> bool:
@@ -123,8 +135,17 @@ def _superscript(parser: Parser, node: t.Node, token: Token) -> t.Node:
         return t.Transpose(t.Pow(node, t.Number("-1", span), span), span)
     if compact and set(compact.replace("\\prime", "'")) == {"'"}:
         return t.Prime(node, compact.replace("\\prime", "'").count("'"), span)
-    if compact.startswith("(") and compact.endswith(")") and compact[1:-1].isdigit():
-        return t.Prime(node, int(compact[1:-1]), span)
+    if compact.startswith("(") and compact.endswith(")"):
+        from .functions import FUNCTION_LETTERS
+
+        if isinstance(node, t.Symbol) and node.name in FUNCTION_LETTERS and compact[1:-1].isdigit():
+            return t.Prime(node, int(compact[1:-1]), span)  # `f^{(3)}`: the third derivative
+        if isinstance(node, t.Symbol) and node.name in FUNCTION_LETTERS:
+            raise parser.fail(f"a derivative of symbolic order `{compact}`", token=token)
+        if isinstance(node, t.Symbol):
+            # `x^{(k)}`: the k-th iterate or sample, a label that is part of the name
+            return t.Symbol(node.name + "^" + compact, span, font=node.font, sub=node.sub, accent=node.accent)
+        raise parser.fail(f"a superscript `{compact}` on an expression", token=token)
     if compact in _STAR_MARKS and isinstance(node, t.Symbol):
         return t.Symbol(node.name + "^" + compact.lstrip("\\"), span, font=node.font, sub=node.sub, accent=node.accent)
     return t.Pow(node, parser.sub_parse(tokens, "exponent"), span)

@@ -7,7 +7,7 @@ replaced by their current value (`x_i` inside `\\sum_{i=1}^3` is `x_1`, `x_2`, `
 
 from __future__ import annotations
 
-from ..grammar import tree as t
+from . import tree as t
 
 
 def subscript_text(node: t.Node, indices: dict[str, int]) -> str | None:
