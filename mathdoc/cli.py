@@ -55,13 +55,13 @@ def check(
     except config.ConfigError as exc:
         click.echo(f"mathdoc: {one_line(str(exc))}", err=True)
         ctx.exit(EXIT_USAGE)
-    files, errors = config.expand_paths(paths, settings)
-    for message in errors:
+    notes, errors, skipped = config.expand_notes(paths, settings)
+    for message in errors + skipped:  # a skipped link is a notice: it does not change the exit code
         click.echo(f"mathdoc: {one_line(message)}", err=True)
     sources = []
-    for path in files:
+    for note in notes:
         try:
-            sources.append(read_source(path))
+            sources.append(read_source(note.path, root=note.root))
         except SourceError as exc:
             errors.append(str(exc))
             click.echo(f"mathdoc: {one_line(str(exc))}", err=True)

@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Mapping
 from .checker import DEFAULT_TIMEOUT
 from .codes import RULES_BY_CODE
 from .model import Severity
-from .sources import collect_paths
+from .sources import Note, find_notes
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -197,36 +197,59 @@ def resolve(paths: Iterable[str], overrides: Mapping[str, Any], config_file: str
 
 def expand_paths(paths: Iterable[str], settings: Settings) -> tuple[list[str], list[str]]:
     """The files to check: named files as they are, directories expanded and filtered by include/exclude."""
+    notes, errors, skipped = expand_notes(paths, settings)
+    return [note.path for note in notes], errors + skipped
+
+
+def expand_notes(paths: Iterable[str], settings: Settings) -> tuple[list[Note], list[str], list[str]]:
+    """`expand_paths` with each file's checked root; returns (notes, errors, skipped links).
+
+    A file reached twice (two arguments, or a link to a note in the same tree) is checked once."""
     include = [_glob(p) for p in settings.include]
     exclude = [_glob(p) for p in settings.exclude]
-    files: list[str] = []
+    notes: list[Note] = []
     errors: list[str] = []
+    skipped: list[str] = []
+    seen: set[str] = set()
     for raw in paths:
-        found, problems = collect_paths([raw])
+        found, problems, outside = find_notes([raw])
         errors.extend(problems)
-        if not Path(raw).is_dir():
-            files.extend(found)
-            continue
-        for name in found:
-            candidates = _match_names(name, settings.root, Path(raw))
-            if include and not any(p.fullmatch(c) for p in include for c in candidates):
-                continue
-            if any(p.fullmatch(c) for p in exclude for c in candidates):
-                continue
-            files.append(name)
-    return files, errors
+        skipped.extend(outside)
+        directory = os.path.isdir(raw)
+        for note in found:
+            if directory:
+                candidates = _match_names(note.path, settings.root, Path(raw))
+                if include and not any(p.fullmatch(c) for p in include for c in candidates):
+                    continue
+                if any(p.fullmatch(c) for p in exclude for c in candidates):
+                    continue
+            real = os.path.realpath(note.path)
+            if real not in seen:
+                seen.add(real)
+                notes.append(note)
+    return notes, errors, skipped
 
 
 def _match_names(name: str, root: Path, base: Path) -> list[str]:
     """The file's path relative to the configuration root (or else to the directory argument), and
-    each of its ancestor directories, so that `drafts` and `drafts/**` both exclude a folder."""
-    absolute = Path(name).resolve()
-    try:
-        relative = absolute.relative_to(root.resolve())
-    except ValueError:
-        relative = absolute.relative_to(base.resolve())
-    parts = relative.parts
+    each of its ancestor directories, so that `drafts` and `drafts/**` both exclude a folder.
+
+    The file itself is not resolved: a note may be a link to elsewhere in the tree, and a directory
+    argument may be a link to outside the root; then the path as found is matched."""
+    relative = _relative(name, root) or _relative(name, base) or Path(name).name
+    parts = Path(relative).parts
     return ["/".join(parts[:i]) for i in range(len(parts), 0, -1)]
+
+
+def _relative(name: str, folder: Path) -> str | None:
+    """`name` relative to `folder`, as written or with its directory's links resolved; None when neither."""
+    written = os.path.abspath(name)
+    through_links = os.path.join(os.path.realpath(os.path.dirname(written)), os.path.basename(written))
+    for path in (written, through_links):
+        for top in (os.path.abspath(folder), os.path.realpath(folder)):
+            if path == top or path.startswith(top.rstrip(os.sep) + os.sep):
+                return os.path.relpath(path, top)
+    return None
 
 
 def _glob(pattern: str) -> re.Pattern[str]:

@@ -37,21 +37,19 @@ class SourceError(Exception):
     """An input that cannot be read; the message names the file."""
 
 
-_LINE_BREAKING = {0x85, 0x2028, 0x2029}
-
-
 def printable(text: str) -> str:
-    """`text` on one line: control characters and line separators written as escapes (`\\n`).
+    """`text` on one line: control, format and separator characters written as escapes (`\\x0a`).
 
     File names come from the notes (`\\input{...}`) or from the file system, and a newline in one
     would start a new line of output (a forged GitHub workflow command, say)."""
     if text.isprintable():
         return text
-    return "".join(
-        ch if ch.isprintable() or (ch == " ") else ch.encode("unicode_escape").decode("ascii")
-        if ord(ch) < 0x100 or ord(ch) in _LINE_BREAKING or not ch.isprintable() else ch
-        for ch in text
-    )
+    return "".join(ch if ch.isprintable() else _escape(ch) for ch in text)
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def _special_kind(mode: int) -> str:
@@ -155,7 +153,7 @@ def read_source(path: str | os.PathLike[str], display_path: str | None = None, r
     kind = kind_of(path) or "markdown"
     text, notices = decode(read_file_bytes(path, shown), shown)
     loader = LOADERS.get(kind)
-    if loader is None or kind not in ROOTED_LOADERS:
+    if loader is None:
         _register_optional_loaders()
         loader = LOADERS.get(kind, _plain_text)
     rooted = ROOTED_LOADERS.get(kind)

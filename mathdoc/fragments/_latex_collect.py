@@ -4,11 +4,19 @@ Definitions from an `\\input` (or `\\include`, or a local package) take effect a
 that reads the file, which is where LaTeX would read them.  Inputs are looked for next to the
 document, as LaTeX does when run in the document's directory; a missing one is a notice, since
 claims written with its macros cannot be read as the author meant them.
+
+An input is read only when its real path (every link followed) lies inside the checked root, and
+only when it is a regular file of bounded size: a note from a pull request must not make mathdoc
+read `/etc/passwd` or a link to it and print its text as macro bodies.  A refused input is a
+notice, on one line, naming it.
 """
 
 from __future__ import annotations
 
+import bisect
+import os
 import re
+import stat
 from pathlib import Path
 
 from ._latex_macros import DEFINING, Definition, Macro, MacroTable, read_definition
@@ -25,9 +33,12 @@ MAX_INPUT_DEPTH = 10
 _INTERESTING = re.compile(r"[\\%]")
 
 
-def collect_macros(path: str, text: str) -> tuple[MacroTable, tuple[str, ...]]:
-    """The document's macro table, and notices about inputs that could not be read."""
-    collector = _Collector(Path(path).parent)
+def collect_macros(path: str, text: str, root: str | None = None) -> tuple[MacroTable, tuple[str, ...]]:
+    """The document's macro table, and notices about inputs that could not be read.
+
+    Inputs are looked for next to `path`, and read only inside `root` (default: `path`'s directory)."""
+    base = Path(path).parent
+    collector = _Collector(base, os.path.realpath(root if root is not None else base))
     collector.read(text, path, None, 0)
     entries = {name: tuple(found) for name, found in collector.found.items()}
     return MacroTable(entries), tuple(collector.notices)
@@ -36,14 +47,18 @@ def collect_macros(path: str, text: str) -> tuple[MacroTable, tuple[str, ...]]:
 class _Collector:
     """Walks a file and the files it inputs, gathering definitions in document order."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, base: Path, root: str) -> None:
+        self.base = base
+        """Where input names are looked up."""
         self.root = root
+        """The real path that every file read must lie inside."""
         self.found: dict[str, list[tuple[int, Macro]]] = {}
         self.notices: list[str] = []
         self.visited: set[Path] = set()
 
     def read(self, text: str, shown: str, position: int | None, depth: int) -> None:
         """`position` is None for the document itself, else the offset of its `\\input`."""
+        lines = _Lines(text)
         i = 0
         while (match := _INTERESTING.search(text, i)) is not None:
             i = match.start()
@@ -61,7 +76,7 @@ class _Collector:
             elif name == "begin":
                 i = _skip_verbatim(text, after)
             elif name in INPUTTING or name in PACKAGE_LOADING:
-                i = self._input(text, after, name, shown, at, depth)
+                i = self._input(text, after, name, f"{shown}:{lines.number(i)}", at, depth)
 
     def _define(self, definition: Definition, at: int) -> None:
         macro = definition.macro
@@ -71,45 +86,88 @@ class _Collector:
             return
         self.found.setdefault(macro.name, []).append((at, macro))
 
-    def _input(self, text: str, i: int, command: str, shown: str, at: int, depth: int) -> int:
+    def _input(self, text: str, i: int, command: str, where: str, at: int, depth: int) -> int:
+        from ..sources import printable
+
         names, end = _input_names(text, i, command)
         for name in names:
             if command in PACKAGE_LOADING:
                 candidates = [name + ".sty"]
             else:
                 candidates = [name] if name.endswith(".tex") else [name + ".tex", name]
-            path = next((self.root / c for c in candidates if _is_file(self.root / c)), None)
-            if path is None:
+            path, refusal = self._locate(candidates)
+            shown = f"{printable(where)}: \\{command}{{{printable(name)}}}"
+            if refusal is not None:
+                self.notices.append(f"{shown} not read: {refusal}; the macros it defines are not expanded")
+            elif path is None:
                 if command not in PACKAGE_LOADING:  # standard packages are not files here
-                    line = text.count("\n", 0, i) + 1
                     self.notices.append(
-                        f"{shown}:{line}: \\{command}{{{name}}} not found (looked for {self.root / candidates[0]}); "
+                        f"{shown} not found (looked for {printable(str(self.base / candidates[0]))}); "
                         "the macros it defines are not expanded"
                     )
-                continue
-            self._read_file(path, at, depth)
+            else:
+                self._read_file(path, at, depth)
         return end
 
-    def _read_file(self, path: Path, at: int, depth: int) -> None:
-        from ..sources import SourceError, decode  # here: sources imports this package lazily
+    def _locate(self, candidates: list[str]) -> tuple[Path | None, str | None]:
+        """The first candidate that exists and may be read, else why an existing one may not."""
+        from ..sources import printable
 
-        resolved = path.resolve()
-        if resolved in self.visited or depth >= MAX_INPUT_DEPTH:
+        refusal = None
+        for candidate in candidates:
+            path = self.base / candidate
+            if not _exists(path):
+                continue
+            real = os.path.realpath(path)
+            if not (real == self.root or real.startswith(self.root.rstrip(os.sep) + os.sep)):
+                refusal = refusal or f"{printable(real)} is outside the checked directory {printable(self.root)}"
+            elif not _is_file(Path(real)):
+                refusal = refusal or f"{printable(real)} is not a regular file"
+            else:
+                return Path(real), None
+        return None, refusal
+
+    def _read_file(self, path: Path, at: int, depth: int) -> None:
+        """Read an input already located (a real path inside the root); each file once."""
+        from ..sources import SourceError, decode, read_file_bytes  # here: sources imports this package lazily
+
+        if path in self.visited or depth >= MAX_INPUT_DEPTH:
             return
-        self.visited.add(resolved)
+        self.visited.add(path)
         try:
-            text, notices = decode(path.read_bytes(), str(path))
-        except (OSError, SourceError) as exc:
-            self.notices.append(f"{path}: cannot be read for its macros ({exc})")
+            text, notices = decode(read_file_bytes(path, str(path)), str(path))
+        except SourceError as exc:
+            self.notices.append(f"{exc} (an input, read for its macros)")
             return
         self.notices.extend(notices)
         self.read(text.replace("\r\n", "\n"), str(path), at, depth + 1)
 
 
-def _is_file(path: Path) -> bool:
-    """`Path.is_file`, but a name the system refuses (too long, NUL) is simply not a file."""
+class _Lines:
+    """Line numbers of offsets, found by bisection (a file may hold thousands of `\\input`s)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] | None = None
+
+    def number(self, offset: int) -> int:
+        if self.starts is None:
+            self.starts = [i for i, ch in enumerate(self.text) if ch == "\n"]
+        return bisect.bisect_left(self.starts, offset) + 1
+
+
+def _exists(path: Path) -> bool:
+    """Whether something is at `path` (links followed); a name the system refuses is nothing."""
     try:
-        return path.is_file()
+        return os.path.exists(path)
+    except (OSError, ValueError):
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    """A regular file (not a FIFO or device); a name the system refuses (too long, NUL) is not one."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
     except (OSError, ValueError):
         return False
 

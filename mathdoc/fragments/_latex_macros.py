@@ -54,11 +54,15 @@ class MacroTable:
         found = self.entries.get(name)
         if not found:
             return None
-        index = bisect.bisect_right([at for at, _ in found], position) - 1
+        index = bisect.bisect_right(found, position, key=_offset) - 1  # no list built: a name may have thousands
         return found[index][1] if index >= 0 else None
 
     def latest(self) -> dict[str, Macro]:
         return {name: found[-1][1] for name, found in self.entries.items() if found}
+
+
+def _offset(entry: tuple[int, Macro]) -> int:
+    return entry[0]
 
 
 def read_definition(text: str, i: int, command: str) -> Definition | None:

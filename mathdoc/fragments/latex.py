@@ -5,9 +5,11 @@ cuts out each piece of math.  Each piece is then cleaned (comments, labels and t
 its macros expanded, every character keeping the offset of the file character it came from.
 
 The macros are read by the loader, not the finder, because reading them may open the files the
-document `\\input`s, and a missing one is worth a notice on the `Source`.  The loader leaves the
-table in a small cache that the finder reads; a finder given a `Source` the loader did not make
-reads the macros itself.
+document `\\input`s (only inside the checked root), and a missing or refused one is worth a notice
+on the `Source`.  The loader also expands the math, once, because expansion may stop at the
+document's budget (see `_latex_expand.Budget`), which is worth a notice too.  It leaves the table
+and the fragments in a small cache that the finder reads; a finder given a `Source` the loader did
+not make does the work itself.
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ import threading
 from dataclasses import dataclass
 
 from ..model import Fragment, Source
-from ..sources import LOADERS
+from ..sources import LOADERS, ROOTED_LOADERS
 from ._latex_collect import VERBATIM_ENVIRONMENTS, collect_macros
-from ._latex_expand import clean_math
+from ._latex_expand import Budget, clean_math
 from ._latex_macros import DEFINING, MacroTable, read_definition
 from ._tex_text import control_sequence, environment_name, line_end
 
@@ -198,17 +200,27 @@ def _unclosed(text: str, opening: _Opening, stop: int, reason: str) -> tuple[_Re
 
 
 def find_fragments(source: Source) -> list[Fragment]:
-    table = _macro_table(source)
+    with _tables_lock:
+        cached = _cache.get((source.path, source.text))
+    if cached is not None:
+        return list(cached[1])
+    table, _ = collect_macros(source.path, source.text)
+    return _find(source.text, table)[0]
+
+
+def _find(text: str, table: MacroTable) -> tuple[list[Fragment], int | None]:
+    """The fragments, and the offset where the expansion budget ran out (None if it did not)."""
+    budget = Budget.for_text(len(text))
     fragments: list[Fragment] = []
-    for region in math_regions(source.text, table):
-        fragment = _fragment(source.text, region, table)
+    for region in math_regions(text, table):
+        fragment = _fragment(text, region, table, budget)
         if fragment is not None:
             fragments.append(fragment)
-    return fragments
+    return fragments, budget.exhausted_at
 
 
-def _fragment(text: str, region: _Region, table: MacroTable) -> Fragment | None:
-    traced = clean_math(text, region.start, region.end, table)
+def _fragment(text: str, region: _Region, table: MacroTable, budget: Budget) -> Fragment | None:
+    traced = clean_math(text, region.start, region.end, table, budget)
     error = region.error or traced.error
     if not traced.text.strip() and error is None:
         return None
@@ -219,27 +231,36 @@ def _fragment(text: str, region: _Region, table: MacroTable) -> Fragment | None:
 
 
 _CACHE_SIZE = 64
-_tables: dict[tuple[str, str], MacroTable] = {}
+_cache: dict[tuple[str, str], tuple[MacroTable, tuple[Fragment, ...]]] = {}
 _tables_lock = threading.Lock()
 
 
-def _macro_table(source: Source) -> MacroTable:
-    with _tables_lock:
-        table = _tables.get((source.path, source.text))
-    if table is None:
-        table, _ = collect_macros(source.path, source.text)
-    return table
-
-
-def load_latex(path: str, text: str, kind: str = "latex", notices: tuple[str, ...] = ()) -> Source:
-    """The `Source` of a .tex file; its macros (and those of its inputs) are read now."""
+def load_latex(
+    path: str, text: str, kind: str = "latex", notices: tuple[str, ...] = (), root: str | None = None
+) -> Source:
+    """The `Source` of a .tex file; its macros (and those of its inputs inside `root`, by default
+    the file's directory) are read now, and its math expanded."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    table, found = collect_macros(path, text)
+    table, found = collect_macros(path, text, root)
+    fragments, exhausted = _find(text, table)
+    if exhausted is not None:
+        from ..sources import printable
+
+        line = text.count("\n", 0, exhausted) + 1
+        found += (
+            f"{printable(path)}:{line}: macro expansion stopped: the macros expand to more than "
+            f"{Budget.for_text(len(text)).limit} characters in all; the math from here on is read unexpanded",
+        )
     with _tables_lock:
-        if len(_tables) >= _CACHE_SIZE:
-            del _tables[next(iter(_tables))]
-        _tables[(path, text)] = table
+        if len(_cache) >= _CACHE_SIZE:
+            del _cache[next(iter(_cache))]
+        _cache[(path, text)] = (table, tuple(fragments))
     return Source(path=path, text=text, kind=kind, notices=tuple(notices) + found)
 
 
+def _load_rooted(path: str, text: str, kind: str, notices: tuple[str, ...], root: str) -> Source:
+    return load_latex(path, text, kind, notices, root)
+
+
 LOADERS["latex"] = load_latex
+ROOTED_LOADERS["latex"] = _load_rooted
