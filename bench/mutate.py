@@ -515,13 +515,24 @@ def check_batch(batch: list[Mutant], jobs: int, workdir: Path) -> list[Mutant]:
     data = corpus.run_mathdoc(workdir, names, jobs)
     if "error" in data:
         return [replace(m, verdict="error", message=str(data["error"])) for m in batch]
-    by_pos: dict[tuple[str, int, int], list[Mapping[str, Any]]] = {}
+    by_line: dict[tuple[str, int], list[Mapping[str, Any]]] = {}
     for path, f in corpus.findings_of(data):
-        key = (os.path.normpath(path), corpus.as_int(f.get("line")),
-               corpus.as_int(f.get("column")))
-        by_pos.setdefault(key, []).append(f)
-    return [judge(m, by_pos.get((os.path.normpath(n), m.site.line, m.site.column), []))
+        by_line.setdefault((os.path.normpath(path), corpus.as_int(f.get("line"))), []).append(f)
+    return [judge(m, at_member(m, by_line.get((os.path.normpath(n), m.site.line), [])))
             for m, n in zip(batch, names)]
+
+
+def at_member(m: Mutant, on_line: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The findings that start where the member starts; failing that, those that start inside
+    the mutant's text (`= -\\frac..` may be located after its sign), nearest first."""
+    start = m.site.column
+    exact = [f for f in on_line if corpus.as_int(f.get("column")) == start]
+    if exact:
+        return exact
+    end = start + len(codec(m.site.path)[1](m.text))
+    inside = [f for f in on_line if start < corpus.as_int(f.get("column")) < end]
+    nearest = min((corpus.as_int(f.get("column")) for f in inside), default=0)
+    return [f for f in inside if corpus.as_int(f.get("column")) == nearest]
 
 
 def judge(m: Mutant, found: list[Mapping[str, Any]]) -> Mutant:
@@ -617,8 +628,9 @@ def main(argv: list[str] | None = None) -> int:
     sites = [s for root, data in original_runs(args) for s in sites_of(root, data, counts)]
     mutants = [m for s in sites for m in mutants_of(s, rng, counts)]
     if args.limit and len(mutants) > args.limit:
+        print(f"sampled {args.limit} of {len(mutants)} mutants (--limit, --seed {args.seed});"
+              " the site and equivalent counts are before sampling")
         mutants = sorted(rng.sample(mutants, args.limit), key=lambda m: (m.site.path, m.site.line))
-        print(f"sampled {args.limit} mutants (--limit, --seed {args.seed})")
     print(report(check_all(mutants, args.jobs), counts, len(sites)), end="")
     return 0
 
