@@ -19,10 +19,11 @@ the source file. Mutants of that member, one per operator where the operator app
 
 Each mutant is the whole original file with the member's text replaced at its exact position
 (so the file's definitions, macros and layout still apply), written into a batch directory
-with many others; mathdoc checks each batch once (`--jobs N --no-cache`), and the verdict of
-the finding that starts at the member's position is the mutant's. A mutant textually equal to
-the original, or equal to it by latex2sympy and `sympy.expand`, is counted as `equivalent` and
-not checked. A mutant is killed when it comes out `wrong` or `layout`; `verified` mutants are
+with many others (a .tex file's sibling TeX files are copied beside it, for `\\input`);
+mathdoc checks each batch once (`--jobs N --no-cache`), and the verdict of the finding that
+starts at the member's position (failing that, inside the mutant's text) is the mutant's. A
+mutant textually equal to the original, or equal to it as read by latex2sympy (difference
+expanding to 0, or zero at five seeded points), is counted as `equivalent` and not checked. A mutant is killed when it comes out `wrong` or `layout`; `verified` mutants are
 misses that matter most; `unchecked` ones (and `lost`: no finding at that position any more,
 `error`: the batch's mathdoc run failed) are not killed either.
 
