@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .grammar import tree as t
 from .grammar.statements import Chain, Member as TreeMember, statements
+from .grammar.tokens import tokenize
 from .model import Claim, ClaimKind, Fragment, Member
 from .grammar.names import key
 
@@ -118,6 +119,8 @@ def recognise(fragments: list[Fragment]) -> Recognised:
     claims: list[Claim] = []
     definitions: list[Definition] = []
     for fragment in fragments:
+        if not fragment.error and not balanced(fragment.text):
+            fragment = Fragment(fragment.text, fragment.start, fragment.display, fragment.offsets, "unbalanced braces, parentheses or environments")
         if fragment.error:
             _broken(fragment, claims)
             continue
@@ -126,11 +129,45 @@ def recognise(fragments: list[Fragment]) -> Recognised:
     return Recognised(tuple(claims), tuple(definitions))
 
 
+def balanced(text: str) -> bool:
+    """Braces, `\\left`/`\\right`, environments and brackets pair up (read from the tokens).
+
+    `(` and `[` close with either `)` or `]`, for half-open intervals such as `(0, 1]`.
+    """
+    stack: list[str] = []
+    tokens = [tok for tok in tokenize(text) if tok.kind != "space"]
+    skip = False
+    for token in tokens:
+        if skip:
+            skip = False
+            continue
+        kind = {"{": "{", "(": "(", "[": "(", "\\left": "left", "\\begin": "begin"}.get(token.text) if token.kind in ("char", "command") else None
+        closing = {"}": "{", ")": "(", "]": "(", "\\right": "left", "\\end": "begin"}.get(token.text) if token.kind in ("char", "command") else None
+        if token.kind == "char" and token.text in ("\\left", "\\right"):
+            kind = closing = None
+        if kind is not None and (token.kind == "command") == (kind in ("left", "begin")):
+            stack.append(kind)
+            skip = kind == "left"
+        elif closing is not None and (token.kind == "command") == (closing in ("left", "begin")):
+            if not stack or stack[-1] != closing:
+                return False
+            stack.pop()
+            skip = closing == "left"
+    return not stack
+
+
 def _broken(fragment: Fragment, claims: list[Claim]) -> None:
     chains = statements(fragment.text)
-    if any(_derivative_member(m) for chain in chains for m in chain.members):
+    if any(_derivative_member(m) for chain in chains for m in chain.members) or _mentions(fragment.text):
         text = fragment.text.strip()
         claims.append(Claim(fragment, (Member(text, fragment.text.index(text[:1]) if text else 0),), ClaimKind.SCALAR, len(claims), problem=fragment.error))
+
+
+def _mentions(text: str) -> bool:
+    from .grammar.statements import _mentions_derivative
+
+    tokens = [tok for tok in tokenize(text) if tok.kind != "space"]
+    return _mentions_derivative(tokens) and any(tok.is_char("=") for tok in tokens)
 
 
 def _member(fragment: Fragment, member: TreeMember) -> Member:
@@ -174,18 +211,31 @@ def _definitions(fragment: Fragment, members: list[TreeMember], offset: int, def
         definitions.append(_definition(fragment, members[0], members[1], offset))
         return
     if not is_definition_head(head):
+        if len(members) == 2 and _is_equation(members[0].node, members[1].node):
+            # `x^2 + y^2 = 25`: a curve, for implicit derivatives of the names it relates
+            definitions.append(_definition(fragment, members[0], members[1], offset, equation=True))
         return
     for k in range(len(members) - 1):
         if members[k + 1].start == members[k + 1].end:
             continue
-        if k == 0 or is_definition_head(members[k].node):
+        if k == 0 or is_definition_head(members[k].node) or _is_equality_head(members[k].node):
             definitions.append(_definition(fragment, members[k], members[k + 1], offset))
 
 
-def _definition(fragment: Fragment, head: TreeMember, body: TreeMember, offset: int) -> Definition:
+def _is_equation(left: t.Node, right: t.Node) -> bool:
+    """A relation between at least two plain names, both sides readable: a curve or a constraint."""
+    if any(isinstance(n, (t.Unsupported, t.Text, t.Dots, t.Matrix, t.Tuple)) for n in t.walk(left) + t.walk(right)):
+        return False
+    letters = {n.name for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol) and n.sub is None and not n.font and len(n.name) == 1}
+    return len(letters) >= 2
+
+
+def _definition(fragment: Fragment, head: TreeMember, body: TreeMember, offset: int, equation: bool = False) -> Definition:
     node = head.node
     named = node.operand if isinstance(node, t.Transpose) else node
-    if isinstance(named, t.Apply) and isinstance(named.head, t.Symbol):
+    if equation:
+        name, function = "", False
+    elif isinstance(named, t.Apply) and isinstance(named.head, t.Symbol):
         name, function = key(named.head), True
     elif isinstance(named, t.Symbol):
         name, function = key(named), False
@@ -198,5 +248,5 @@ def _definition(fragment: Fragment, head: TreeMember, body: TreeMember, offset: 
         name=name,
         uses=names_in(body.node),
         function=function,
-        equality=names_in(node) if not name else frozenset(),
+        equality=(names_in(node) | names_in(body.node)) if equation else (names_in(node) if not name else frozenset()),
     )

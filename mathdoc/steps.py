@@ -169,12 +169,17 @@ def _operand_symbol(node: t.Node) -> t.Symbol | None:
 def _one_sided_unknown(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
     """`\\nabla A = \\lambda \\nabla P`: a letter on one side only is an unknown to solve for."""
     left, right = values
-    left_free, right_free = _free_of(left), _free_of(right)
-    for mine, theirs in ((left_free, right_free), (right_free, left_free)):
-        lonely = sorted(s.name for s in mine - theirs if s.name in _letters(context))
+    written = {id(context.left): _written(context.left), id(context.right): _written(context.right)}
+    for mine, theirs, other in ((left, right, context.right), (right, left, context.left)):
+        present = {s.name for s in _free_of(theirs)} | written[id(other)]
+        lonely = sorted(s.name for s in _free_of(mine) if s.name in _letters(context) and s.name not in present)
         if lonely:
             return LayoutResult("unchecked", "equation", f"an equation in `{lonely[0]}`, which appears on one side only (an unknown to solve for), not an identity")
     return None
+
+
+def _written(node: t.Node) -> set[str]:
+    return {n.name for n in t.walk(node) if isinstance(n, t.Symbol)}
 
 
 def _letters(context: _Context) -> set[str]:
@@ -301,9 +306,10 @@ def _values(evaluator: Evaluator, reading: Reading, defs: Definitions) -> tuple[
 
 
 def _orient_tuples(reading: Reading, left: Value, right: Value) -> tuple[Value, Value]:
-    """An inline tuple `(a, b)` has no orientation: it takes the other side's."""
+    """An inline tuple `(a, b)` or `\\langle a, b\\rangle` has no orientation: it takes the other
+    side's (`[a, b]` is a row, as in `\\nabla f = [6yx, 3x^2]`)."""
     for node, mine, other in ((reading.lhs, left, right), (reading.rhs, right, left)):
-        if isinstance(node, t.Tuple) and isinstance(mine, sympy.MatrixBase) and isinstance(other, sympy.MatrixBase):
+        if isinstance(node, t.Tuple) and node.bracket in ("(", "<") and isinstance(mine, sympy.MatrixBase) and isinstance(other, sympy.MatrixBase):
             if mine.shape == other.T.shape and 1 in mine.shape:
                 mine = sympy.ImmutableMatrix(mine.T)
                 left, right = (mine, right) if node is reading.lhs else (left, mine)

@@ -29,7 +29,8 @@ def sexpr(node: t.Node) -> str:
         return f"({node.kind} {node.form} ({variables}) {sexpr(node.operand)})"
     if isinstance(node, t.Gradient):
         variable = f" :by {sexpr(node.variable)}" if node.variable is not None else ""
-        return f"({'hessian' if node.order == 2 else 'grad'}{variable} {sexpr(node.operand)})"
+        name = node.kind if node.kind != "grad" else ("hessian" if node.order == 2 else "grad")
+        return f"({name}{variable} {sexpr(node.operand)})"
     if isinstance(node, t.Evaluate):
         point = " ".join(f"({sexpr(a)} {sexpr(b)})" if not (isinstance(a, t.Symbol) and not a.name) else sexpr(b) for a, b in node.point)
         return f"(at {sexpr(node.operand)} {point})"

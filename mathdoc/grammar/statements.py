@@ -285,8 +285,8 @@ def _without_label(tokens: list[Token]) -> list[Token]:
     """
     if len(tokens) < 3 or tokens[0].text not in _LABELS or not tokens[1].is_command("\\frac", "\\dfrac", "\\tfrac"):
         return tokens
-    if not tokens[2].is_char("{"):
-        return tokens
+    if not tokens[2].is_char("{") or len(tokens) < 4 or not (tokens[3].is_command("\\partial") or tokens[3].text == "d"):
+        return tokens  # only a derivative's fraction carries a label
     end = _group_end(tokens, 2)
     if any(tok.text == tokens[0].text for tok in tokens[3 : end - 1]):
         return tokens[1:]

@@ -157,6 +157,8 @@ class Gradient:
     variable: "Node | None"
     order: int
     span: Span
+    kind: str = "grad"
+    """"grad" (`\\nabla f`), "div" (`\\nabla\\cdot F`) or "curl" (`\\nabla\\times F`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sympy
 
-from .errors import Unchecked
+from .errors import ShapeMismatch, Unchecked
 from .values import Value, _assemble, _immutable
 from ..grammar import tree as t
 from .evaluate import EvaluatorCore
@@ -48,7 +48,12 @@ class ArrayRules(EvaluatorCore):
     def tuple(self, node: t.Tuple) -> Value:
         if any(isinstance(item, t.Dots) for item in node.items):
             raise Unchecked("unparsed", "a pattern vector (with `\\dots`) stands for any length")
-        return _assemble([[self.value(item) for item in node.items]])
+        values = [self.value(item) for item in node.items]
+        if node.bracket == "<" and len(values) == 2 and all(isinstance(v, sympy.MatrixBase) and 1 in v.shape and v.shape != (1, 1) for v in values):
+            if values[0].shape != values[1].shape:
+                raise ShapeMismatch(f"an inner product of a {values[0].rows}x{values[0].cols} and a {values[1].rows}x{values[1].cols} vector")
+            return sum(a * b for a, b in zip(values[0], values[1]))  # `\langle u, v \rangle`
+        return _assemble([values])
 
     def norm(self, node: t.Norm) -> Value:
         value = self.value(node.inner)

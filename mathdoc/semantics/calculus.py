@@ -37,6 +37,9 @@ class CalculusRules(EvaluatorCore):
     def derivative(self, node: t.Derivative) -> Value:
         variables = [self.variable(v) for v in node.variables]
         self._reject_index_notation(node, variables)
+        implicit = self.implicit_derivative(node.operand, variables)
+        if implicit is not None:
+            return implicit
         operand = self.operand(node.operand, variables)
         if self.dependent and len(set(variables)) == 1 and isinstance(variables[0], sympy.Symbol):
             operand = self._as_functions_of(operand, variables[0], accents_only=node.kind == "partial")
@@ -63,6 +66,27 @@ class CalculusRules(EvaluatorCore):
             self.value(self.defs.symbols[key(node)])  # a definition that cannot be read: say why
         value = self.value(node)
         return self.expand_dependents(value, _excluded(variables))
+
+    def implicit_derivative(self, node: t.Node, variables: list[Value]) -> Value | None:
+        """`\\frac{dy}{dx}` after `x^2 + y^2 = 25`: -F_x/F_y on the curve F = 0 (and once more for
+        the second derivative)."""
+        if not isinstance(node, t.Symbol) or not self.defs.equations or key(node) in self.defs.symbols or key(node) in self.defs.functions:
+            return None
+        if not variables or any(not isinstance(v, sympy.Symbol) for v in variables) or len(set(variables)) != 1 or len(variables) > 2:
+            return None
+        dependent, variable = sympy.Symbol(scalar_name(node, self.indices) or node.name), variables[0]
+        for left, right in self.defs.equations:
+            try:
+                relation = self.value(left) - self.value(right)
+            except (Unchecked, ShapeMismatch, TypeError):
+                continue
+            if isinstance(relation, sympy.MatrixBase) or not {dependent, variable} <= relation.free_symbols:
+                continue
+            slope = -sympy.diff(relation, variable) / sympy.diff(relation, dependent)
+            if len(variables) == 1:
+                return slope
+            return sympy.diff(slope, variable) + sympy.diff(slope, dependent) * slope
+        return None
 
     def _check_reachable(self, name: str, params: tuple[t.Node, ...], value: Value, variables: list[Value]) -> None:
         reachable = _free_symbols(self.expand_dependents(value, set()))
@@ -115,10 +139,12 @@ class CalculusRules(EvaluatorCore):
                 result = sympy.diff(result, sympy.Symbol("x"))
             return result
         free = sorted(_free_symbols(value), key=lambda s: s.name)
-        if len(free) != 1:
+        names = {s.name: s for s in free}
+        variable = free[0] if len(free) == 1 else names.get("x") or names.get("t")
+        if variable is None:
             raise Unchecked("unparsed", "a prime on an expression of several variables (by which one?)" if free else "a prime on a constant")
         for _ in range(node.order):
-            value = self.differentiate(value, free[0])
+            value = self.differentiate(value, variable)
         return value
 
     def apply_prime(self, head: t.Prime, args: tuple[t.Node, ...]) -> Value:
@@ -203,6 +229,8 @@ class CalculusRules(EvaluatorCore):
 
     # -- gradients and Hessians ----------------------------------------------------------------------
     def gradient(self, node: t.Gradient) -> Value:
+        if node.kind != "grad":
+            return self.divergence_or_curl(node)
         variable = self.variable(node.variable) if node.variable is not None else self._parameters(node.operand)
         self.used_layout = True
         operand = self.operand(node.operand, [variable])
@@ -212,6 +240,26 @@ class CalculusRules(EvaluatorCore):
                 raise Unchecked("unparsed", "the Hessian of a vector")
             return self.expand_dependents(_immutable(sympy.hessian(operand, components)), set())
         return self.expand_dependents(self.differentiate(operand, variable, gradient=True), set())
+
+    def divergence_or_curl(self, node: t.Gradient) -> Value:
+        """`\\nabla\\cdot F` and `\\nabla\\times F`, with F's parameters (else x, y, z) as the variables."""
+        field = self.operand(node.operand, [])
+        if not isinstance(field, sympy.MatrixBase) or 1 not in field.shape:
+            raise Unchecked("unparsed", f"the {'divergence' if node.kind == 'div' else 'curl'} of something that is not a vector field")
+        components = list(field)
+        try:
+            variables = list(self._parameters(node.operand))
+        except Unchecked:
+            variables = [sympy.Symbol(name) for name in ("x", "y", "z")][: len(components)]
+        if len(variables) != len(components):
+            raise ShapeMismatch(f"a field of {len(components)} components in {len(variables)} variables")
+        components = [self.expand_dependents(c, set(variables)) for c in components]
+        if node.kind == "div":
+            return sum(sympy.diff(c, v) for c, v in zip(components, variables))
+        if len(components) != 3:
+            raise Unchecked("unparsed", "the curl of a field that does not have three components")
+        (p, q, r), (x, y, z) = components, variables
+        return _immutable(sympy.Matrix([sympy.diff(r, y) - sympy.diff(q, z), sympy.diff(p, z) - sympy.diff(r, x), sympy.diff(q, x) - sympy.diff(p, y)]))
 
     def _parameters(self, operand: t.Node) -> Value:
         head = operand.head if isinstance(operand, t.Apply) else operand

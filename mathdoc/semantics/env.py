@@ -19,6 +19,8 @@ class Definitions:
     equalities: list[tuple[t.Node, t.Node]] = field(default_factory=list)
     """`f_i(w_i) + g_i(x_i) = w_i + x_i`: stated equalities between expressions."""
 
+    equations: list[tuple[t.Node, t.Node]] = field(default_factory=list)
+    """`x^2 + y^2 = 25`: curves and constraints stated earlier (for implicit derivatives)."""
     values: dict[str, t.Node] = field(default_factory=dict)
     """name -> number: `n = 5` stated in the prose; substituted only in the reading "with the stated values"."""
     far: bool = False
@@ -52,8 +54,10 @@ class Definitions:
             self.symbols[key(head)] = body
         elif isinstance(head, t.Transpose) and isinstance(head.operand, t.Symbol):
             self.symbols[key(head.operand)] = t.Transpose(body, body.span)
-        elif isinstance(head, t.Add):
+        elif isinstance(head, t.Add) and all(isinstance(term, t.Apply) or (isinstance(term, t.Neg) and isinstance(term.operand, t.Apply)) for term in head.terms):
             self.equalities.append((head, body))
+        else:
+            self.equations.append((head, body))
 
 
 def _is_number(node: t.Node) -> bool:

@@ -76,6 +76,10 @@ class FunctionRules(EvaluatorCore):
         return value if power is None else value**power
 
     def matrix_function(self, name: str, args: tuple[t.Node, ...]) -> Value:
+        if name == "diag" and len(args) == 1:
+            pattern = self.diagonal_pattern(args[0])
+            if pattern is not None:
+                return pattern
         values = [self.value(a) for a in args]
         if name == "diag":
             if len(values) > 1:
@@ -100,6 +104,25 @@ class FunctionRules(EvaluatorCore):
             raise Unchecked("unparsed", f"`{name}` of something that is not a square matrix")
         return value.trace() if name in ("tr", "trace") else value.det()
 
+    def diagonal_pattern(self, node: t.Node) -> Value | None:
+        """`diag(\\dots \\frac{1}{x_i} \\dots)`: the entry written with index i, for i = 1..n."""
+        if not (isinstance(node, t.Mul) and len(node.factors) >= 3 and isinstance(node.factors[0], t.Dots) and isinstance(node.factors[-1], t.Dots)):
+            return None
+        body_factors = node.factors[1:-1]
+        body = body_factors[0] if len(body_factors) == 1 else t.Mul(body_factors, node.ops[1:-1], node.span)
+        indices = sorted({n.sub.name for n in t.walk(body) if isinstance(n, t.Symbol) and isinstance(n.sub, t.Symbol) and n.sub.name in "ijkl"})
+        if len(indices) != 1 or indices[0] in self.indices:
+            raise Unchecked("unparsed", "a pattern `diag(\\dots … \\dots)` without one index")
+        self.used_generic = True
+        entries = []
+        for value in range(1, self.n + 1):
+            self.indices[indices[0]] = value
+            try:
+                entries.append(self.scalar(body, "an entry of `diag`"))
+            finally:
+                del self.indices[indices[0]]
+        return _immutable(sympy.diag(*entries))
+
     def apply_symbol(self, head: t.Symbol, node: t.Apply) -> Value:
         name = key(head)
         if name in self.defs.functions:
@@ -107,8 +130,8 @@ class FunctionRules(EvaluatorCore):
         if head.font == "roman" and len(head.name) > 1:
             raise Unchecked("undefined-function", f"the operator `{head.name}` is not defined in the document")
         plain = scalar_name(head, self.indices)
-        looks_like_function = head.name in FUNCTION_LETTERS or head.sub is not None or len(node.args) > 1 or head.font == "bold"
-        if looks_like_function and not self.products_first:
+        surely_function = head.sub is not None or len(node.args) > 1 or head.font == "bold"
+        if surely_function or (head.name in FUNCTION_LETTERS and not self.products_first):
             if head.font == "bold":
                 raise Unchecked("undefined-function", f"the vector function `{name.replace('bold:', '')}(…)` is not defined in the document")
             return self.abstract(plain or head.name, node.args)

@@ -28,8 +28,27 @@ TRANSPARENT = frozenset(("\\underset", "\\overset", "\\boxed", "\\displaystyle",
 IGNORED_WITH_ARGUMENT = frozenset(("\\label", "\\tag", "\\hspace", "\\vspace", "\\ref", "\\eqref", "\\vphantom", "\\hphantom", "\\phantom"))
 
 
+MISSPELLED = ("nabla", "partial", "mathbf", "frac", "sqrt", "cdot", "times", "alpha", "beta", "theta", "lambda", "sigma", "infty", "left", "right", "text", "mathrm", "boldsymbol")
+"""Command names written without their backslash: letters read as a product would be a misreading."""
+
+
 def letter(parser: Parser, token: Token) -> t.Node:
+    run = _letter_run(parser, parser.pos - 1)
+    for word in MISSPELLED:
+        if word in run:
+            raise parser.fail(f"`{word}` written without a backslash (read as letters it would be a product)", token=token)
     return t.Symbol(token.text, (token.start, token.end))
+
+
+def _letter_run(parser: Parser, index: int) -> str:
+    """The adjacent letters around token `index` (`nabla` in `nabla x`)."""
+    tokens = parser.tokens
+    start = end = index
+    while start > 0 and tokens[start - 1].kind == "letter" and tokens[start - 1].end == tokens[start].start:
+        start -= 1
+    while end + 1 < len(tokens) and tokens[end + 1].kind == "letter" and tokens[end + 1].start == tokens[end].end:
+        end += 1
+    return "".join(tok.text for tok in tokens[start : end + 1])
 
 
 def greek(parser: Parser, token: Token) -> t.Node:

@@ -8,6 +8,7 @@
 | `\\|x\\|`, `\\lVert x\\rVert`, `\\|x\\|_2`, `\\|A\\|_F` | a norm |
 | `\\left. e \\right|_{x=a}`, `e\\big|_{x=a}` | e evaluated at x = a |
 | `\\{a\\}` | a group; `\\{a, b\\}` a set (not evaluated) |
+| `\\langle a, b\\rangle` | a vector (of two vectors: their inner product) |
 """
 
 from __future__ import annotations
@@ -77,7 +78,11 @@ def brace_set(parser: Parser, token: Token) -> t.Node:
 
 
 def angle(parser: Parser, token: Token) -> t.Node:
-    raise parser.fail("an inner product `\\langle…\\rangle` is not evaluated", token=token)
+    """`\\langle a, b \\rangle`: a vector written with angle brackets (an inner product of two
+    vectors is read as such by the evaluator)."""
+    found = items(parser, lambda tok: tok.is_command("\\rangle"))
+    _close(parser, "\\rangle", token)
+    return t.Tuple(tuple(found), "<", (token.start, parser.last_end()))
 
 
 def bar(parser: Parser, token: Token) -> t.Node:
@@ -133,7 +138,9 @@ def left(parser: Parser, token: Token) -> t.Node:
     if opener.text in ("\\{", "\\lbrace"):
         if len(found) > 1:
             raise parser.fail("a set `\\{…\\}` is not evaluated", token=token)
-    if opener.text in ("\\langle", "\\lfloor", "\\lceil"):
+    if opener.text == "\\langle":
+        return t.Tuple(tuple(found), "<", span)
+    if opener.text in ("\\lfloor", "\\lceil"):
         raise parser.fail(f"`\\left{opener.text}` … is not evaluated", token=token)
     return _group_or_tuple(found, "[" if opener.text in ("[", "\\lbrack") else "(", span)
 

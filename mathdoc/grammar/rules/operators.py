@@ -5,7 +5,7 @@
 | `\\nabla f`, `\\nabla f(x, y)` | the gradient of f by its parameters |
 | `\\nabla_{\\mathbf x} f`, `\\nabla_w L` | the gradient by the named variable |
 | `\\nabla^2 f`, `\\nabla^2_{\\mathbf x} f` | the Hessian |
-| `\\nabla\\cdot F`, `\\nabla\\times F` | divergence, curl: not evaluated |
+| `\\nabla\\cdot F`, `\\nabla\\times F` | divergence and curl of the vector field F (of x, y, z) |
 | `\\sum_{i=1}^n e`, `\\sum_i e`, `\\prod_{k=1}^{n} e` | a sum (product) whose body runs to the end of the term |
 | `\\int`, `\\lim`, `\\sup`, `\\mathbb{E}` | not evaluated (the member is unchecked with that reason) |
 """
@@ -48,13 +48,15 @@ def gradient(parser: Parser, token: Token) -> t.Node:
             if len(exponent) != 1 or exponent[0].text != "2":
                 raise parser.fail("a power of `\\nabla` other than 2", token=token)
             order = 2
+    kind = "grad"
     following = parser.peek()
     if following is not None and following.is_command("\\cdot", "\\times"):
-        raise parser.fail("divergence and curl (`\\nabla\\cdot`, `\\nabla\\times`) are not evaluated", token=token)
+        parser.next()
+        kind = "div" if following.text == "\\cdot" else "curl"
     if parser.at_end():
         raise parser.fail("`\\nabla` with nothing to act on", "malformed-notation", token)
-    body = parser.expression(TERM)
-    return t.Gradient(body, variable, order, (token.start, body.span[1]))
+    body = parser.expression(TERM) if kind == "grad" else parser.postfix(parser.atom())
+    return t.Gradient(body, variable, order, (token.start, body.span[1]), kind)
 
 
 def big_operator(parser: Parser, token: Token) -> t.Node:

@@ -8,6 +8,8 @@
 | `A^{-1}`, `A^{-\\top}` | inverse, inverse transpose |
 | `f'`, `y''`, `g^\\prime`, `f^{(3)}`, `{f}^{'}` | a derivative written with primes |
 | `f(x)`, `f'(2)`, `\\frac{df}{dx}(2)` | an application (the evaluator decides: function, product or point) |
+| `g^2(x)` | (g(x))² |
+| `x(x+2)^2` | x·(x+2)² (a letter that does not name a function multiplies) |
 | `x^*`, `V^{\\pi}` | part of the name |
 | `e\\big|_{x=0}` | evaluation at a point |
 """
@@ -60,7 +62,11 @@ def postfix(parser: Parser, node: t.Node, applications: bool = True) -> t.Node:
                 # `x(x+2)^2`: the power belongs to the parenthesis, and x multiplies it
                 powered = postfix(parser, group, applications)
                 return t.Mul((node, powered), ("",), (node.span[0], powered.span[1]))
-            node = t.Apply(node, tuple(args), True, (node.span[0], parser.last_end()))
+            if isinstance(node, t.Pow):
+                applied = t.Apply(node.base, tuple(args), True, (node.span[0], parser.last_end()))
+                node = t.Pow(applied, node.exponent, applied.span)
+            else:
+                node = t.Apply(node, tuple(args), True, (node.span[0], parser.last_end()))
         elif token.is_char("|") and parser.peek(1) is not None and parser.peek(1).is_char("_"):  # type: ignore[union-attr]
             from .delimiters import evaluation
 
@@ -96,8 +102,12 @@ def _product_letter(node: t.Node) -> bool:
 
 
 def _applicable(node: t.Node) -> bool:
+    from .functions import FUNCTION_LETTERS
+
     if isinstance(node, t.Symbol):
         return True
+    if isinstance(node, t.Pow) and isinstance(node.base, t.Symbol) and node.base.name in FUNCTION_LETTERS:
+        return True  # `g^2(x)`: the square of g(x)
     if isinstance(node, t.Prime):
         return True
     return isinstance(node, t.Derivative) and node.form == "leibniz"
