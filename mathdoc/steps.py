@@ -37,6 +37,8 @@ class Reading:
     """Definitions made far from the claim are left out."""
     stated_values: bool = False
     """Values stated earlier (`n = 5`) are substituted."""
+    chain: bool = False
+    """Undefined differentiated names are abstract functions (the chain rule with named intermediates)."""
 
 
 def check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", proof_seconds: float = 5.0) -> StepResult:
@@ -63,6 +65,8 @@ class _Context:
     right: t.Node
     implicit: frozenset[str]
     """Function letters written bare with primes (`(fg)' = f'g + fg'`): functions of x."""
+    dependencies: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """For the chain-rule reading: each differentiated name and the names it depends on."""
 
     @classmethod
     def of(cls, left: t.Node, right: t.Node, near: Definitions | None) -> "_Context":
@@ -77,18 +81,60 @@ class _Context:
         )
         point = any(isinstance(n, t.Evaluate) or (isinstance(n, t.Apply) and not isinstance(n.head, t.Function) and any(isinstance(a, t.Number) for a in n.args)) for n in nodes)
         total = any(isinstance(n, t.Derivative) and n.kind == "d" for n in nodes)
-        return cls(matrix, applied, point, near, total, left, right, _implicit_functions(nodes))
+        return cls(matrix, applied, point, near, total, left, right, _implicit_functions(nodes), _dependencies(nodes))
+
+
+def _dependencies(nodes: list[t.Node]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """`\\frac{dy}{du}\\frac{du}{dx}`: y depends on u, u on x (a variable reachable through another
+    dependency is left out: y depends on x only through u). Empty when the graph has a cycle."""
+    from .grammar.names import key
+
+    direct: dict[str, set[str]] = {}
+    for node in nodes:
+        if isinstance(node, t.Derivative) and isinstance(node.operand, t.Symbol) and not node.operand.font:
+            variables = {key(v) for v in node.variables if isinstance(v, t.Symbol) and not v.font}
+            if len(variables) == len(set(node.variables)):
+                direct.setdefault(key(node.operand), set()).update(variables)
+
+    def reach(name: str, seen: frozenset[str]) -> set[str] | None:
+        found: set[str] = set()
+        for dep in direct.get(name, ()):
+            if dep in seen:
+                return None
+            below = reach(dep, seen | {dep})
+            if below is None:
+                return None
+            found |= {dep} | below
+        return found
+
+    reduced = []
+    for name in sorted(direct):
+        if reach(name, frozenset({name})) is None:
+            return ()
+        deps = direct[name]
+        kept = sorted(d for d in deps if not any(d in (reach(e, frozenset({e})) or set()) for e in deps if e != d))
+        reduced.append((name, tuple(kept)))
+    return tuple(reduced)
+
+
+def _bare_elsewhere(application: t.Apply, nodes: list[t.Node]) -> bool:
+    """`u'(vw)` in a claim that also writes `v'` alone: the parenthesis multiplies."""
+    head = application.head
+    if not (isinstance(head, t.Prime) and isinstance(head.operand, t.Symbol)):
+        return False
+    heads = {id(n.head) for n in nodes if isinstance(n, t.Apply)}
+    return any(isinstance(n, t.Prime) and id(n) not in heads for n in nodes)
 
 
 def _implicit_functions(nodes: list[t.Node]) -> frozenset[str]:
     from .grammar.rules.functions import FUNCTION_LETTERS
 
-    heads = {id(n.head) for n in nodes if isinstance(n, t.Apply)}
+    heads = {id(n.head) for n in nodes if isinstance(n, t.Apply) and not _bare_elsewhere(n, nodes)}
     found = set()
     for node in nodes:
         if isinstance(node, t.Prime) and id(node) not in heads:
             for sub in t.walk(node.operand):
-                if isinstance(sub, t.Symbol) and sub.name in FUNCTION_LETTERS and sub.sub is None and not sub.font:
+                if isinstance(sub, t.Symbol) and (sub.name in FUNCTION_LETTERS or (len(sub.name) == 1 and sub.name not in "xt")) and sub.sub is None and not sub.font:
                     found.add(sub.name)
     return frozenset(found)
 
@@ -105,6 +151,8 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
     alternatives = [Reading(label, node, right) for label, node in readings(left)] + [Reading(label, left, node) for label, node in readings(right)]
     if preferred.status == "unchecked" and preferred.code == "undefined-function":
         alternatives.append(Reading("a letter before a parenthesis as a product", left, right, products_first=True))
+        if context.dependencies:
+            alternatives.append(Reading("each differentiated name as a function of the names it is differentiated by", left, right, chain=True))
     if preferred.status in ("differs", "shape"):
         if context.near is not None:
             alternatives.append(Reading("without the definitions made far from this claim", left, right, near_only=True))
@@ -120,6 +168,8 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
         if result.status not in ("differs", "shape") and (reading.near_only or reading.dependent):
             undecided.append((reading, result))
     if preferred.status not in ("differs", "shape"):
+        if preferred.code == "undefined-function":
+            return _differential_equation(context, (0, 0)) or preferred, sensitive
         return preferred, sensitive
     for reading, result in undecided:
         if reading.near_only:
@@ -262,6 +312,9 @@ def _decide(reading: Reading, defs: Definitions, context: _Context, layout: str,
         evaluator.products_first = reading.products_first
         evaluator.dependent = reading.dependent
         evaluator.stated_values = reading.stated_values
+        if reading.chain:
+            undefined = set(defs.functions) | set(defs.symbols)
+            evaluator.dependencies = {name: deps for name, deps in context.dependencies if name not in undefined}
         if reading.near_only and context.near is not None:
             evaluator.defs = context.near
         try:

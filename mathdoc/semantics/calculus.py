@@ -41,6 +41,10 @@ class CalculusRules(EvaluatorCore):
         if implicit is not None:
             return implicit
         operand = self.operand(node.operand, variables)
+        if self.dependencies:
+            for variable in variables:
+                operand = self.differentiate(operand, variable)
+            return self.expand_dependents(self.through_dependencies(operand), set())
         if self.dependent and len(set(variables)) == 1 and isinstance(variables[0], sympy.Symbol):
             operand = self._as_functions_of(operand, variables[0], accents_only=node.kind == "partial")
         for variable in variables:
@@ -57,6 +61,8 @@ class CalculusRules(EvaluatorCore):
                 self._check_reachable(name, params, value, variables)
                 return self.expand_dependents(value, _excluded(variables))
             if name not in self.defs.symbols and node.font != "bold" and not (self.matrix_context and node.name.isupper()):
+                if name in self.dependencies:
+                    return self.dependent_value(name, {str(v) for v in variables if isinstance(v, sympy.Symbol)})
                 if name in self.applied_names and all(isinstance(v, sympy.Symbol) for v in variables):
                     return self.abstract(scalar_name(node, self.indices) or node.name, tuple(t.Symbol(str(v), node.span) for v in dict.fromkeys(variables)))
                 value = self.value(node)
@@ -66,6 +72,25 @@ class CalculusRules(EvaluatorCore):
             self.value(self.defs.symbols[key(node)])  # a definition that cannot be read: say why
         value = self.value(node)
         return self.expand_dependents(value, _excluded(variables))
+
+    def dependent_value(self, name: str, stop: set[str]) -> Value:
+        """A reading: `y` of `\\frac{dy}{du}\\frac{du}{dx}` is Y(u), and u is U(x) — names the claim
+        differentiates are abstract functions of what they are differentiated by."""
+        if name in stop or name not in self.dependencies:
+            return sympy.Symbol(name)
+        self.used_abstract.add(name)
+        arguments = [self.dependent_value(d, stop) for d in self.dependencies[name]]
+        return sympy.Function(name)(*arguments)
+
+    def through_dependencies(self, value: Value) -> Value:
+        """Intermediate names (the u of du/dx) replaced by their abstract functions, after differentiating."""
+        mapping = {sympy.Symbol(n): self.dependent_value(n, set()) for n in sorted(self.dependencies)}
+        for _ in range(len(mapping) + 1):
+            replaced = _substitute(value, mapping)
+            if replaced == value:
+                break
+            value = replaced
+        return value
 
     def implicit_derivative(self, node: t.Node, variables: list[Value]) -> Value | None:
         """`\\frac{dy}{dx}` after `x^2 + y^2 = 25`: -F_x/F_y on the curve F = 0 (and once more for

@@ -42,6 +42,8 @@ class EvaluatorCore:
         self.depth = 0
         self.products_first = False
         """A reading: `u(x+1)` is a product even for a letter that usually names a function."""
+        self.dependencies: dict[str, tuple[str, ...]] = {}
+        """A reading: name -> the names it is a function of (see `calculus.dependent_value`)."""
         self.implicit_functions: set[str] = set()
         """Bare function letters that stand for functions of x (`(fg)' = f'g + fg'`)."""
         self.stated_values = False
@@ -76,7 +78,7 @@ class EvaluatorCore:
         if name is None:
             raise Unchecked("unparsed", f"the subscript of `{node.name}` is not a plain index")
         if node.sub is not None and not node.font and (node.name in self.defs.functions or node.name in self.defs.symbols) and name not in self.defs.symbols and isinstance(node.sub, t.Symbol):
-            raise Unchecked("unparsed", f"the subscript notation `{name}` for a derivative of `{node.name}` is not evaluated")
+            return self.subscript_partial(node)
         if node.name in self.implicit_functions and node.sub is None and not node.font:
             self.used_abstract.add(node.name)
             return sympy.Function(node.name)(sympy.Symbol("x"))
@@ -196,6 +198,19 @@ class EvaluatorCore:
             if value.shape == (1, 1):
                 return value[0, 0]
             raise ShapeMismatch(f"{what} of a {value.rows}x{value.cols} matrix")
+        return value
+
+    def subscript_partial(self, node: t.Symbol) -> Value:
+        """`f_x`, `f_{xy}` once f(x, y) is defined: its partial derivatives; an index otherwise."""
+        assert isinstance(node.sub, t.Symbol)
+        function = self.defs.functions.get(node.name)
+        parameters = {p.name for p in function[0] if isinstance(p, t.Symbol)} if function else set()
+        letters = list(node.sub.name)
+        if function is None or not set(letters) <= parameters:
+            raise Unchecked("unparsed", f"the subscript notation `{node.name}_{node.sub.name}` for a derivative of `{node.name}` is not evaluated")
+        value = self.apply_definition(node.name, function[0])
+        for letter in letters:
+            value = self.differentiate(value, sympy.Symbol(letter))
         return value
 
     # -- hooks the mixins provide (declared here so each mixin type-checks alone) ------------------

@@ -34,6 +34,9 @@ class FunctionRules(EvaluatorCore):
         if isinstance(head, t.Symbol):
             return self.apply_symbol(head, node)
         if isinstance(head, t.Prime):
+            operand = head.operand
+            if isinstance(operand, t.Symbol) and operand.name in self.implicit_functions and len(node.args) == 1:
+                return self.combine(self.value(head), "", self.value(node.args[0]))  # `u'(vw)` beside `v'w`: a product
             return self.apply_prime(head, node.args)
         if isinstance(head, t.Derivative):
             return self.derivative_at(head, node.args)

@@ -33,11 +33,35 @@ MISSPELLED = ("nabla", "partial", "mathbf", "frac", "sqrt", "cdot", "times", "al
 
 
 def letter(parser: Parser, token: Token) -> t.Node:
+    if token.text == "d":
+        slash = _slash_leibniz(parser, token)
+        if slash is not None:
+            return slash
     run = _letter_run(parser, parser.pos - 1)
     for word in MISSPELLED:
         if word in run:
             raise parser.fail(f"`{word}` written without a backslash (read as letters it would be a product)", token=token)
     return t.Symbol(token.text, (token.start, token.end))
+
+
+def _slash_leibniz(parser: Parser, token: Token) -> t.Node | None:
+    """`dy/dx` as one atom, so that `df/du \\cdot du/dx` is a product of two derivatives."""
+    tokens, i = parser.tokens, parser.pos
+    if i + 3 >= len(tokens) or not tokens[i + 1].is_char("/") or tokens[i + 2].text != "d":
+        return None
+    top, bottom = tokens[i], tokens[i + 3]
+    if not _name_token(top) or not _name_token(bottom):
+        return None
+    if i + 4 < len(tokens) and (tokens[i + 4].kind == "letter" and tokens[i + 4].start == bottom.end or tokens[i + 4].is_char("_", "^")):
+        return None  # `dy/dx_1`, `dy/dxy`: leave to the general reading
+    parser.pos = i + 4
+    operand = t.Symbol(top.text.lstrip("\\"), (top.start, top.end))
+    variable = t.Symbol(bottom.text.lstrip("\\"), (bottom.start, bottom.end))
+    return t.Derivative("d", (variable,), operand, "leibniz", (token.start, bottom.end))
+
+
+def _name_token(token: Token) -> bool:
+    return token.kind == "letter" or (token.kind == "command" and token.text[1:] in GREEK)
 
 
 def _letter_run(parser: Parser, index: int) -> str:
