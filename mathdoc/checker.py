@@ -256,7 +256,7 @@ def _finding(source: Source, claim: Claim, number: int, verdict: Verdict, code: 
     severity = rule.severity if rule else Severity.INFO
     if verdict in (Verdict.WRONG, Verdict.LAYOUT):
         severity = Severity.ERROR
-    elif verdict is Verdict.UNCHECKED and code != "timeout":
+    elif verdict is Verdict.UNCHECKED and code not in ("timeout", "domain", "malformed-notation"):
         severity = Severity.INFO
     counterexample = None
     if detail is not None and detail.point is not None:

@@ -40,7 +40,7 @@ RULES: tuple[Rule, ...] = (
     Rule("shape-mismatch", "Shape mismatch", Severity.ERROR,
          "A product or sum of matrices and vectors whose shapes do not fit, or two sides of different shapes.",
          r"a 3x2 matrix times a 3x1 vector"),
-    Rule("malformed-notation", "Malformed notation", Severity.INFO,
+    Rule("malformed-notation", "Malformed notation", Severity.WARNING,
          "Notation that does not denote a derivative although it looks like one (`\\frac{d}{x}`, a `d` over a "
          "`\\partial`, an order that does not match the variables). The claim is not checked.",
          r"$\frac{d}{x}x^2 = 2x$"),

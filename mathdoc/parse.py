@@ -1,8 +1,9 @@
 """The one module that imports latex2sympy2_extended: scalar LaTeX leaves -> SymPy.
 
-Derivative, vector and matrix notation never reaches this module; `mathdoc.convert` recognises
-it first and hands over only scalar text (with placeholder symbols standing for what it already
-evaluated).  The result is checked for the tell-tale signs of a silent misreading before it is
+The grammar (`mathdoc.grammar`) is the parser of record.  latex2sympy stays as one more reading
+of a member that is plain scalar LaTeX (tried in `mathdoc.steps` when the grammar's reading
+differs) and as the oracle of the property tests; it misreads matrix-calculus notation, so it
+never sees any.  Its result is checked for the tell-tale signs of a silent misreading before it is
 trusted.
 """
 

@@ -248,7 +248,7 @@ def find_notes(
     Returns (notes, errors, skipped): errors are missing paths and empty directories; skipped
     names the links found in a directory that point outside its root (a notice, not an error).
     A named file is always checked, whatever its suffix (and is refused when read if it is not a
-    regular file); a directory contributes only regular files with a known suffix, not hidden
+    regular file), unless it is a link to outside its root (an error); a directory contributes only regular files with a known suffix, not hidden
     ones, and links to directories are not followed, so a link loop is harmless.  A file reached
     twice (a link to a note, or a path given twice) is checked once, under its first name.
     """
@@ -264,6 +264,9 @@ def find_notes(
             skipped.extend(outside)
             if not found and not outside:
                 errors.append(f"{printable(raw)}: no notes found in this directory")
+        elif os.path.islink(raw) and not inside_root(raw, root):
+            errors.append(f"{printable(raw)}: a link to outside {printable(root)}, not read")
+            continue
         elif os.path.lexists(raw):
             found = [str(Path(raw))]
         else:

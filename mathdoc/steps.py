@@ -7,7 +7,7 @@ evaluated under each layout, and the step is `wrong` only when every reading dif
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sympy
 from sympy.core.function import AppliedUndef
@@ -39,12 +39,15 @@ class Reading:
     """Values stated earlier (`n = 5`) are substituted."""
     chain: bool = False
     """Undefined differentiated names are abstract functions (the chain rule with named intermediates)."""
+    texts: tuple[str, str] | None = None
+    """latex2sympy's reading of the members that are plain scalar LaTeX (their texts)."""
 
 
 def check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", proof_seconds: float = 5.0) -> StepResult:
     defs = Definitions.from_pairs(definitions)
     left, right = parse(lhs), parse(rhs)
     context = _Context.of(left, right, Definitions.from_pairs(definitions, near_only=True) if defs.far else None)
+    context = replace(context, texts=(lhs, rhs))
     seed = lhs + "=" + rhs
     first, sensitive = _decide_all(left, right, defs, context, "numerator", seed, proof_seconds)
     if not sensitive:
@@ -67,6 +70,7 @@ class _Context:
     """Function letters written bare with primes (`(fg)' = f'g + fg'`): functions of x."""
     dependencies: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """For the chain-rule reading: each differentiated name and the names it depends on."""
+    texts: tuple[str, str] | None = None
 
     @classmethod
     def of(cls, left: t.Node, right: t.Node, near: Definitions | None) -> "_Context":
@@ -154,6 +158,8 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
         if context.dependencies:
             alternatives.append(Reading("each differentiated name as a function of the names it is differentiated by", left, right, chain=True))
     if preferred.status in ("differs", "shape"):
+        if any(_plain_scalar(node) for node in (left, right)):
+            alternatives.append(Reading("as latex2sympy reads the plain scalar member", left, right, texts=context.texts))
         if context.near is not None:
             alternatives.append(Reading("without the definitions made far from this claim", left, right, near_only=True))
         alternatives.append(Reading("with undefined letters as functions of the variable", left, right, dependent=True))
@@ -203,10 +209,22 @@ def _differential_equation(context: _Context, values: tuple[Value, Value]) -> La
     """`\\frac{dP}{dt} = kP`, `y' = -x + y^2`: the unknown appears on both sides, an equation to solve."""
     for one, other in ((context.left, context.right), (context.right, context.left)):
         unknowns = {_name(_operand_symbol(n)) for n in t.walk(one) if _operand_symbol(n) is not None}
-        mentioned = {_name(n) for n in t.walk(other) if isinstance(n, t.Symbol)}
+        mentioned = {_name(n) for n in _outside_derivatives(other) if isinstance(n, t.Symbol)}
         if unknowns & mentioned:
             return LayoutResult("unchecked", "equation", "a differential equation (its unknown appears on both sides), not an identity")
     return None
+
+
+def _outside_derivatives(node: t.Node) -> list[t.Node]:
+    """The sub-nodes not under a derivative: `y` of `y' = ky` is on the right, `f` of `(fg)'` is not."""
+    if isinstance(node, (t.Derivative, t.Prime, t.Gradient)):
+        return []
+    if isinstance(node, t.Apply) and isinstance(node.head, (t.Prime, t.Derivative)):
+        return [n for arg in node.args for n in _outside_derivatives(arg)]
+    found = [node]
+    for child in t.children(node):
+        found.extend(_outside_derivatives(child))
+    return found
 
 
 def _operand_symbol(node: t.Node) -> t.Symbol | None:
@@ -291,7 +309,33 @@ def _name(node: t.Symbol | None) -> str:
     return key(node) if node is not None else ""
 
 
-EXPLANATIONS = (_names_a_value, _differential_equation, _value_at_a_point, _one_sided_unknown, _dropped_term)
+def _part_of_the_domain(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
+    """`\\frac{d}{dx}\\sqrt{x^2} = 1`: equal for x > 0, not for x < 0 — a condition the math does not state."""
+    left, right = values
+    if isinstance(left, sympy.MatrixBase) or isinstance(right, sympy.MatrixBase):
+        return None
+    free = sorted(_free_of(left) | _free_of(right), key=lambda s: s.name)
+    if len(free) != 1:
+        return None
+    variable = free[0]
+    agree, disagree = [], []
+    for numerator in (-9, -7, -5, -3, -2, -1, 1, 2, 3, 5, 7, 9):
+        point = sympy.Rational(numerator, 4)
+        try:
+            a, b = sympy.N(left.subs(variable, point), 30), sympy.N(right.subs(variable, point), 30)
+        except (TypeError, ValueError, ZeroDivisionError):
+            continue
+        if not (a.is_real and b.is_real and a.is_finite and b.is_finite):
+            continue
+        (agree if abs(a - b) <= 1e-20 * max(1, abs(a), abs(b)) else disagree).append(point)
+    if len(agree) < 2 or not disagree:
+        return None
+    where = f"{variable} > 0" if all(p > 0 for p in agree) else f"{variable} < 0" if all(p < 0 for p in agree) else "part of the domain"
+    worst = min(disagree, key=abs)
+    return LayoutResult("unchecked", "domain", f"holds for {where} only; fails at {variable} = {worst}")
+
+
+EXPLANATIONS = (_names_a_value, _differential_equation, _part_of_the_domain, _value_at_a_point, _one_sided_unknown, _dropped_term)
 
 
 Values = tuple[Value, Value] | None
@@ -351,9 +395,26 @@ def _decide(reading: Reading, defs: Definitions, context: _Context, layout: str,
     return final, used_layout, results[-1][2]
 
 
+def _plain_scalar(node: t.Node) -> bool:
+    kinds = (t.Derivative, t.Gradient, t.Prime, t.Matrix, t.Tuple, t.Unsupported, t.Evaluate, t.Sum, t.Norm)
+    return not any(isinstance(n, kinds) or (isinstance(n, t.Symbol) and n.font == "bold") for n in t.walk(node))
+
+
+def _member_value(evaluator: Evaluator, node: t.Node, text: str | None) -> Value:
+    if text is not None and _plain_scalar(node):
+        from .parse import ParseError, parse_scalar
+
+        try:
+            return parse_scalar(text)
+        except ParseError as exc:
+            raise Unchecked("unparsed", str(exc)) from None
+    return evaluator.value(node)
+
+
 def _values(evaluator: Evaluator, reading: Reading, defs: Definitions) -> tuple[Value, Value]:
-    left = evaluator.value(reading.lhs)
-    right = evaluator.value(reading.rhs)
+    texts = reading.texts or (None, None)
+    left = _member_value(evaluator, reading.lhs, texts[0])
+    right = _member_value(evaluator, reading.rhs, texts[1])
     left, right = evaluator.expand_dependents(left, set()), evaluator.expand_dependents(right, set())
     return _apply_equalities(evaluator, defs, left, right)
 

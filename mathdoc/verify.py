@@ -1,8 +1,7 @@
-"""Decide one step `lhs = rhs` of a claim: cheap numeric screening first, symbolic proof after.
+"""Compare the two values of a step: cheap numeric screening first, symbolic proof after.
 
 Runs inside a worker process (see `mathdoc.timelimit`); everything it returns is plain data.
-Both layouts are tried when the values depend on the layout, so that the caller can hold the step
-to the document's layout without asking the worker twice.
+`mathdoc.steps` evaluates the members (reading by reading, layout by layout) and asks `compare`.
 """
 
 from __future__ import annotations
@@ -13,96 +12,9 @@ import random
 import sympy
 from sympy.core.function import AppliedUndef
 
-from .convert import Converter, Definitions, ShapeMismatch, Unchecked, shape_text
-from .semantics.values import Value
-from .outcome import LayoutResult, StepResult
+from .outcome import LayoutResult
+from .semantics.values import Value, shape_text
 from .timelimit import SoftTimeLimit, soft_limit
-
-LAYOUTS = ("numerator", "denominator")
-SIZES = (1, 2, 3, 4)
-
-
-def check_step(lhs: str, rhs: str, definitions: tuple[tuple[str, str], ...], proof_seconds: float = 5.0) -> StepResult:
-    defs = Definitions.from_pairs(definitions)
-    first = _check_layout(lhs, rhs, defs, "numerator", proof_seconds)
-    if not first[1]:
-        return StepResult(tuple((layout, first[0]) for layout in LAYOUTS), layout_sensitive=False)
-    second = _check_layout(lhs, rhs, defs, "denominator", proof_seconds)
-    return StepResult((("numerator", first[0]), ("denominator", second[0])), layout_sensitive=True)
-
-
-class _LayoutProbe(Converter):
-    """A converter that remembers whether the layout changed anything it computed."""
-
-    used_layout = False
-
-    def _differentiate(self, value: Value, variable: Value) -> Value:
-        if isinstance(variable, sympy.MatrixBase):
-            self.used_layout = True
-        return super()._differentiate(value, variable)
-
-
-def _check_layout(lhs: str, rhs: str, defs: Definitions, layout: str, proof_seconds: float) -> tuple[LayoutResult, bool]:
-    used_layout = False
-    sizes: tuple[int, ...] = (3,)
-    results: list[tuple[int, LayoutResult]] = []
-    index = 0
-    reusable: tuple[Value, Value] | None = None
-    """The n = 3 values of the first pass, when no defined array made them differ from generic ones."""
-    while index < len(sizes):
-        n = sizes[index]
-        converter = _LayoutProbe(defs, layout, n, all_generic=len(sizes) > 1)
-        converter.claim_text = lhs + " = " + rhs
-        try:
-            if n == 3 and reusable is not None:
-                left, right = reusable
-            else:
-                left = converter.member(lhs)
-                right = converter.member(rhs)
-        except ShapeMismatch as exc:
-            if converter.used_generic and sizes == (3,):
-                # A defined vector of another length next to a generic one: the generic length wins.
-                sizes = SIZES
-                index = 0
-                results.clear()
-                continue
-            return LayoutResult("shape", "shape-mismatch", f"shapes do not fit: {exc}"), converter.used_layout or used_layout
-        except Unchecked as exc:
-            return LayoutResult("unchecked", exc.code, exc.message), converter.used_layout or used_layout
-        except (RecursionError, ValueError, TypeError, ZeroDivisionError, AttributeError, NotImplementedError) as exc:
-            return LayoutResult("unchecked", "unparsed", f"could not evaluate ({type(exc).__name__}: {exc})"), used_layout
-        used_layout = used_layout or converter.used_layout
-        try:
-            # Both sides in terms of the independent variables: `2(u+v)` with u, v defined.
-            left, right = converter.expand_dependents(left, set()), converter.expand_dependents(right, set())
-            left, right = _apply_equalities(converter, defs, left, right)
-        except Unchecked as exc:
-            return LayoutResult("unchecked", exc.code, exc.message), used_layout
-        if converter.used_generic and sizes == (3,):
-            sizes = SIZES
-            index = 0
-            results.clear()
-            reusable = None if converter.used_defined_array else (left, right)
-            continue
-        result = compare(left, right, lhs + "=" + rhs, proof_seconds)
-        if result.status == "differs":
-            result = _not_an_identity(left, right) or result
-        results.append((n, result))
-        index += 1
-    # Report a failure at n = 3 when there is one: its expected value reads as diag(x), where
-    # n = 1 would show a lone x_1.
-    for n, result in sorted(results, key=lambda item: (item[0] != 3, item[0])):
-        if result.status != "equal":
-            if len(sizes) > 1:
-                result = LayoutResult(
-                    result.status, result.code, f"{result.message} (for vectors of length n = {n})", result.method,
-                    result.expected, result.point, result.lhs_value, result.rhs_value,
-                )
-            return result, used_layout
-    final = results[-1][1]
-    if len(sizes) > 1:
-        final = LayoutResult("equal", "verified", f"verified for n = {sizes[0]}..{sizes[-1]}", "instantiated")
-    return final, used_layout
 
 
 def _not_an_identity(left: Value, right: Value) -> LayoutResult | None:
@@ -391,8 +303,10 @@ def _compare_abstract(left: Value, right: Value, functions: list, rng: random.Ra
     """Claims about functions the document only names (the chain rule with `g_1(\\mathbf{y})`).
 
     Each named function is replaced by random polynomials, three times.  Equal every time: the
-    claim holds for those instances (confirmed numerically, not proved).  Different: the claim may
-    still hold under a condition stated in the prose, so it is left unchecked, never called wrong.
+    claim holds for those instances (confirmed numerically, not proved).  Different, when both sides
+    are written in the same named functions (a rule such as `(fg)' = f'g'`): the rule is wrong,
+    shown on the instance.  Different otherwise (`f'(x) = 2x` with f defined only in the prose): the
+    claim depends on what the functions are, so it is left unchecked.
     """
     names = ", ".join(f"`{f}`" for f in functions)
     for _round in range(3):
@@ -409,12 +323,27 @@ def _compare_abstract(left: Value, right: Value, functions: list, rng: random.Ra
         if screened == "no point":
             return LayoutResult("unchecked", "unparsed", f"with {names} instantiated, the sides could not be evaluated at any point")
         if screened is not None:
+            if _same_functions(left, right):
+                point, index, lhs_value, rhs_value = screened
+                shown = "; ".join(f"{f}(t) = {sympy.sstr(mapping[f].expr).replace('t_0', 't')}" for f in functions)
+                return LayoutResult(
+                    "differs", "wrong-derivative", f"the rule does not hold for every function: it fails for {shown}",
+                    point=tuple((s.name, _show(v)) for s, v in point.items()), lhs_value=lhs_value, rhs_value=rhs_value,
+                )
             return LayoutResult(
                 "unchecked", "undefined-function",
                 f"uses {names}, which the document does not define, and the sides differ for some instances of "
                 "them; the claim may hold only under a condition stated in the prose",
             )
     return LayoutResult("equal", "verified", f"equal for random instances of {names} (not defined in the document)", "numeric")
+
+
+def _same_functions(left: Value, right: Value) -> bool:
+    """Both sides are written in the same named functions (and in some)."""
+    def names(value: Value) -> set[str]:
+        return {str(a.func) for a in _atoms(value, AppliedUndef)}
+
+    return bool(names(left)) and names(left) == names(right)
 
 
 def _arity(function, left: Value, right: Value) -> int | None:
@@ -457,34 +386,3 @@ def _derivatives_as_subs(expr: sympy.Basic) -> sympy.Basic:
             dummies = {v: sympy.Dummy("xi") for v in variables}
             replaced[derivative] = sympy.Subs(derivative.xreplace(dummies), tuple(dummies.values()), tuple(variables))
     return expr.xreplace(replaced) if replaced else expr
-
-
-def _apply_equalities(converter: Converter, defs: Definitions, left: Value, right: Value) -> tuple[Value, Value]:
-    """Use stated equalities such as `f_i(w_i) + g_i(x_i) = w_i + x_i` to pin down a named function.
-
-    When, after the known definitions, exactly one application of an undefined function remains in
-    an equality and its arguments are plain symbols, solving for it gives that function.
-    """
-    if not defs.equalities:
-        return left, right
-    solved: dict = {}
-    for head, body in defs.equalities:
-        try:
-            difference = converter.member(head) - converter.member(body)
-        except (Unchecked, ShapeMismatch, TypeError):
-            continue
-        if isinstance(difference, sympy.MatrixBase):
-            continue
-        difference = _instantiate(difference, solved) if solved else difference
-        applications = sorted(difference.atoms(AppliedUndef), key=str)
-        if len(applications) != 1:
-            continue
-        application = applications[0]
-        if not all(isinstance(a, sympy.Symbol) for a in application.args) or len(set(application.args)) != len(application.args):
-            continue
-        solutions = sympy.solve(difference, application)
-        if len(solutions) == 1:
-            solved[application.func] = sympy.Lambda(application.args, solutions[0])
-    if not solved:
-        return left, right
-    return _instantiate(left, solved), _instantiate(right, solved)

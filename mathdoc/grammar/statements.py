@@ -4,6 +4,7 @@
 |---|---|
 | `\\begin{align*} … \\end{align*}` (equation, gather, multline, aligned, split, …) | the rows inside |
 | rows at `\\\\` (`\\\\[2pt]` spacing skipped); a row starting with `=` | continues the previous row's chain |
+| a row starting with `+`, `-` or `\\cdot` | continues the previous member |
 | `&` | alignment only |
 | `\\quad`, `\\qquad`, `,`, `;`, `\\text{…}`, `\\Rightarrow`, `\\implies`, `\\iff` at the top level | separate statements |
 | `\\text{where}`, `\\text{let}`, `\\text{with}`, `令`, `设`, `其中` | the statement after is a definition |

@@ -6,6 +6,7 @@
 | `\\sin 2x`, `\\sin x` | juxtaposed letters and numbers after the name: sin(2x) |
 | `\\sin x\\cos x`, `\\sin x\\cdot y`, `\\ln a\\cdot a^x`, `\\cos t/\\sqrt t` | the argument stops at another function, `\\cdot`, `/`, `+`, `-` |
 | `\\cos\\theta(1+2\\sin\\theta)` | the argument stops at a parenthesis after it: cos(θ)·(1+2 sin θ) |
+| `\\ln f(x)`, `\\sin g_1(t)` | a named function's application is the argument: ln(f(x)) |
 | `\\sin^2 x` | (sin x)² |
 | `\\sin^{-1} x` | arcsin x (the reciprocal 1/sin x is another reading) |
 | `\\log_b x` | log x / log b |
@@ -108,16 +109,23 @@ def application(parser: Parser, function: t.Function) -> t.Node:
 
 def implicit_argument(parser: Parser) -> t.Node:
     """`2x` of `\\sin 2x`: the first factor, then juxtaposed plain letters (see the table)."""
-    factors = [parser.postfix(parser.atom(), applications=False)]
+    factors = [_factor(parser)]
     while not parser.at_end():
         following = parser.peek()
         assert following is not None
         if not _continues_argument(parser, following):
             break
-        factors.append(parser.postfix(parser.atom(), applications=False))
+        factors.append(_factor(parser))
     if len(factors) == 1:
         return factors[0]
     return t.Mul(tuple(factors), ("",) * (len(factors) - 1), (factors[0].span[0], factors[-1].span[1]))
+
+
+def _factor(parser: Parser) -> t.Node:
+    """One factor of an unbraced argument; `f(x)` of `\\ln f(x)` keeps its parenthesis."""
+    atom = parser.atom()
+    named = isinstance(atom, t.Symbol) and (atom.name in FUNCTION_LETTERS or atom.sub is not None)
+    return parser.postfix(atom, applications=named)
 
 
 def _continues_argument(parser: Parser, token: Token) -> bool:
