@@ -109,9 +109,10 @@ def definitions_in_scope(
     frontier = sorted(names)
     while frontier:
         name = frontier.pop()
-        definition = latest.get(name)
-        if definition is None or name in chosen:
+        found = latest.get(name)
+        if found is None or name in chosen:
             continue
+        definition = found
         if name in remote and name not in applied:
             continue
         chosen[name] = definition

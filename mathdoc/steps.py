@@ -18,6 +18,7 @@ from .semantics import Definitions, Evaluator
 from .semantics.errors import ShapeMismatch, Unchecked
 from .semantics.readings import readings
 from .semantics.values import Value
+from .explanations import differential_equation, explain
 from .verify import _instantiate, _not_an_identity, compare
 
 LAYOUTS = ("numerator", "denominator")
@@ -127,7 +128,7 @@ def _bare_elsewhere(application: t.Apply, nodes: list[t.Node]) -> bool:
     if not (isinstance(head, t.Prime) and isinstance(head.operand, t.Symbol)):
         return False
     heads = {id(n.head) for n in nodes if isinstance(n, t.Apply)}
-    return any(isinstance(n, t.Prime) and id(n) not in heads for n in nodes)
+    return any(isinstance(n, t.Prime) and isinstance(n.operand, t.Symbol) and id(n) not in heads for n in nodes)
 
 
 def _implicit_functions(nodes: list[t.Node]) -> frozenset[str]:
@@ -136,10 +137,10 @@ def _implicit_functions(nodes: list[t.Node]) -> frozenset[str]:
     heads = {id(n.head) for n in nodes if isinstance(n, t.Apply) and not _bare_elsewhere(n, nodes)}
     found = set()
     for node in nodes:
-        if isinstance(node, t.Prime) and id(node) not in heads:
-            for sub in t.walk(node.operand):
-                if isinstance(sub, t.Symbol) and (sub.name in FUNCTION_LETTERS or (len(sub.name) == 1 and sub.name not in "xt")) and sub.sub is None and not sub.font:
-                    found.add(sub.name)
+        operand = node.operand if isinstance(node, t.Prime) else None
+        if isinstance(operand, t.Symbol) and id(node) not in heads and operand.sub is None and not operand.font:
+            if operand.name in FUNCTION_LETTERS or (len(operand.name) == 1 and operand.name not in "xt"):
+                found.add(operand.name)  # `f'` written alone: f is a function of x
     return frozenset(found)
 
 
@@ -175,167 +176,15 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
             undecided.append((reading, result))
     if preferred.status not in ("differs", "shape"):
         if preferred.code == "undefined-function":
-            return _differential_equation(context, (0, 0)) or preferred, sensitive
+            return differential_equation(context, (0, 0)) or preferred, sensitive
         return preferred, sensitive
     for reading, result in undecided:
         if reading.near_only:
             return LayoutResult("unchecked", "remote-definition", "the sides differ only with a definition made far from this claim (another example or section?), which may not apply here; without it the step cannot be decided"), sensitive
         return LayoutResult("unchecked", "ambiguous", "the sides differ if the undefined letters are constants; if they are functions of the variable (an unknown of a differential equation), the step cannot be decided"), sensitive
     if preferred.status == "differs" and values is not None:
-        return _explain(preferred, context, values) or preferred, sensitive
+        return explain(preferred, context, values) or preferred, sensitive
     return preferred, sensitive
-
-
-def _explain(result: LayoutResult, context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
-    """A step that differs in every reading, but was never meant as an identity: say what it is."""
-    for rule in EXPLANATIONS:
-        found = rule(context, values)
-        if found is not None:
-            return found
-    return None
-
-
-def _names_a_value(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
-    """`f'(c) = y`, `F_x = yz^2`: a letter that names the other side (a definition or a given value)."""
-    for one, other in ((context.left, context.right), (context.right, context.left)):
-        if isinstance(one, t.Symbol) and not one.font and one.name:
-            mentioned = {n.name for n in t.walk(other) if isinstance(n, t.Symbol)}
-            if one.name not in mentioned:
-                return LayoutResult("unchecked", "evaluation", f"`{_name(one)}` names the other side here (a definition or a given value); there is nothing to compute")
-    return None
-
-
-def _differential_equation(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
-    """`\\frac{dP}{dt} = kP`, `y' = -x + y^2`: the unknown appears on both sides, an equation to solve."""
-    for one, other in ((context.left, context.right), (context.right, context.left)):
-        unknowns = {_name(_operand_symbol(n)) for n in t.walk(one) if _operand_symbol(n) is not None}
-        mentioned = {_name(n) for n in _outside_derivatives(other) if isinstance(n, t.Symbol)}
-        if unknowns & mentioned:
-            return LayoutResult("unchecked", "equation", "a differential equation (its unknown appears on both sides), not an identity")
-    return None
-
-
-def _outside_derivatives(node: t.Node) -> list[t.Node]:
-    """The sub-nodes not under a derivative: `y` of `y' = ky` is on the right, `f` of `(fg)'` is not."""
-    if isinstance(node, (t.Derivative, t.Prime, t.Gradient)):
-        return []
-    if isinstance(node, t.Apply) and isinstance(node.head, (t.Prime, t.Derivative)):
-        return [n for arg in node.args for n in _outside_derivatives(arg)]
-    found = [node]
-    for child in t.children(node):
-        found.extend(_outside_derivatives(child))
-    return found
-
-
-def _operand_symbol(node: t.Node) -> t.Symbol | None:
-    operand = node.operand if isinstance(node, (t.Derivative, t.Prime)) else None
-    if isinstance(operand, t.Apply):
-        operand = operand.head
-    return operand if isinstance(operand, t.Symbol) else None
-
-
-def _one_sided_unknown(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
-    """`\\nabla A = \\lambda \\nabla P`: a letter on one side only is an unknown to solve for."""
-    left, right = values
-    written = {id(context.left): _written(context.left), id(context.right): _written(context.right)}
-    for mine, theirs, other in ((left, right, context.right), (right, left, context.left)):
-        present = {s.name for s in _free_of(theirs)} | written[id(other)]
-        lonely = sorted(s.name for s in _free_of(mine) if s.name in _letters(context) and s.name not in present)
-        if lonely:
-            return LayoutResult("unchecked", "equation", f"an equation in `{lonely[0]}`, which appears on one side only (an unknown to solve for), not an identity")
-    return None
-
-
-def _written(node: t.Node) -> set[str]:
-    return {n.name for n in t.walk(node) if isinstance(n, t.Symbol)}
-
-
-def _letters(context: _Context) -> set[str]:
-    """Names written in the claim itself (not entries invented for a generic vector)."""
-    return {n.name for n in t.walk(context.left) + t.walk(context.right) if isinstance(n, t.Symbol) and n.sub is None and not n.font}
-
-
-def _value_at_a_point(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
-    """`\\frac{dr}{d\\theta} = -1-2\\sqrt2` with the point in the prose; `\\frac{\\partial C}{\\partial m} = 36.3`
-    computed from data."""
-    if context.states_point:
-        return None
-    left, right = values
-    for node, one, other in ((context.left, left, right), (context.right, right, left)):
-        number = _is_number(one)
-        if number and _free_of(other):
-            return LayoutResult("unchecked", "evaluation", "a value at a point the math does not state (a derivative that is not constant, equated to a number)")
-        if number and _decimal(node):
-            return LayoutResult("unchecked", "evaluation", "a decimal value, computed from data the math does not state")
-    return None
-
-
-def _dropped_term(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
-    """An algebra step that drops a term (`a + b = a`): it holds under a condition, often stated in the prose."""
-    if any(isinstance(n, (t.Derivative, t.Gradient, t.Prime)) for n in t.walk(context.left) + t.walk(context.right)):
-        return None
-    for node in (context.left, context.right):
-        if isinstance(node, t.Add) and len(node.terms) > 1:
-            other = context.right if node is context.left else context.left
-            others = {_term_text(term) for term in (other.terms if isinstance(other, t.Add) else (other,))}
-            dropped = [term for term in node.terms if _term_text(term) not in others]
-            if len(dropped) == 1:
-                return LayoutResult("unchecked", "evaluation", "the step drops a term: it holds only if that term is zero, a condition the math does not state")
-    return None
-
-
-def _term_text(node: t.Node) -> str:
-    from .grammar.sexpr import sexpr
-
-    return sexpr(node)
-
-
-def _is_number(value: Value) -> bool:
-    return isinstance(value, sympy.Basic) and not isinstance(value, sympy.MatrixBase) and bool(value.is_number)
-
-
-def _decimal(node: t.Node) -> bool:
-    node = node.operand if isinstance(node, t.Neg) else node
-    return isinstance(node, t.Number) and "." in node.value
-
-
-def _free_of(value: Value) -> set[sympy.Symbol]:
-    return set(value.free_symbols) if isinstance(value, sympy.Basic) else set()
-
-
-def _name(node: t.Symbol | None) -> str:
-    from .grammar.names import key
-
-    return key(node) if node is not None else ""
-
-
-def _part_of_the_domain(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
-    """`\\frac{d}{dx}\\sqrt{x^2} = 1`: equal for x > 0, not for x < 0 — a condition the math does not state."""
-    left, right = values
-    if isinstance(left, sympy.MatrixBase) or isinstance(right, sympy.MatrixBase):
-        return None
-    free = sorted(_free_of(left) | _free_of(right), key=lambda s: s.name)
-    if len(free) != 1:
-        return None
-    variable = free[0]
-    agree, disagree = [], []
-    for numerator in (-9, -7, -5, -3, -2, -1, 1, 2, 3, 5, 7, 9):
-        point = sympy.Rational(numerator, 4)
-        try:
-            a, b = sympy.N(left.subs(variable, point), 30), sympy.N(right.subs(variable, point), 30)
-        except (TypeError, ValueError, ZeroDivisionError):
-            continue
-        if not (a.is_real and b.is_real and a.is_finite and b.is_finite):
-            continue
-        (agree if abs(a - b) <= 1e-20 * max(1, abs(a), abs(b)) else disagree).append(point)
-    if len(agree) < 2 or not disagree:
-        return None
-    where = f"{variable} > 0" if all(p > 0 for p in agree) else f"{variable} < 0" if all(p < 0 for p in agree) else "part of the domain"
-    worst = min(disagree, key=abs)
-    return LayoutResult("unchecked", "domain", f"holds for {where} only; fails at {variable} = {worst}")
-
-
-EXPLANATIONS = (_names_a_value, _differential_equation, _part_of_the_domain, _value_at_a_point, _one_sided_unknown, _dropped_term)
 
 
 Values = tuple[Value, Value] | None
@@ -350,17 +199,7 @@ def _decide(reading: Reading, defs: Definitions, context: _Context, layout: str,
     index = 0
     while index < len(sizes):
         n = sizes[index]
-        evaluator = Evaluator(defs, layout, n, all_generic=len(sizes) > 1, matrix_context=context.matrix_context)
-        evaluator.applied_names = set(context.applied)
-        evaluator.implicit_functions = set(context.implicit) - set(defs.functions) - set(defs.symbols)
-        evaluator.products_first = reading.products_first
-        evaluator.dependent = reading.dependent
-        evaluator.stated_values = reading.stated_values
-        if reading.chain:
-            undefined = set(defs.functions) | set(defs.symbols)
-            evaluator.dependencies = {name: deps for name, deps in context.dependencies if name not in undefined}
-        if reading.near_only and context.near is not None:
-            evaluator.defs = context.near
+        evaluator = _evaluator(reading, defs, context, layout, n, len(sizes) > 1)
         try:
             left, right = _values(evaluator, reading, evaluator.defs)
         except ShapeMismatch as exc:
@@ -384,6 +223,28 @@ def _decide(reading: Reading, defs: Definitions, context: _Context, layout: str,
             result = _not_an_identity(left, right) or result
         results.append((n, result, (left, right)))
         index += 1
+    return _summary(results, sizes, used_layout)
+
+
+def _evaluator(reading: Reading, defs: Definitions, context: _Context, layout: str, n: int, all_generic: bool) -> Evaluator:
+    """An evaluator set up for one reading (its flags) at one length of generic vectors."""
+    evaluator = Evaluator(defs, layout, n, all_generic=all_generic, matrix_context=context.matrix_context)
+    evaluator.applied_names = set(context.applied)
+    evaluator.implicit_functions = set(context.implicit) - set(defs.functions) - set(defs.symbols)
+    evaluator.products_first = reading.products_first
+    evaluator.dependent = reading.dependent
+    evaluator.stated_values = reading.stated_values
+    if reading.chain:
+        defined = set(defs.functions) | set(defs.symbols)
+        evaluator.dependencies = {name: deps for name, deps in context.dependencies if name not in defined}
+    if reading.near_only and context.near is not None:
+        evaluator.defs = context.near
+    return evaluator
+
+
+def _summary(results: list[tuple[int, LayoutResult, Values]], sizes: tuple[int, ...], used_layout: bool) -> tuple[LayoutResult, bool, Values]:
+    """A failure at n = 3 when there is one (its expected value reads as diag(x), where n = 1
+    would show a lone x_1); else the verdict over every size."""
     for n, result, values in sorted(results, key=lambda item: (item[0] != 3, item[0])):
         if result.status != "equal":
             if len(sizes) > 1:
@@ -432,7 +293,8 @@ def _orient_tuples(reading: Reading, left: Value, right: Value) -> tuple[Value, 
 
 def _shape(value: Value) -> tuple[int, int]:
     if isinstance(value, sympy.MatrixBase) and value.shape != (1, 1):
-        return tuple(value.shape)  # type: ignore[return-value]
+        rows, cols = value.shape
+        return (int(rows), int(cols))
     return (1, 1)
 
 

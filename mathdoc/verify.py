@@ -339,11 +339,20 @@ def _compare_abstract(left: Value, right: Value, functions: list, rng: random.Ra
 
 
 def _same_functions(left: Value, right: Value) -> bool:
-    """Both sides are written in the same named functions (and in some)."""
+    """Both sides are written in the same named functions, applied at the same variables: a rule
+    such as `(fg)' = f'g'`, not a relation between values at points (`x'(-\\pi) = x'(\\pi)`)."""
     def names(value: Value) -> set[str]:
         return {str(a.func) for a in _atoms(value, AppliedUndef)}
 
-    return bool(names(left)) and names(left) == names(right)
+    def variables(value: Value) -> set[object]:
+        found: set[object] = set()
+        for application in _atoms(value, AppliedUndef) | _atoms(value, sympy.Subs):
+            arguments = application.point if isinstance(application, sympy.Subs) else application.args
+            for argument in arguments:
+                found |= set(getattr(argument, "free_symbols", set()))
+        return {v for v in found if not isinstance(v, sympy.Dummy)}
+
+    return bool(names(left)) and names(left) == names(right) and bool(variables(left)) and variables(left) == variables(right)
 
 
 def _arity(function, left: Value, right: Value) -> int | None:

@@ -219,7 +219,10 @@ def _slash_derivative(left: t.Node, right: t.Node) -> t.Derivative | None:
                 return order, rest
         return None
 
-    top, bottom = differential(left), differential(right)
+    bottom = differential(right)
+    if isinstance(left, t.Symbol) and left.name == "d" and not left.sub and bottom is not None:
+        raise ParseFailure("the operator `d/dx` written with a slash is not evaluated", left.span[0], right.span[1])
+    top = differential(left)
     if top is None or bottom is None or not isinstance(bottom[1], t.Symbol) or isinstance(top[1], t.Mul):
         return None
     order = max(top[0], bottom[0])

@@ -12,6 +12,10 @@ def sexpr(node: t.Node) -> str:
         return _symbol(node)
     if isinstance(node, t.Text):
         return f"(text {node.text!r})"
+    return _calculus(node) or _compound(node)
+
+
+def _calculus(node: t.Node) -> str | None:
     if isinstance(node, t.Function):
         extra = "".join(f" :{name} {sexpr(value)}" for name, value in (("base", node.base), ("power", node.power)) if value is not None)
         return f"{node.name}{extra}" if not extra else f"({node.name}{extra})"
@@ -34,6 +38,12 @@ def sexpr(node: t.Node) -> str:
     if isinstance(node, t.Evaluate):
         point = " ".join(f"({sexpr(a)} {sexpr(b)})" if not (isinstance(a, t.Symbol) and not a.name) else sexpr(b) for a, b in node.point)
         return f"(at {sexpr(node.operand)} {point})"
+    if isinstance(node, t.Prime):
+        return f"(prime {node.order} {sexpr(node.operand)})"
+    return None
+
+
+def _compound(node: t.Node) -> str:
     if isinstance(node, t.Matrix):
         rows = " ".join("[" + " ".join(sexpr(c) for c in row) + "]" for row in node.rows)
         return f"(matrix {rows})"
@@ -47,8 +57,6 @@ def sexpr(node: t.Node) -> str:
     if isinstance(node, t.Norm):
         sub = f" :sub {sexpr(node.sub)}" if node.sub is not None else ""
         return f"(norm{sub} {sexpr(node.inner)})"
-    if isinstance(node, t.Prime):
-        return f"(prime {node.order} {sexpr(node.operand)})"
     if isinstance(node, t.Sqrt):
         index = f" :index {sexpr(node.index)}" if node.index is not None else ""
         return f"(sqrt{index} {sexpr(node.radicand)})"

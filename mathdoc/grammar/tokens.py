@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from typing import Callable
 
 _FULL_WIDTH = {"（": "(", "）": ")", "，": ",", "［": "[", "］": "]", "＋": "+", "－": "-", "＝": "=", "：": ":", "；": ";", "。": ".", "、": ","}
 _UNICODE = {"−": "-", "×": "\\times", "·": "\\cdot", "⋅": "\\cdot", "∂": "\\partial", "∇": "\\nabla", "′": "'", "≈": "\\approx", "≤": "\\le", "≥": "\\ge", "≠": "\\neq", "⊙": "\\odot", "⊗": "\\otimes", "∘": "\\circ", "ᵀ": "^T"}
@@ -51,60 +52,56 @@ def tokenize(text: str, base: int = 0) -> tuple[Token, ...]:
     while i < n:
         ch = text[i]
         if ch == "\\":
-            j = i + 1
-            while j < n and text[j].isascii() and text[j].isalpha():
-                j += 1
-            if j == i + 1:
-                j = min(i + 2, n)
+            j = _run(text, i + 1, lambda c: c.isascii() and c.isalpha())
+            j = j if j > i + 1 else min(i + 2, n)
             tokens.append(Token("command", text[i:j], base + i, base + j))
-            i = j
         elif ch == "%":
             j = text.find("\n", i)
-            i = n if j < 0 else j  # a TeX comment
+            j = n if j < 0 else j  # a TeX comment
         elif ch.isspace():
-            j = i
-            while j < n and text[j].isspace():
-                j += 1
+            j = _run(text, i, str.isspace)
             tokens.append(Token("space", text[i:j], base + i, base + j))
-            i = j
         elif ch.isdigit() or (ch == "." and i + 1 < n and text[i + 1].isdigit()):
-            j = i
-            while j < n and text[j].isdigit():
-                j += 1
-            if j < n - 1 and text[j] == "." and text[j + 1].isdigit():
-                j += 1
-                while j < n and text[j].isdigit():
-                    j += 1
+            j = _number_end(text, i)
             tokens.append(Token("number", text[i:j], base + i, base + j))
-            i = j
-        elif ch.isascii() and ch.isalpha():
-            tokens.append(Token("letter", ch, base + i, base + i + 1))
-            i += 1
-        elif ch in _COMBINING and tokens and tokens[-1].kind == "letter" and tokens[-1].end == base + i:
-            # `ẋ`, `x̄`: a letter with a combining accent is `\dot{x}`, `\bar{x}`
-            letter = tokens.pop()
-            tokens.extend(_accented(_COMBINING[ch], letter, base + i + 1))
-            i += 1
-        elif not ch.isascii() and len(unicodedata.normalize("NFD", ch)) == 2 and unicodedata.normalize("NFD", ch)[1] in _COMBINING and unicodedata.normalize("NFD", ch)[0].isascii():
-            decomposed = unicodedata.normalize("NFD", ch)  # a precomposed `ẋ`
-            tokens.extend(_accented(_COMBINING[decomposed[1]], Token("letter", decomposed[0], base + i, base + i + 1), base + i + 1))
-            i += 1
-        elif not ch.isascii() and unicodedata.normalize("NFKC", ch).isascii() and unicodedata.normalize("NFKC", ch).isalpha() and len(unicodedata.normalize("NFKC", ch)) == 1:
-            tokens.append(Token("letter", unicodedata.normalize("NFKC", ch), base + i, base + i + 1))  # math italic 𝑔
-            i += 1
-        elif ch in _FULL_WIDTH:
-            tokens.append(Token("char", _FULL_WIDTH[ch], base + i, base + i + 1))
-            i += 1
-        elif ch in _UNICODE:
-            replacement = _UNICODE[ch]
-            kind = "command" if replacement.startswith("\\") else "char"
-            if replacement == "^T":
-                tokens.append(Token("char", "^", base + i, base + i + 1))
-                tokens.append(Token("letter", "T", base + i, base + i + 1))
-            else:
-                tokens.append(Token(kind, replacement, base + i, base + i + 1))
-            i += 1
         else:
-            tokens.append(Token("char", ch, base + i, base + i + 1))
-            i += 1
+            tokens.extend(_character(ch, tokens, base + i))
+            j = i + 1
+        i = j
     return tuple(tokens)
+
+
+def _run(text: str, i: int, accept: Callable[[str], bool]) -> int:
+    while i < len(text) and accept(text[i]):
+        i += 1
+    return i
+
+
+def _number_end(text: str, i: int) -> int:
+    j = _run(text, i, str.isdigit)
+    if j < len(text) - 1 and text[j] == "." and text[j + 1].isdigit():
+        j = _run(text, j + 1, str.isdigit)
+    return j
+
+
+def _character(ch: str, tokens: list[Token], at: int) -> list[Token]:
+    """The tokens of one character that is not a command, a space or a digit (popping a letter
+    from `tokens` when `ch` is a combining accent on it)."""
+    if ch.isascii() and ch.isalpha():
+        return [Token("letter", ch, at, at + 1)]
+    if ch in _COMBINING and tokens and tokens[-1].kind == "letter" and tokens[-1].end == at:
+        return _accented(_COMBINING[ch], tokens.pop(), at + 1)  # `x̄`: a letter with a combining accent
+    decomposed = unicodedata.normalize("NFD", ch)
+    if not ch.isascii() and len(decomposed) == 2 and decomposed[1] in _COMBINING and decomposed[0].isascii():
+        return _accented(_COMBINING[decomposed[1]], Token("letter", decomposed[0], at, at + 1), at + 1)  # `ẋ`
+    compatible = unicodedata.normalize("NFKC", ch)
+    if not ch.isascii() and len(compatible) == 1 and compatible.isascii() and compatible.isalpha():
+        return [Token("letter", compatible, at, at + 1)]  # math italic `𝑔`
+    if ch in _FULL_WIDTH:
+        return [Token("char", _FULL_WIDTH[ch], at, at + 1)]
+    if ch in _UNICODE:
+        replacement = _UNICODE[ch]
+        if replacement == "^T":
+            return [Token("char", "^", at, at + 1), Token("letter", "T", at, at + 1)]
+        return [Token("command" if replacement.startswith("\\") else "char", replacement, at, at + 1)]
+    return [Token("char", ch, at, at + 1)]

@@ -257,7 +257,7 @@ Node = Union[
 def children(node: Node) -> tuple[Node, ...]:
     """The direct sub-nodes of `node`, in reading order."""
     found: list[Node] = []
-    for name in node.__slots__:  # type: ignore[union-attr]
+    for name in node.__slots__:
         if name == "span":
             continue
         _collect(getattr(node, name), found)

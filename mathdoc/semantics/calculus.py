@@ -41,6 +41,7 @@ class CalculusRules(EvaluatorCore):
         if implicit is not None:
             return implicit
         operand = self.operand(node.operand, variables)
+        self._reject_slot_notation(node.operand, operand, variables)
         if self.dependencies:
             for variable in variables:
                 operand = self.differentiate(operand, variable)
@@ -72,6 +73,17 @@ class CalculusRules(EvaluatorCore):
             self.value(self.defs.symbols[key(node)])  # a definition that cannot be read: say why
         value = self.value(node)
         return self.expand_dependents(value, _excluded(variables))
+
+    def _reject_slot_notation(self, node: t.Node, operand: Value, variables: list[Value]) -> None:
+        """`\\frac{\\partial}{\\partial x} f(x^*(p), p)`: the derivative by f's first slot, at a point
+        without x — not the derivative of the value by x (which would be 0)."""
+        if not isinstance(node, t.Apply) or not isinstance(operand, sympy.Basic) or isinstance(operand, sympy.MatrixBase):
+            return
+        if not operand.atoms(sympy.core.function.AppliedUndef):
+            return
+        for variable in variables:
+            if isinstance(variable, sympy.Symbol) and variable not in operand.free_symbols:
+                raise Unchecked("unparsed", f"the derivative by `{variable}` of a function applied at a point without `{variable}` (the derivative by one of its slots?) is not evaluated")
 
     def dependent_value(self, name: str, stop: set[str]) -> Value:
         """A reading: `y` of `\\frac{dy}{du}\\frac{du}{dx}` is Y(u), and u is U(x) — names the claim
@@ -115,7 +127,7 @@ class CalculusRules(EvaluatorCore):
 
     def _check_reachable(self, name: str, params: tuple[t.Node, ...], value: Value, variables: list[Value]) -> None:
         reachable = _free_symbols(self.expand_dependents(value, set()))
-        parameters: set = set()
+        parameters: set[object] = set()
         for param in params:
             parameter = self.value(param)
             parameters.update(parameter if isinstance(parameter, sympy.MatrixBase) else [parameter])
@@ -157,13 +169,16 @@ class CalculusRules(EvaluatorCore):
             return self.apply_prime(node, params)
         if isinstance(operand, t.Symbol) and key(operand) not in self.defs.symbols and operand.name not in self.implicit_functions:
             raise Unchecked("undefined-function", f"`{key(operand)}'` is used but `{key(operand)}` is not defined earlier in the document")
-        value = self.expand_dependents(self.value(operand), set())
+        written = self.value(operand)
+        value = self.expand_dependents(written, set())
         if isinstance(value, sympy.Basic) and value.atoms(sympy.core.function.AppliedUndef) and self.implicit_functions:
             result = value
             for _ in range(node.order):
                 result = sympy.diff(result, sympy.Symbol("x"))
             return result
-        free = sorted(_free_symbols(value), key=lambda s: s.name)
+        # The variable is read from what is written (`[u, v]'` is by neither), unless that is just
+        # the defined name (`y'` after `y = x^3` is by x).
+        free = sorted(_free_symbols(value if isinstance(written, sympy.Symbol) else written), key=lambda s: s.name)
         names = {s.name: s for s in free}
         variable = free[0] if len(free) == 1 else names.get("x") or names.get("t")
         if variable is None:
@@ -192,7 +207,7 @@ class CalculusRules(EvaluatorCore):
             value = self.differentiate(value, parameter)
         if len(args) != 1:
             raise Unchecked("malformed-notation", f"`{name}'` takes one argument, {len(args)} given")
-        if not (isinstance(args[0], t.Symbol) and key(args[0]) == key(params[0])):
+        if not (isinstance(args[0], t.Symbol) and isinstance(params[0], t.Symbol) and key(args[0]) == key(params[0])):
             point = self.value(args[0])
             if isinstance(point, sympy.MatrixBase):
                 raise Unchecked("malformed-notation", f"`{name}'` applied to a vector")
@@ -327,7 +342,7 @@ class CalculusRules(EvaluatorCore):
             return _immutable(value.applyfunc(lambda v: sympy.diff(v, variable)))
         return sympy.diff(value, variable)
 
-    def expand_dependents(self, value: Value, excluded: set) -> Value:
+    def expand_dependents(self, value: Value, excluded: set[object]) -> Value:
         """Replace symbols the document defines by their definitions (see the module's docstring)."""
         for _ in range(8):
             mapping: dict[sympy.Basic, Value] = {}
@@ -359,7 +374,7 @@ class CalculusRules(EvaluatorCore):
 
 
 
-def _excluded(variables: list[Value]) -> set:
+def _excluded(variables: list[Value]) -> set[object]:
     excluded = {v for v in variables if isinstance(v, sympy.Symbol)}
     for v in variables:
         if isinstance(v, sympy.MatrixBase):

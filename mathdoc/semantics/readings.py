@@ -13,6 +13,7 @@ label that a finding can show.  A step is `wrong` only when every reading differ
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any, Callable
 
 from ..grammar import tree as t
 
@@ -45,12 +46,15 @@ def derivative_scope(node: t.Node) -> list[tuple[str, t.Node]]:
     return []
 
 
-def _trailing_operator(term: t.Node) -> tuple[t.Derivative | None, "callable"]:  # type: ignore[valid-type]
+Wrap = Callable[[t.Node], t.Node]
+
+
+def _trailing_operator(term: t.Node) -> tuple[t.Derivative | None, Wrap]:
     if isinstance(term, t.Derivative) and term.form in ("operator", "subscript"):
         return term, lambda d: d
     if isinstance(term, t.Neg):
         inner, wrap = _trailing_operator(term.operand)
-        return inner, (lambda d: t.Neg(wrap(d), term.span))  # type: ignore[misc]
+        return inner, (lambda d: t.Neg(wrap(d), term.span))
     if isinstance(term, t.Mul) and isinstance(term.factors[-1], t.Derivative) and term.factors[-1].form in ("operator", "subscript"):
         return term.factors[-1], (lambda d: t.Mul(term.factors[:-1] + (d,), term.ops, term.span))
     return None, lambda d: d
@@ -83,13 +87,13 @@ def _swap(node: t.Node, old: t.Node, new: t.Node) -> t.Node:
     """`node` with the sub-node `old` (by identity) replaced by `new`."""
     if node is old:
         return new
-    changes = {}
-    for name in node.__slots__:  # type: ignore[union-attr]
+    changes: dict[str, Any] = {}
+    for name in node.__slots__:
         value = getattr(node, name)
         replaced = _swap_value(value, old, new)
         if replaced is not value:
             changes[name] = replaced
-    return replace(node, **changes) if changes else node  # type: ignore[type-var]
+    return replace(node, **changes) if changes else node
 
 
 def _swap_value(value: object, old: t.Node, new: t.Node) -> object:

@@ -12,7 +12,7 @@ Value = Any
 """A SymPy scalar expression or an explicit `sympy.ImmutableMatrix` (SymPy is not typed)."""
 
 
-def _substitute(value: Value, mapping: dict) -> Value:
+def _substitute(value: Value, mapping: dict[Any, Any]) -> Value:
     """xreplace, except where a derivative's variable is replaced: there `subs` keeps it a `Subs`."""
     def one(expr: sympy.Basic) -> sympy.Basic:
         replaced = {}
@@ -30,7 +30,7 @@ def _substitute(value: Value, mapping: dict) -> Value:
     return one(value)
 
 
-def _free_symbols(value: Value) -> set:
+def _free_symbols(value: Value) -> set[Any]:
     return value.free_symbols if isinstance(value, sympy.Basic) else set()
 
 

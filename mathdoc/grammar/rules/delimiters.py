@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from .. import tree as t
 from ..parser import Parser
 from ..tokens import Token
@@ -22,7 +24,7 @@ ABS = {"\\lvert": "\\rvert", "\\vert": "\\vert"}
 _OPENERS = {"(": ")", "[": "]", "\\{": "\\}", "\\lbrace": "\\rbrace", "|": "|", "\\|": "\\|", "\\lVert": "\\rVert", "\\Vert": "\\Vert", "\\lvert": "\\rvert", "\\vert": "\\vert", ".": None, "\\langle": "\\rangle", "\\lbrack": "\\rbrack", "\\lfloor": "\\rfloor", "\\lceil": "\\rceil"}
 
 
-def items(parser: Parser, closes: "callable[[Token], bool]") -> list[t.Node]:  # type: ignore[valid-type]
+def items(parser: Parser, closes: Callable[[Token], bool]) -> list[t.Node]:
     """Comma-separated expressions up to the closer (not consumed)."""
 
     def body() -> t.Node:

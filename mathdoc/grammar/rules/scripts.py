@@ -49,24 +49,9 @@ def postfix(parser: Parser, node: t.Node, applications: bool = True) -> t.Node:
             args = group.items if isinstance(group, t.Tuple) else ((group.inner if isinstance(group, t.Group) else group),)
             node = t.Apply(node, tuple(args), True, (node.span[0], parser.last_end()))
         elif token.is_char("(") and applications and _applicable(node):
-            from .delimiters import items
-
-            opener = parser.next()
-            args = items(parser, lambda tok: tok.is_char(")"))
-            if parser.peek() is None or not parser.peek().is_char(")"):  # type: ignore[union-attr]
-                raise parser.fail("`(` without its closing `)`", token=opener)
-            parser.next()
-            group = t.Group(args[0], "(", (opener.start, parser.last_end())) if len(args) == 1 else None
-            following = parser.peek()
-            if group is not None and following is not None and following.is_char("^") and _product_letter(node):
-                # `x(x+2)^2`: the power belongs to the parenthesis, and x multiplies it
-                powered = postfix(parser, group, applications)
-                return t.Mul((node, powered), ("",), (node.span[0], powered.span[1]))
-            if isinstance(node, t.Pow):
-                applied = t.Apply(node.base, tuple(args), True, (node.span[0], parser.last_end()))
-                node = t.Pow(applied, node.exponent, applied.span)
-            else:
-                node = t.Apply(node, tuple(args), True, (node.span[0], parser.last_end()))
+            node, done = _parenthesis_after(parser, node, applications)
+            if done:
+                return node
         elif token.is_char("|") and parser.peek(1) is not None and parser.peek(1).is_char("_"):  # type: ignore[union-attr]
             from .delimiters import evaluation
 
@@ -77,6 +62,27 @@ def postfix(parser: Parser, node: t.Node, applications: bool = True) -> t.Node:
         else:
             return node
     return node
+
+
+def _parenthesis_after(parser: Parser, node: t.Node, applications: bool) -> tuple[t.Node, bool]:
+    """`f(x)`, `g^2(x)`, or `x(x+2)^2` (a product: True when the marks after it are read too)."""
+    from .delimiters import items
+
+    opener = parser.next()
+    args = tuple(items(parser, lambda tok: tok.is_char(")")))
+    closer = parser.peek()
+    if closer is None or not closer.is_char(")"):
+        raise parser.fail("`(` without its closing `)`", token=opener)
+    parser.next()
+    following = parser.peek()
+    if len(args) == 1 and following is not None and following.is_char("^") and _product_letter(node):
+        # `x(x+2)^2`: the power belongs to the parenthesis, and x multiplies it
+        powered = postfix(parser, t.Group(args[0], "(", (opener.start, parser.last_end())), applications)
+        return t.Mul((node, powered), ("",), (node.span[0], powered.span[1])), True
+    if isinstance(node, t.Pow):
+        applied = t.Apply(node.base, args, True, (node.span[0], parser.last_end()))
+        return t.Pow(applied, node.exponent, applied.span), False
+    return t.Apply(node, args, True, (node.span[0], parser.last_end())), False
 
 
 def _opens_arguments(parser: Parser, token: Token) -> bool:

@@ -1,0 +1,187 @@
+"""Why a step that differs in every reading was never meant as an identity.
+
+Each rule looks at the claim's trees and the values compared and, when it recognises what the
+relation really is (a name for a value, a differential equation, a value at a point stated in the
+prose, an equation in an unknown, a condition), says so: the step is then `unchecked` with that
+reason, never `wrong`.  The rules are tried in the order of `EXPLANATIONS`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import sympy
+
+from .grammar import tree as t
+from .grammar.names import key
+from .outcome import LayoutResult
+from .semantics.values import Value
+
+if TYPE_CHECKING:
+    from .steps import _Context
+
+
+def explain(result: LayoutResult, context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
+    """A step that differs in every reading, but was never meant as an identity: say what it is."""
+    for rule in EXPLANATIONS:
+        found = rule(context, values)
+        if found is not None:
+            return found
+    return None
+
+
+def _names_a_value(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
+    """`f'(c) = y`, `F_x = yz^2`: a letter that names the other side (a definition or a given value)."""
+    for one, other in ((context.left, context.right), (context.right, context.left)):
+        if isinstance(one, t.Symbol) and not one.font and one.name:
+            mentioned = {n.name for n in t.walk(other) if isinstance(n, t.Symbol)}
+            if one.name not in mentioned:
+                return LayoutResult("unchecked", "evaluation", f"`{_name(one)}` names the other side here (a definition or a given value); there is nothing to compute")
+    return None
+
+
+def differential_equation(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
+    """`\\frac{dP}{dt} = kP`, `y' = -x + y^2`: the unknown appears on both sides, an equation to solve."""
+    for one, other in ((context.left, context.right), (context.right, context.left)):
+        unknowns = {_name(_operand_symbol(n)) for n in t.walk(one) if _operand_symbol(n) is not None}
+        mentioned = {_name(n) for n in _outside_derivatives(other) if isinstance(n, t.Symbol)}
+        if unknowns & mentioned:
+            return LayoutResult("unchecked", "equation", "a differential equation (its unknown appears on both sides), not an identity")
+    return None
+
+
+def _outside_derivatives(node: t.Node) -> list[t.Node]:
+    """The sub-nodes not under a derivative: `y` of `y' = ky` is on the right, `f` of `(fg)'` is not."""
+    if isinstance(node, (t.Derivative, t.Prime, t.Gradient)):
+        return []
+    if isinstance(node, t.Apply) and isinstance(node.head, (t.Prime, t.Derivative)):
+        return [n for arg in node.args for n in _outside_derivatives(arg)]
+    found: list[t.Node] = [node]
+    for child in t.children(node):
+        found.extend(_outside_derivatives(child))
+    return found
+
+
+def _operand_symbol(node: t.Node) -> t.Symbol | None:
+    operand = node.operand if isinstance(node, (t.Derivative, t.Prime)) else None
+    if isinstance(operand, t.Apply):
+        operand = operand.head
+    return operand if isinstance(operand, t.Symbol) else None
+
+
+def _one_sided_unknown(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
+    """`\\nabla A = \\lambda \\nabla P`: a letter on one side only is an unknown to solve for."""
+    left, right = values
+    written = {id(context.left): _written(context.left), id(context.right): _written(context.right)}
+    for mine, theirs, other in ((left, right, context.right), (right, left, context.left)):
+        present = {s.name for s in _free_of(theirs)} | written[id(other)]
+        lonely = sorted(s.name for s in _free_of(mine) if s.name in _letters(context) and s.name not in present)
+        if lonely:
+            return LayoutResult("unchecked", "equation", f"an equation in `{lonely[0]}`, which appears on one side only (an unknown to solve for), not an identity")
+    return None
+
+
+def _written(node: t.Node) -> set[str]:
+    return {n.name for n in t.walk(node) if isinstance(n, t.Symbol)}
+
+
+def _letters(context: _Context) -> set[str]:
+    """Names written in the claim itself (not entries invented for a generic vector)."""
+    return {n.name for n in t.walk(context.left) + t.walk(context.right) if isinstance(n, t.Symbol) and n.sub is None and not n.font}
+
+
+def _value_at_a_point(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
+    """`\\frac{dr}{d\\theta} = -1-2\\sqrt2` with the point in the prose; `\\frac{\\partial C}{\\partial m} = 36.3`
+    computed from data."""
+    if context.states_point:
+        return None
+    left, right = values
+    for node, one, other in ((context.left, left, right), (context.right, right, left)):
+        number = _is_number(one)
+        if number and _free_of(other):
+            return LayoutResult("unchecked", "evaluation", "a value at a point the math does not state (a derivative that is not constant, equated to a number)")
+        if number and _decimal(node):
+            return LayoutResult("unchecked", "evaluation", "a decimal value, computed from data the math does not state")
+    return None
+
+
+def _dropped_term(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
+    """An algebra step that drops a term (`a + b = a`): it holds under a condition, often stated in the prose."""
+    if any(isinstance(n, (t.Derivative, t.Gradient, t.Prime)) for n in t.walk(context.left) + t.walk(context.right)):
+        return None
+    for node in (context.left, context.right):
+        if isinstance(node, t.Add) and len(node.terms) > 1:
+            other = context.right if node is context.left else context.left
+            others = {_term_text(term) for term in (other.terms if isinstance(other, t.Add) else (other,))}
+            dropped = [term for term in node.terms if _term_text(term) not in others]
+            if len(dropped) == 1:
+                return LayoutResult("unchecked", "evaluation", "the step drops a term: it holds only if that term is zero, a condition the math does not state")
+    return None
+
+
+def _term_text(node: t.Node) -> str:
+    from .grammar.sexpr import sexpr
+
+    return sexpr(node)
+
+
+def _is_number(value: Value) -> bool:
+    return isinstance(value, sympy.Basic) and not isinstance(value, sympy.MatrixBase) and bool(value.is_number)
+
+
+def _decimal(node: t.Node) -> bool:
+    node = node.operand if isinstance(node, t.Neg) else node
+    return isinstance(node, t.Number) and "." in node.value
+
+
+def _free_of(value: Value) -> set[sympy.Symbol]:
+    return set(value.free_symbols) if isinstance(value, sympy.Basic) else set()
+
+
+def _name(node: t.Symbol | None) -> str:
+    return key(node) if node is not None else ""
+
+
+def _part_of_the_domain(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
+    """`\\frac{d}{dx}\\sqrt{x^2} = 1`: equal for x > 0, not for x < 0 — a condition the math does not state."""
+    left, right = values
+    if isinstance(left, sympy.MatrixBase) or isinstance(right, sympy.MatrixBase):
+        return None
+    free = sorted(_free_of(left) | _free_of(right), key=lambda s: s.name)
+    if len(free) != 1:
+        return None
+    variable = free[0]
+    agree: list[sympy.Rational] = []
+    disagree: list[sympy.Rational] = []
+    for numerator in (-9, -7, -5, -3, -2, -1, 1, 2, 3, 5, 7, 9):
+        point = sympy.Rational(numerator, 4)
+        try:
+            a, b = left.subs(variable, point), right.subs(variable, point)
+            difference = sympy.N(a - b, 120)  # at 120 digits: e^{-100x} and a saturated tanh still show
+            a, b = sympy.N(a, 120), sympy.N(b, 120)
+        except (TypeError, ValueError, ZeroDivisionError):
+            continue
+        if not (a.is_real and b.is_real and a.is_finite and b.is_finite):
+            continue
+        (agree if abs(difference) <= sympy.Float("1e-100", 120) * max(1, abs(a), abs(b)) else disagree).append(point)
+    if len(agree) < 2 or not disagree:
+        return None
+    where = f"{variable} > 0" if all(p > 0 for p in agree) else f"{variable} < 0" if all(p < 0 for p in agree) else "part of the domain"
+    worst = min(disagree, key=abs)
+    return LayoutResult("unchecked", "domain", f"holds for {where} only; fails at {variable} = {worst}")
+
+
+def _differentials(context: "_Context", values: tuple[Value, Value]) -> LayoutResult | None:
+    """`dx_j = \\gamma_j'(t)\\,dt`: differentials on both sides, not products with a variable d."""
+    def has_differential(node: t.Node) -> bool:
+        return any(
+            isinstance(n, t.Mul) and any(isinstance(a, t.Symbol) and a.name == "d" and a.sub is None and isinstance(b, t.Symbol) for a, b in zip(n.factors, n.factors[1:]))
+            for n in t.walk(node)
+        )
+
+    if has_differential(context.left) and has_differential(context.right):
+        return LayoutResult("unchecked", "unparsed", "differentials (`dx`, `dt`) on both sides are not evaluated")
+    return None
+
+
+EXPLANATIONS = (_differentials, _names_a_value, differential_equation, _part_of_the_domain, _value_at_a_point, _one_sided_unknown, _dropped_term)
