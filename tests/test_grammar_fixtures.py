@@ -19,6 +19,8 @@ that starts with spaces continues the previous key (one entry per line).
     statements:              instead of tree: `grammar.statements.statements(latex)`, one chain
       (= a b)                per line, `(= m1 m2 …)`, or `(:= …)` for a definition
     xfail: <reason>          the case states what the conventions say, and the grammar disagrees
+                             (strict: a fix makes the case pass and the marker must go)
+    why: <words>             a note for the reader; not checked
 
 A file's first block may be `module: mathdoc.grammar.rules.functions` (several allowed, one per
 line); `test_every_convention_has_a_fixture` then checks that every row of those modules'
