@@ -147,6 +147,8 @@ def test_a_symlinked_directory_argument_is_checked(tmp_path: Path, monkeypatch: 
     whole = run_cli("check", "--no-cache", "--jobs", "1", "--format", "json", ".")
     assert whole.code == 0, whole.err
     assert "alias.md: a link to outside" in whole.err
+    named = run_cli("check", "--no-cache", "--jobs", "1", "alias.md")
+    assert named.code == 2 and "alias.md: a link to outside" in named.err
     assert "Traceback" not in whole.err + result.err
 
 
