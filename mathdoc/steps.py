@@ -183,6 +183,9 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
             return LayoutResult("unchecked", "remote-definition", "the sides differ only with a definition made far from this claim (another example or section?), which may not apply here; without it the step cannot be decided"), sensitive
         return LayoutResult("unchecked", "ambiguous", "the sides differ if the undefined letters are constants; if they are functions of the variable (an unknown of a differential equation), the step cannot be decided"), sensitive
     if preferred.status == "differs" and values is not None:
+        on_curve = _on_a_curve(values, defs, context, layout)
+        if on_curve is not None:
+            return on_curve, sensitive
         return explain(preferred, context, values) or preferred, sensitive
     return preferred, sensitive
 
@@ -254,6 +257,49 @@ def _summary(results: list[tuple[int, LayoutResult, Values]], sizes: tuple[int, 
     if len(sizes) > 1:
         final = LayoutResult("equal", "verified", f"verified for n = {sizes[0]}..{sizes[-1]}", "instantiated")
     return final, used_layout, results[-1][2]
+
+
+def _on_a_curve(values: tuple[Value, Value], defs: Definitions, context: _Context, layout: str) -> LayoutResult | None:
+    """`2\\frac{x}{y^5}(y^3 - x^3) = 2\\frac{x}{y^5}(-3)` after `x^3 - y^3 = 3`: equal on the curve stated earlier."""
+    left, right = values
+    if not defs.equations or isinstance(left, sympy.MatrixBase) or isinstance(right, sympy.MatrixBase):
+        return None
+    difference = left - right
+    evaluator = Evaluator(defs, layout, 3, matrix_context=context.matrix_context)
+    for head, body in defs.equations:
+        try:
+            relation = evaluator.value(head) - evaluator.value(body)
+        except (Unchecked, ShapeMismatch, TypeError):
+            continue
+        if isinstance(relation, sympy.MatrixBase):
+            continue
+        for symbol in sorted(relation.free_symbols & difference.free_symbols, key=lambda s: s.name):
+            if _vanishes_on(difference, relation, symbol):
+                return LayoutResult("equal", "verified", f"equal on the curve stated earlier ({sympy.sstr(relation)} = 0)", "numeric")
+    return None
+
+
+def _vanishes_on(difference: sympy.Expr, relation: sympy.Expr, symbol: sympy.Symbol) -> bool:
+    from .timelimit import SoftTimeLimit, soft_limit
+
+    try:
+        with soft_limit(1.0):
+            solutions = sympy.solve(relation, symbol)
+    except (SoftTimeLimit, NotImplementedError, ValueError, TypeError):
+        return False
+    others = sorted((difference.free_symbols | relation.free_symbols) - {symbol}, key=lambda s: s.name)
+    for solution in solutions[:4]:
+        on_curve = difference.subs(symbol, solution)
+        values = []
+        for k in range(4):
+            point = {s: sympy.Rational(7 + 3 * k + i, 5 + k) for i, s in enumerate(others)}
+            try:
+                values.append(complex(sympy.N(on_curve.subs(point), 30)))
+            except (TypeError, ValueError, ZeroDivisionError):
+                continue
+        if len(values) >= 3 and all(abs(v) < 1e-20 for v in values):
+            return True
+    return False
 
 
 def _plain_scalar(node: t.Node) -> bool:

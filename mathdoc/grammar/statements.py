@@ -7,6 +7,7 @@
 | a row starting with `+`, `-` or `\\cdot` | continues the previous member |
 | `&` | alignment only |
 | `\\quad`, `\\qquad`, `,`, `;`, `\\text{…}`, `\\Rightarrow`, `\\implies`, `\\iff` at the top level | separate statements |
+| `\\textrm{prod}(a, b)` (words right before a parenthesis) | an operator's name inside the member |
 | `\\text{where}`, `\\text{let}`, `\\text{with}`, `令`, `设`, `其中` | the statement after is a definition |
 | `=` | a link of a chain; any other relation (`\\approx`, `<`, `\\to`, `\\in`) ends the chain |
 | `:=`, `\\coloneqq`, `\\triangleq`, `\\equiv`, `\\stackrel{def}{=}`, `\\overset{…}{=}` | a definition |
@@ -194,6 +195,11 @@ def _statements(row: list[Token]) -> list[tuple[list[Token], bool]]:
                 while j < len(row) and row[j].kind == "space":
                     j += 1
                 end = _group_end(row, j) if j < len(row) and row[j].is_char("{") else j
+                after = _skip_spaces(row, end)
+                if after < len(row) and (row[after].is_char("(") or row[after].is_command("\\left")):
+                    pieces[-1][0].extend(row[i:end])  # `\textrm{prod}(a, b)`: an operator's name, not words
+                    i = end
+                    continue
                 words = "".join(tok.text for tok in row[j + 1 : end - 1])
                 defining = bool(_DEFINITION_WORDS.match(words))
                 i = end

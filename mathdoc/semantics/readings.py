@@ -6,6 +6,7 @@ label that a finding can show.  A step is `wrong` only when every reading differ
 | rule | preferred | alternative |
 |---|---|---|
 | derivative scope | `\\frac{d}{dx} x^2 + 2x`: the operator acts on x² | it acts on x² + 2x |
+| first factor | `\\frac{\\partial}{\\partial x}f(a)\\,g(a)`: the operator acts on f(a)g(a) | it acts on f(a) only |
 | function argument | `\\sin x y`: sin(xy) | sin(x)·y |
 | inverse or reciprocal | `\\sin^{-1} x`: arcsin x | 1/sin x |
 """
@@ -60,6 +61,18 @@ def _trailing_operator(term: t.Node) -> tuple[t.Derivative | None, Wrap]:
     return None, lambda d: d
 
 
+def first_factor(node: t.Node) -> list[tuple[str, t.Node]]:
+    """`\\frac{\\partial}{\\partial x}f(a)\\frac{d}{dp}a`: the operator may act on its first factor only."""
+    for candidate in t.walk(node):
+        if isinstance(candidate, t.Derivative) and candidate.form in ("operator", "subscript") and isinstance(candidate.operand, t.Mul):
+            operand = candidate.operand
+            narrow = replace(candidate, operand=operand.factors[0], span=(candidate.span[0], operand.factors[0].span[1]))
+            rest = operand.factors[1:]
+            product = t.Mul((narrow,) + rest, operand.ops, candidate.span)
+            return [("the derivative operator acting on its first factor only", _swap(node, candidate, product))]
+    return []
+
+
 def function_argument(node: t.Node) -> list[tuple[str, t.Node]]:
     for candidate in t.walk(node):
         if isinstance(candidate, t.Apply) and not candidate.parens and isinstance(candidate.head, t.Function):
@@ -105,4 +118,4 @@ def _swap_value(value: object, old: t.Node, new: t.Node) -> object:
     return value
 
 
-RULES = (derivative_scope, function_argument, reciprocal)
+RULES = (derivative_scope, first_factor, function_argument, reciprocal)
