@@ -30,6 +30,8 @@ _WRAPPERS = frozenset(
 _SEPARATORS = frozenset(("\\quad", "\\qquad", "\\Rightarrow", "\\implies", "\\iff", "\\Leftrightarrow", "\\Longrightarrow", "\\therefore", "\\because", "\\hspace", "\\text", "\\textrm", "\\mbox", "\\textnormal", "\\textit", "\\textbf", "\\intertext"))
 _DEFINING = frozenset(("\\coloneqq", "\\triangleq", "\\equiv", "\\eqqcolon"))
 _DEFINITION_WORDS = re.compile(r"^\s*(?:,|;|\.)?\s*(let|where|with|for|given|set|define|defining|we have|here|令|设|其中|这里)\b", re.IGNORECASE)
+MAX_TOKENS = 3000
+"""A member longer than this is not a formula a person checks by hand; it is not parsed."""
 _DROPPED = frozenset(("\\label", "\\tag", "\\eqref", "\\ref", "\\nonumber", "\\notag", "\\tag*"))
 
 
@@ -258,11 +260,13 @@ def _chains(tokens: list[Token], defining: bool) -> list[Chain]:
             defining = True  # `f(x) := x^2`: a link of a definition
             members.append([])
             continue
-        chains.append(_chain(members, defining))
+        if len(members) >= 2:
+            chains.append(_chain(members, defining))
         defining = False
         members = [[]]
-    chains.append(_chain(members, defining))
-    return [c for c in chains if len(c.members) >= 2]
+    if len(members) >= 2:
+        chains.append(_chain(members, defining))
+    return chains
 
 
 def _chain(members: list[list[Token]], defining: bool) -> Chain:
@@ -274,7 +278,10 @@ def _chain(members: list[list[Token]], defining: bool) -> Chain:
             parsed.append(Member(t.Unsupported("an empty member", (position, position)), position, position))
             continue
         meaningful = _without_label(_strip_punctuation(meaningful))
-        node = parse_tokens(meaningful) if meaningful else t.Unsupported("an empty member", (0, 0))
+        if len(meaningful) > MAX_TOKENS:
+            node: t.Node = t.Unsupported(f"a member of more than {MAX_TOKENS} tokens is not read", (meaningful[0].start, meaningful[-1].end))
+        else:
+            node = parse_tokens(meaningful) if meaningful else t.Unsupported("an empty member", (0, 0))
         start, end = (meaningful[0].start, meaningful[-1].end) if meaningful else (0, 0)
         parsed.append(Member(node, start, end, _mentions_derivative(meaningful)))
     return Chain(tuple(parsed), defining)

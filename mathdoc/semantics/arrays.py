@@ -66,7 +66,7 @@ class ArrayRules(EvaluatorCore):
             if kind == "F":
                 return sympy.sqrt(sum(entry**2 for entry in value))
             raise Unchecked("unparsed", "the norm of a matrix (which norm?)")
-        if kind == "2":
+        if kind in ("2", "F"):
             return sympy.sqrt(sum(entry**2 for entry in value))
         if kind == "1":
             return sum(sympy.Abs(entry) for entry in value)

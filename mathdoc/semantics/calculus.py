@@ -271,19 +271,39 @@ class CalculusRules(EvaluatorCore):
     def gradient(self, node: t.Gradient) -> Value:
         if node.kind != "grad":
             return self.divergence_or_curl(node)
+        at_point = self._gradient_at_point(node)
+        if at_point is not None:
+            return at_point
         variable = self.variable(node.variable) if node.variable is not None else self._parameters(node.operand)
         self.used_layout = True
         operand = self.operand(node.operand, [variable])
         if node.order == 2:
             components = list(variable) if isinstance(variable, sympy.MatrixBase) else [variable]
+            if isinstance(operand, sympy.MatrixBase) and operand.shape == (1, 1):
+                operand = operand[0, 0]
             if isinstance(operand, sympy.MatrixBase):
                 raise Unchecked("unparsed", "the Hessian of a vector")
             return self.expand_dependents(_immutable(sympy.hessian(operand, components)), set())
         return self.expand_dependents(self.differentiate(operand, variable, gradient=True), set())
 
+    def _gradient_at_point(self, node: t.Gradient) -> Value | None:
+        """`\\nabla f(1, 2)`: the gradient of the defined f, at the point (1, 2)."""
+        operand = node.operand
+        if node.variable is not None or not (isinstance(operand, t.Apply) and isinstance(operand.head, t.Symbol)):
+            return None
+        name = key(operand.head)
+        if name not in self.defs.functions:
+            return None
+        params = self.defs.functions[name][0]
+        if len(params) != len(operand.args) or all(isinstance(a, t.Symbol) and isinstance(p, t.Symbol) and key(a) == key(p) for a, p in zip(operand.args, params)):
+            return None
+        general = self.gradient(t.Gradient(operand.head, None, node.order, node.span))
+        return self.at_point(general, list(zip(params, operand.args)))
+
     def divergence_or_curl(self, node: t.Gradient) -> Value:
         """`\\nabla\\cdot F` and `\\nabla\\times F`, with F's parameters (else x, y, z) as the variables."""
-        field = self.operand(node.operand, [])
+        defined = self.defs.symbols.get(key(node.operand)) if isinstance(node.operand, t.Symbol) else None
+        field = self.value(defined) if defined is not None else self.operand(node.operand, [])
         if not isinstance(field, sympy.MatrixBase) or 1 not in field.shape:
             raise Unchecked("unparsed", f"the {'divergence' if node.kind == 'div' else 'curl'} of something that is not a vector field")
         components = list(field)

@@ -71,6 +71,8 @@ class EvaluatorCore:
     def symbol(self, node: t.Symbol) -> Value:
         if node.font == "bold" or (self.matrix_context and _is_matrix_letter(node)):
             return self.array_symbol(node)
+        if node.name in self.indices and node.sub is None and not node.font and not node.accent:
+            return sympy.Integer(self.indices[node.name])  # `i^2` inside `\sum_{i=1}^3`
         if node.name == "I" and node.sub is None and self.matrix_context:
             self.used_generic = True
             return _immutable(sympy.eye(self.n))

@@ -96,7 +96,9 @@ def font(parser: Parser, token: Token) -> t.Node:
 
             known = function_node(name, span)
             if known is not None:
-                return known
+                from .functions import application
+
+                return application(parser, known)
         return t.Symbol(name, span, font=style if (style != "roman" or len(name) > 1) else ("roman" if name in ("d", "e", "i") else ""))
     if len(tokens) == 1 and tokens[0].kind == "number":
         return t.Symbol(tokens[0].text, span, font=style)
