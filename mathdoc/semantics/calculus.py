@@ -77,12 +77,15 @@ class CalculusRules(EvaluatorCore):
     def _reject_slot_notation(self, node: t.Node, operand: Value, variables: list[Value]) -> None:
         """`\\frac{\\partial}{\\partial x} f(x^*(p), p)`: the derivative by f's first slot, at a point
         without x — not the derivative of the value by x (which would be 0)."""
-        if not isinstance(node, t.Apply) or not isinstance(operand, sympy.Basic) or isinstance(operand, sympy.MatrixBase):
+        if not isinstance(operand, sympy.Basic) or isinstance(operand, sympy.MatrixBase):
             return
-        if not operand.atoms(sympy.core.function.AppliedUndef):
+        applications = operand.atoms(sympy.core.function.AppliedUndef)
+        if not applications:
             return
+        names = {str(s) for a in applications for arg in a.args for s in arg.free_symbols} | {str(f.func) for a in applications for arg in a.args for f in arg.atoms(sympy.core.function.AppliedUndef)}
         for variable in variables:
-            if isinstance(variable, sympy.Symbol) and variable not in operand.free_symbols:
+            decorated = any(n.startswith(f"{variable}^") or n == f"{variable}_0" for n in names)
+            if isinstance(variable, sympy.Symbol) and variable not in operand.free_symbols and (isinstance(node, t.Apply) or decorated):
                 raise Unchecked("unparsed", f"the derivative by `{variable}` of a function applied at a point without `{variable}` (the derivative by one of its slots?) is not evaluated")
 
     def dependent_value(self, name: str, stop: set[str]) -> Value:
