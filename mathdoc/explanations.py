@@ -73,9 +73,10 @@ def _one_sided_unknown(context: _Context, values: tuple[Value, Value]) -> Layout
     """`\\nabla A = \\lambda \\nabla P`: a letter on one side only is an unknown to solve for."""
     left, right = values
     written = {id(context.left): _written(context.left), id(context.right): _written(context.right)}
-    for mine, theirs, other in ((left, right, context.right), (right, left, context.left)):
+    for mine, theirs, own, other in ((left, right, context.left, context.right), (right, left, context.right, context.left)):
         present = {s.name for s in _free_of(theirs)} | written[id(other)]
-        lonely = sorted(s.name for s in _free_of(mine) if s.name in _letters(context) and s.name not in present)
+        outside = {n.name for n in _outside_derivatives(own) if isinstance(n, t.Symbol)}
+        lonely = sorted(s.name for s in _free_of(mine) if s.name in _letters(context) and s.name in outside and s.name not in present)
         if lonely:
             return LayoutResult("unchecked", "equation", f"an equation in `{lonely[0]}`, which appears on one side only (an unknown to solve for), not an identity")
     return None
@@ -109,13 +110,13 @@ def _dropped_term(context: _Context, values: tuple[Value, Value]) -> LayoutResul
     """An algebra step that drops a term (`a + b = a`): it holds under a condition, often stated in the prose."""
     if any(isinstance(n, (t.Derivative, t.Gradient, t.Prime)) for n in t.walk(context.left) + t.walk(context.right)):
         return None
-    for node in (context.left, context.right):
-        if isinstance(node, t.Add) and len(node.terms) > 1:
-            other = context.right if node is context.left else context.left
-            others = {_term_text(term) for term in (other.terms if isinstance(other, t.Add) else (other,))}
-            dropped = [term for term in node.terms if _term_text(term) not in others]
-            if len(dropped) == 1:
-                return LayoutResult("unchecked", "evaluation", "the step drops a term: it holds only if that term is zero, a condition the math does not state")
+    node, other = context.left, context.right
+    if isinstance(node, t.Add) and len(node.terms) > 1:
+        mine = {_term_text(term) for term in node.terms}
+        kept = [_term_text(term) for term in (other.terms if isinstance(other, t.Add) else (other,))]
+        dropped = [term for term in node.terms if _term_text(term) not in set(kept)]
+        if len(dropped) == 1 and all(term in mine for term in kept):
+            return LayoutResult("unchecked", "evaluation", "the step drops a term: it holds only if that term is zero, a condition the math does not state")
     return None
 
 

@@ -273,6 +273,8 @@ def _on_a_curve(values: tuple[Value, Value], defs: Definitions, context: _Contex
             continue
         if isinstance(relation, sympy.MatrixBase):
             continue
+        if len(relation.free_symbols & difference.free_symbols) < 2 or relation.atoms(AppliedUndef):
+            continue
         for symbol in sorted(relation.free_symbols & difference.free_symbols, key=lambda s: s.name):
             if _vanishes_on(difference, relation, symbol):
                 return LayoutResult("equal", "verified", f"equal on the curve stated earlier ({sympy.sstr(relation)} = 0)", "numeric")
@@ -289,6 +291,8 @@ def _vanishes_on(difference: sympy.Expr, relation: sympy.Expr, symbol: sympy.Sym
         return False
     others = sorted((difference.free_symbols | relation.free_symbols) - {symbol}, key=lambda s: s.name)
     for solution in solutions[:4]:
+        if not getattr(solution, "free_symbols", None):
+            continue  # `x = 0` solves `fgx - x = 0`: a point, not a curve
         on_curve = difference.subs(symbol, solution)
         values = []
         for k in range(4):

@@ -42,6 +42,7 @@ class CalculusRules(EvaluatorCore):
             return implicit
         operand = self.operand(node.operand, variables)
         self._reject_slot_notation(node.operand, operand, variables)
+        self._reject_free_index(operand, variables)
         if self.dependencies:
             for variable in variables:
                 operand = self.differentiate(operand, variable)
@@ -72,7 +73,26 @@ class CalculusRules(EvaluatorCore):
         if isinstance(node, t.Symbol) and key(node) in self.defs.symbols:
             self.value(self.defs.symbols[key(node)])  # a definition that cannot be read: say why
         value = self.value(node)
-        return self.expand_dependents(value, _excluded(variables))
+        expanded = self.expand_dependents(value, _excluded(variables))
+        if isinstance(node, t.Symbol) and key(node) in self.defs.symbols and expanded != value:
+            wanted = {e for v in variables for e in (v if isinstance(v, sympy.MatrixBase) else [v])}
+            bases = {str(w).split("_")[0] for w in wanted}
+            family = {str(s).split("_")[0] for s in _free_symbols(expanded)}
+            if not wanted & _free_symbols(expanded) and not bases & family and not _has_abstract(expanded):
+                raise Unchecked("undefined-function", f"`{key(node).replace('bold:', '')}` is defined without {', '.join(sorted(map(str, wanted)))}; its derivative would be 0 — does it depend on it in a way the document does not write down?")
+        return expanded
+
+    def _reject_free_index(self, operand: Value, variables: list[Value]) -> None:
+        """`\\frac{\\partial z_i}{\\partial w_j}` with z_i written in w_1, …, w_n: index notation."""
+        present = _free_symbols(operand)
+        for variable in variables:
+            if not isinstance(variable, sympy.Symbol):
+                continue
+            base, _, index = variable.name.partition("_")
+            if index.strip("{}") not in INDEX_LETTERS or index.strip("{}") in self.indices:
+                continue
+            if any(str(s).split("_")[0] == base and s != variable for s in present):
+                raise Unchecked("unparsed", f"`{variable}` with a free index `{index.strip('{}')}` next to other entries of `{base}`: index notation is not expanded")
 
     def _reject_slot_notation(self, node: t.Node, operand: Value, variables: list[Value]) -> None:
         """`\\frac{\\partial}{\\partial x} f(x^*(p), p)`: the derivative by f's first slot, at a point
@@ -395,6 +415,11 @@ class CalculusRules(EvaluatorCore):
             return None
         return None
 
+
+
+def _has_abstract(value: Value) -> bool:
+    entries = list(value) if isinstance(value, sympy.MatrixBase) else [value]
+    return any(isinstance(e, sympy.Basic) and bool(e.atoms(sympy.core.function.AppliedUndef)) for e in entries)
 
 
 def _excluded(variables: list[Value]) -> set[object]:

@@ -23,6 +23,8 @@ class Definitions:
     """`x^2 + y^2 = 25`: curves and constraints stated earlier (for implicit derivatives)."""
     values: dict[str, t.Node] = field(default_factory=dict)
     """name -> number: `n = 5` stated in the prose; substituted only in the reading "with the stated values"."""
+    reading_far: bool = False
+    """Set while a far definition is added (a value stated far away is not a reading)."""
     far: bool = False
     """Some definition was made far from the claim (see `context.NEAR`)."""
 
@@ -37,7 +39,9 @@ class Definitions:
                 continue
             defs.far = defs.far or far
             head, body = parse(head_text), parse(body_text)
+            defs.reading_far = far
             defs.add(head, body)
+        defs.reading_far = False
         return defs
 
     def add(self, head: t.Node, body: t.Node) -> None:
@@ -49,7 +53,8 @@ class Definitions:
             self.functions[key(head.head)] = (head.args, body)
         elif isinstance(head, t.Symbol):
             if _is_number(body):
-                self.values[key(head)] = body  # `x = 1`, `n = 5`: an example value, used as a reading only
+                if not self.reading_far:
+                    self.values[key(head)] = body  # `x = 1`, `n = 5`: an example value, used as a reading only
                 return
             self.symbols[key(head)] = body
         elif isinstance(head, t.Transpose) and isinstance(head.operand, t.Symbol):

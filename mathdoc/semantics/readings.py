@@ -39,6 +39,9 @@ def derivative_scope(node: t.Node) -> list[tuple[str, t.Node]]:
         if operator is None:
             continue
         rest = node.terms[index + 1 :]
+        variables = {v.name for v in operator.variables if isinstance(v, t.Symbol)}
+        if not any(isinstance(n, t.Symbol) and n.name in variables for term in rest for n in t.walk(term)):
+            return []  # `\frac{d}{dx} f(x) + 1`: widening over a constant would hide the `+ 1`
         body = t.Add((operator.operand,) + rest, (operator.operand.span[0], node.span[1]))
         widened = replace(operator, operand=body, span=(operator.span[0], node.span[1]))
         terms = node.terms[:index] + (wrap(widened),)

@@ -38,6 +38,9 @@ def letter(parser: Parser, token: Token) -> t.Node:
         if slash is not None:
             return slash
     run = _letter_run(parser, parser.pos - 1)
+    following = parser.peek()
+    if token.text == "l" and (run.startswith("ln") or (following is not None and following.kind == "letter" and following.text == "n" and len(run) == 1)):
+        raise parser.fail("`ln` written with a space or glued to its argument (read as letters it would be a product)", token=token)
     for word in MISSPELLED:
         if word in run:
             raise parser.fail(f"`{word}` written without a backslash (read as letters it would be a product)", token=token)
