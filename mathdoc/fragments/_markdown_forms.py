@@ -176,6 +176,28 @@ def mask_quarto_labels(text: str) -> str:
     return _QUARTO_LABEL.sub(lambda m: " " * len(m.group()), text)
 
 
+_AMSMATH = re.compile(r"[ \t]*\\begin\{(equation|multline|gather|align|alignat|flalign|eqnarray)\*?\}")
+
+
+def mask_dollars_around_environments(text: str) -> str:
+    """`$$` lines around `\\begin{align*} … \\end{align*}` right after a line of prose: a math
+    block cannot interrupt a paragraph, so that opening `$$` would be text and pair with a later
+    `$`. The environment alone is read (amsmath can interrupt a paragraph); those two `$$` lines
+    become spaces, so every offset still holds."""
+    lines = text.split("\n")
+    for k in range(1, len(lines) - 1):
+        if lines[k].strip() != "$$" or not lines[k - 1].strip() or not _AMSMATH.match(lines[k + 1]):
+            continue
+        name = _AMSMATH.match(lines[k + 1]).group(0).strip()  # type: ignore[union-attr]
+        closing = name.replace("\\begin", "\\end")
+        for j in range(k + 1, min(len(lines) - 1, k + 200)):
+            if lines[j].strip().startswith(closing) and lines[j + 1].strip() == "$$":
+                lines[k] = " " * len(lines[k])
+                lines[j + 1] = " " * len(lines[j + 1])
+                break
+    return "\n".join(lines)
+
+
 def front_matter_end(text: str) -> int:
     """Offset just past a leading YAML front matter block (`---` ... `---`), else 0."""
     match = re.match(r"---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", text)

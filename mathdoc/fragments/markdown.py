@@ -47,7 +47,7 @@ def _parser() -> MarkdownIt:
 
 
 def parse(text: str) -> list[Token]:
-    return _parser().parse(forms.mask_quarto_labels(text))
+    return _parser().parse(forms.mask_dollars_around_environments(forms.mask_quarto_labels(text)))
 
 
 def _is_math(token: Token, documenter: bool) -> bool:

@@ -186,10 +186,13 @@ class CalculusRules(EvaluatorCore):
 
     def prime(self, node: t.Prime) -> Value:
         """`y'` after `y = …`, `(\\cot x)'`: the derivative by the one variable of the expression."""
+        grouped = isinstance(node.operand, t.Group)
         operand = node.operand.inner if isinstance(node.operand, t.Group) else node.operand
         if isinstance(operand, t.Symbol) and key(operand) in self.defs.functions:
             params = self.defs.functions[key(operand)][0]
             return self.apply_prime(node, params)
+        if grouped and isinstance(operand, t.Symbol) and operand.name in ("x", "t") and key(operand) not in self.defs.symbols:
+            return sympy.Integer(1) if node.order == 1 else sympy.Integer(0)  # `[x]'`: the derivative of x
         if isinstance(operand, t.Symbol) and key(operand) not in self.defs.symbols and operand.name not in self.implicit_functions:
             raise Unchecked("undefined-function", f"`{key(operand)}'` is used but `{key(operand)}` is not defined earlier in the document")
         written = self.value(operand)
