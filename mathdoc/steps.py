@@ -13,6 +13,7 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from .grammar import parse, tree as t
+from .grammar.names import key
 from .outcome import LayoutResult, StepResult
 from .semantics import Definitions, Evaluator
 from .semantics.errors import ShapeMismatch, Unchecked
@@ -236,6 +237,7 @@ def _evaluator(reading: Reading, defs: Definitions, context: _Context, layout: s
     evaluator.implicit_functions = set(context.implicit) - set(defs.functions) - set(defs.symbols)
     evaluator.products_first = reading.products_first
     evaluator.dependent = reading.dependent
+    evaluator.written_names = {key(n) for n in t.walk(context.left) + t.walk(context.right) if isinstance(n, t.Symbol)}
     evaluator.stated_values = reading.stated_values
     if reading.chain:
         defined = set(defs.functions) | set(defs.symbols)

@@ -207,6 +207,8 @@ class CalculusRules(EvaluatorCore):
         free = sorted(_free_symbols(value if isinstance(written, sympy.Symbol) else written), key=lambda s: s.name)
         names = {s.name: s for s in free}
         variable = free[0] if len(free) == 1 else names.get("x") or names.get("t")
+        if variable is not None and variable.name not in ("x", "t") and variable.name.split("_")[0] in DEPENDENT_LETTERS:
+            raise Unchecked("unparsed", f"a prime on an expression in `{variable}` (by `{variable}`, or by x with `{variable}` a function of x?)")
         if variable is None:
             raise Unchecked("unparsed", "a prime on an expression of several variables (by which one?)" if free else "a prime on a constant")
         for _ in range(node.order):

@@ -48,8 +48,8 @@ class Definitions:
         if isinstance(body, t.Unsupported):
             return
         if isinstance(head, t.Apply) and isinstance(head.head, t.Symbol) and all(isinstance(a, t.Symbol) for a in head.args):
-            if _is_number(body):
-                return  # `f(x, y) = 0 if and only if …`: a condition, not a function to differentiate
+            if _is_number(body) or (isinstance(body, t.Symbol) and all(key(body) != key(a) for a in head.args if isinstance(a, t.Symbol))):
+                return  # `f(x, y) = 0 if and only if …`, `g(x, y) = k`: a condition, not a function to differentiate
             self.functions[key(head.head)] = (head.args, body)
         elif isinstance(head, t.Symbol):
             if _is_number(body):

@@ -46,6 +46,9 @@ class EvaluatorCore:
         """A reading: name -> the names it is a function of (see `calculus.dependent_value`)."""
         self.implicit_functions: set[str] = set()
         """Bare function letters that stand for functions of x (`(fg)' = f'g + fg'`)."""
+        self.written_names: set[str] = set()
+        """Names written in the claim itself: a value stated earlier replaces only names the claim
+        does not write (the n of `f(x) = x^n` in `f'(x) = 5x^4`)."""
         self.stated_values = False
         """A reading: values stated earlier (`n = 5`) replace their names."""
         self.dependent = False
@@ -84,7 +87,7 @@ class EvaluatorCore:
         if node.name in self.implicit_functions and node.sub is None and not node.font:
             self.used_abstract.add(node.name)
             return sympy.Function(node.name)(sympy.Symbol("x"))
-        if self.stated_values and key(node) in self.defs.values:
+        if self.stated_values and key(node) in self.defs.values and key(node) not in self.written_names:
             return self.value(self.defs.values[key(node)])
         if node.sub is None and not node.accent and key(node) not in self.defs.symbols:
             if node.name == "e":
