@@ -61,7 +61,7 @@ def tokenize(text: str, base: int = 0) -> tuple[Token, ...]:
         elif ch.isspace():
             j = _run(text, i, str.isspace)
             tokens.append(Token("space", text[i:j], base + i, base + j))
-        elif ch.isdigit() or (ch == "." and i + 1 < n and text[i + 1].isdigit()):
+        elif _digit(ch) or (ch == "." and i + 1 < n and _digit(text[i + 1])):
             j = _number_end(text, i)
             tokens.append(Token("number", text[i:j], base + i, base + j))
         else:
@@ -77,10 +77,15 @@ def _run(text: str, i: int, accept: Callable[[str], bool]) -> int:
     return i
 
 
+def _digit(ch: str) -> bool:
+    """An ASCII digit: `²` or `٣` are characters, not numbers TeX reads."""
+    return "0" <= ch <= "9"
+
+
 def _number_end(text: str, i: int) -> int:
-    j = _run(text, i, str.isdigit)
-    if j < len(text) - 1 and text[j] == "." and text[j + 1].isdigit():
-        j = _run(text, j + 1, str.isdigit)
+    j = _run(text, i, _digit)
+    if j < len(text) - 1 and text[j] == "." and _digit(text[j + 1]):
+        j = _run(text, j + 1, _digit)
     return j
 
 

@@ -133,7 +133,7 @@ MAX_ORDER = 12
 
 def _count(parser: Parser, token: Token) -> int:
     """The power of a differential, `dx^2`; a fraction or a huge order is not a derivative to compute."""
-    if not token.text.isdigit() or int(token.text) > MAX_ORDER:
+    if not (token.text.isascii() and token.text.isdigit()) or int(token.text) > MAX_ORDER:
         raise parser.fail(f"a derivative of order `{token.text}` is not evaluated", token=token)
     return int(token.text)
 

@@ -154,7 +154,7 @@ def _superscript(parser: Parser, node: t.Node, token: Token) -> t.Node:
     if compact.startswith("(") and compact.endswith(")"):
         from .functions import FUNCTION_LETTERS
 
-        if isinstance(node, t.Symbol) and node.name in FUNCTION_LETTERS and compact[1:-1].isdigit():
+        if isinstance(node, t.Symbol) and node.name in FUNCTION_LETTERS and compact[1:-1].isascii() and compact[1:-1].isdigit():
             return t.Prime(node, int(compact[1:-1]), span)  # `f^{(3)}`: the third derivative
         if isinstance(node, t.Symbol) and node.name in FUNCTION_LETTERS:
             raise parser.fail(f"a derivative of symbolic order `{compact}`", token=token)
