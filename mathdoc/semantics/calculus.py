@@ -252,7 +252,11 @@ class CalculusRules(EvaluatorCore):
             raise Unchecked("undefined-function", f"`{key(operand)}'` of several arguments, and `{key(operand)}` is not defined in the document")
         name = scalar_name(operand, self.indices) or operand.name
         self.used_abstract.add(name)
-        point = self.scalar(args[0], "an argument")
+        point = self.value(args[0])
+        if isinstance(point, sympy.MatrixBase):
+            if point.shape != (1, 1):
+                raise Unchecked("undefined-function", f"`{name}'` of a vector argument, and `{name}` is not defined in the document")
+            point = point[0, 0]
         dummy = sympy.Dummy("xi")
         derivative = sympy.Derivative(sympy.Function(name)(dummy), (dummy, order))
         return sympy.Subs(derivative, dummy, point)
