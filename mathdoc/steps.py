@@ -46,6 +46,15 @@ class Reading:
 
 
 def check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", proof_seconds: float = 5.0) -> StepResult:
+    try:
+        return _check_step(lhs, rhs, definitions, proof_seconds)
+    except RecursionError:
+        # Definitions that refer to each other through SymPy's own recursion, or a huge expression.
+        result = LayoutResult("unchecked", "unparsed", "the expression, with the definitions it uses, is nested too deeply to evaluate")
+        return StepResult(tuple((layout, result) for layout in LAYOUTS), layout_sensitive=False)
+
+
+def _check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", proof_seconds: float) -> StepResult:
     defs = Definitions.from_pairs(definitions)
     left, right = parse(lhs), parse(rhs)
     context = _Context.of(left, right, Definitions.from_pairs(definitions, near_only=True) if defs.far else None)
