@@ -41,9 +41,10 @@ def _names_a_value(context: _Context, values: tuple[Value, Value]) -> LayoutResu
 
 
 def differential_equation(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
-    """`\\frac{dP}{dt} = kP`, `y' = -x + y^2`: the unknown appears on both sides, an equation to solve."""
+    """`\\frac{dP}{dt} = kP`, `y' = -x + y^2`: the unknown appears on both sides, an equation to solve
+    (unless the document defines the unknown near the claim: then the claim says it solves it)."""
     for one, other in ((context.left, context.right), (context.right, context.left)):
-        unknowns = {_name(_operand_symbol(n)) for n in t.walk(one) if _operand_symbol(n) is not None}
+        unknowns = {_name(_operand_symbol(n)) for n in t.walk(one) if _operand_symbol(n) is not None} - context.defined_near
         mentioned = {_name(n) for n in _outside_derivatives(other) if isinstance(n, t.Symbol)}
         if unknowns & mentioned:
             return LayoutResult("unchecked", "equation", "a differential equation (its unknown appears on both sides), not an identity")

@@ -58,7 +58,8 @@ def _check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", 
     defs = Definitions.from_pairs(definitions)
     left, right = parse(lhs), parse(rhs)
     context = _Context.of(left, right, Definitions.from_pairs(definitions, near_only=True) if defs.far else None)
-    context = replace(context, texts=(lhs, rhs))
+    near = context.near or defs
+    context = replace(context, texts=(lhs, rhs), defined_near=frozenset(near.symbols) | frozenset(near.functions))
     seed = lhs + "=" + rhs
     first, sensitive = _decide_all(left, right, defs, context, "numerator", seed, proof_seconds)
     if not sensitive:
@@ -82,6 +83,8 @@ class _Context:
     dependencies: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """For the chain-rule reading: each differentiated name and the names it depends on."""
     texts: tuple[str, str] | None = None
+    defined_near: frozenset[str] = frozenset()
+    """Names the document defines near the claim (a differential equation in one of them is checked)."""
 
     @classmethod
     def of(cls, left: t.Node, right: t.Node, near: Definitions | None) -> "_Context":
