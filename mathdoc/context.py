@@ -44,7 +44,7 @@ _FENCE = re.compile(r"^ {0,3}(```|~~~)", re.MULTILINE)
 
 
 _EXAMPLE = re.compile(
-    r"^[ \t>]*(?:[#*_]+\s*|\\textbf\{|\\paragraph\{)?(?:Example|Exercise|Problem|例|练习|习题)\b|\\begin\{(?:example|exercise|problem)\*?\}",
+    r"^[ \t>]*(?:[#*_]+\s*|\\textbf\{|\\paragraph\{)?(?:Example|Exercise|Problem|例|练习|习题)\b|\\(?:begin|end)\{(?:example|exercise|problem)\*?\}",
     re.MULTILINE,
 )
 EXAMPLE_LEVEL = 7

@@ -59,7 +59,7 @@ def _check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", 
     left, right = parse(lhs), parse(rhs)
     context = _Context.of(left, right, Definitions.from_pairs(definitions, near_only=True) if defs.far else None)
     near = context.near or defs
-    context = replace(context, texts=(lhs, rhs), defined_near=frozenset(near.symbols) | frozenset(near.functions))
+    context = replace(context, texts=(lhs, rhs), defined_near=frozenset(near.functions))
     seed = lhs + "=" + rhs
     first, sensitive = _decide_all(left, right, defs, context, "numerator", seed, proof_seconds)
     if not sensitive:
@@ -84,7 +84,8 @@ class _Context:
     """For the chain-rule reading: each differentiated name and the names it depends on."""
     texts: tuple[str, str] | None = None
     defined_near: frozenset[str] = frozenset()
-    """Names the document defines near the claim (a differential equation in one of them is checked)."""
+    """Functions the document defines near the claim (a differential equation in one is checked;
+    a name set equal to an expression, `y = -x^2`, may be a step of solving something else)."""
 
     @classmethod
     def of(cls, left: t.Node, right: t.Node, near: Definitions | None) -> "_Context":
