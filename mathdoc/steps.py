@@ -168,7 +168,7 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
     if preferred.status == "equal":
         return preferred, sensitive
     alternatives = [Reading(label, node, right) for label, node in readings(left)] + [Reading(label, left, node) for label, node in readings(right)]
-    if preferred.status == "unchecked" and preferred.code == "undefined-function":
+    if preferred.status == "unchecked" and preferred.code == "undefined-function" and not any(isinstance(n, t.Prime) for n in t.walk(left) + t.walk(right)):
         alternatives.append(Reading("a letter before a parenthesis as a product", left, right, products_first=True))
         if context.dependencies:
             alternatives.append(Reading("each differentiated name as a function of the names it is differentiated by", left, right, chain=True))
@@ -178,7 +178,7 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
         if context.near is not None:
             alternatives.append(Reading("without the definitions made far from this claim", left, right, near_only=True))
         alternatives.append(Reading("with undefined letters as functions of the variable", left, right, dependent=True))
-        if defs.values:
+        if defs.values and _stated_values_matter(left, right, defs):
             alternatives.append(Reading("with the values stated earlier", left, right, stated_values=True))
     undecided: list[tuple[Reading, LayoutResult]] = []
     for reading in alternatives:
@@ -319,6 +319,15 @@ def _vanishes_on(difference: sympy.Expr, relation: sympy.Expr, symbol: sympy.Sym
         if len(values) >= 3 and all(abs(v) < 1e-20 for v in values):
             return True
     return False
+
+
+def _stated_values_matter(left: t.Node, right: t.Node, defs: Definitions) -> bool:
+    """The reading "with the values stated earlier" only for a parameter of a function the claim
+    applies (the n of `f(x) = x^n` in `f'(x) = 5x^4`), never for a name the claim writes."""
+    written = {key(n) for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol)}
+    applied = written & set(defs.functions)
+    used = {key(n) for name in applied for n in t.walk(defs.functions[name][1]) if isinstance(n, t.Symbol)}
+    return bool((used - written) & set(defs.values))
 
 
 def _plain_scalar(node: t.Node) -> bool:

@@ -122,7 +122,9 @@ class EvaluatorCore:
         return total
 
     def mul(self, node: t.Mul) -> Value:
-        for factor, following in zip(node.factors, node.factors[1:]):
+        for op, factor, following in zip(node.ops, node.factors, node.factors[1:]):
+            if op == "circ" and all(isinstance(f, t.Symbol) and f.name in FUNCTION_LETTERS and not f.font for f in (factor, following)):
+                raise Unchecked("unparsed", f"the composition `{factor.name} \\circ {following.name}` of functions is not evaluated")
             if isinstance(factor, t.Symbol) and factor.name == "D" and not factor.font and key(factor) not in self.defs.symbols and not self.matrix_context:
                 if isinstance(following, (t.Symbol, t.Apply, t.Group)):
                     raise Unchecked("unparsed", f"the operator notation `{key(factor)}` is not evaluated")
