@@ -123,8 +123,8 @@ class EvaluatorCore:
 
     def mul(self, node: t.Mul) -> Value:
         for op, factor, following in zip(node.ops, node.factors, node.factors[1:]):
-            if op == "circ" and all(isinstance(f, t.Symbol) and f.name in FUNCTION_LETTERS and not f.font for f in (factor, following)):
-                raise Unchecked("unparsed", f"the composition `{factor.name} \\circ {following.name}` of functions is not evaluated")
+            if op == "circ" and _function_letter(factor) and _function_letter(following):
+                raise Unchecked("unparsed", "a composition of functions (`g \\circ f`) is not evaluated")
             if isinstance(factor, t.Symbol) and factor.name == "D" and not factor.font and key(factor) not in self.defs.symbols and not self.matrix_context:
                 if isinstance(following, (t.Symbol, t.Apply, t.Group)):
                     raise Unchecked("unparsed", f"the operator notation `{key(factor)}` is not evaluated")
@@ -248,6 +248,10 @@ class EvaluatorCore:
 
 def _is_matrix_letter(node: t.Symbol) -> bool:
     return len(node.name) == 1 and node.name.isupper() and node.name != "I" and not node.accent and node.font in ("", "roman")
+
+
+def _function_letter(node: t.Node) -> bool:
+    return isinstance(node, t.Symbol) and node.name in FUNCTION_LETTERS and not node.font
 
 
 def _same_vectors(left: Value, right: Value) -> bool:
