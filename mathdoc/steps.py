@@ -282,11 +282,8 @@ def _on_a_curve(values: tuple[Value, Value], defs: Definitions, context: _Contex
     difference = left - right
     evaluator = Evaluator(defs, layout, 3, matrix_context=context.matrix_context)
     for head, body in defs.equations:
-        try:
-            relation = evaluator.value(head) - evaluator.value(body)
-        except (Unchecked, ShapeMismatch, TypeError):
-            continue
-        if isinstance(relation, sympy.MatrixBase):
+        relation = _scalar_relation(evaluator, head, body)
+        if relation is None:
             continue
         if len(relation.free_symbols & difference.free_symbols) < 2 or relation.atoms(AppliedUndef):
             continue
@@ -328,6 +325,15 @@ def _stated_values_matter(left: t.Node, right: t.Node, defs: Definitions) -> boo
     applied = written & set(defs.functions)
     used = {key(n) for name in applied for n in t.walk(defs.functions[name][1]) if isinstance(n, t.Symbol)}
     return bool((used - written) & set(defs.values))
+
+
+def _scalar_relation(evaluator: Evaluator, head: t.Node, body: t.Node) -> Value | None:
+    """`head - body` of a stated equation as a scalar, or None when it cannot be read as one."""
+    try:
+        relation = evaluator.value(head) - evaluator.value(body)
+    except (Unchecked, ShapeMismatch, TypeError):
+        return None
+    return None if isinstance(relation, sympy.MatrixBase) else relation
 
 
 def _plain_scalar(node: t.Node) -> bool:
@@ -392,11 +398,8 @@ def _apply_equalities(evaluator: Evaluator, defs: Definitions, left: Value, righ
         return left, right
     solved: dict[object, object] = {}
     for head, body in defs.equalities:
-        try:
-            difference = evaluator.value(head) - evaluator.value(body)
-        except (Unchecked, ShapeMismatch, TypeError):
-            continue
-        if isinstance(difference, sympy.MatrixBase):
+        difference = _scalar_relation(evaluator, head, body)
+        if difference is None:
             continue
         difference = _instantiate(difference, solved) if solved else difference
         applications = sorted(difference.atoms(AppliedUndef), key=str)
