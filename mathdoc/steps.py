@@ -20,7 +20,8 @@ from .semantics.errors import ShapeMismatch, Unchecked
 from .semantics.readings import readings
 from .semantics.values import Value
 from .explanations import differential_equation, explain
-from .verify import _instantiate, _not_an_identity, compare
+from .relations import apply_equalities, on_a_curve
+from .verify import _not_an_identity, compare
 
 LAYOUTS = ("numerator", "denominator")
 SIZES = (1, 2, 3, 4)
@@ -197,7 +198,7 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
             return LayoutResult("unchecked", "remote-definition", "the sides differ only with a definition made far from this claim (another example or section?), which may not apply here; without it the step cannot be decided"), sensitive
         return LayoutResult("unchecked", "ambiguous", "the sides differ if the undefined letters are constants; if they are functions of the variable (an unknown of a differential equation), the step cannot be decided"), sensitive
     if preferred.status == "differs" and values is not None:
-        on_curve = _on_a_curve(values, defs, context, layout)
+        on_curve = on_a_curve(values, defs, context, layout)
         if on_curve is not None:
             return on_curve, sensitive
         return explain(preferred, context, values) or preferred, sensitive
@@ -274,50 +275,6 @@ def _summary(results: list[tuple[int, LayoutResult, Values]], sizes: tuple[int, 
     return final, used_layout, results[-1][2]
 
 
-def _on_a_curve(values: tuple[Value, Value], defs: Definitions, context: _Context, layout: str) -> LayoutResult | None:
-    """`2\\frac{x}{y^5}(y^3 - x^3) = 2\\frac{x}{y^5}(-3)` after `x^3 - y^3 = 3`: equal on the curve stated earlier."""
-    left, right = values
-    if not defs.equations or isinstance(left, sympy.MatrixBase) or isinstance(right, sympy.MatrixBase):
-        return None
-    difference = left - right
-    evaluator = Evaluator(defs, layout, 3, matrix_context=context.matrix_context)
-    for head, body in defs.equations:
-        relation = _scalar_relation(evaluator, head, body)
-        if relation is None:
-            continue
-        if len(relation.free_symbols & difference.free_symbols) < 2 or relation.atoms(AppliedUndef):
-            continue
-        for symbol in sorted(relation.free_symbols & difference.free_symbols, key=lambda s: s.name):
-            if _vanishes_on(difference, relation, symbol):
-                return LayoutResult("equal", "verified", f"equal on the curve stated earlier ({sympy.sstr(relation)} = 0)", "numeric")
-    return None
-
-
-def _vanishes_on(difference: sympy.Expr, relation: sympy.Expr, symbol: sympy.Symbol) -> bool:
-    from .timelimit import SoftTimeLimit, soft_limit
-
-    try:
-        with soft_limit(1.0):
-            solutions = sympy.solve(relation, symbol)
-    except (SoftTimeLimit, NotImplementedError, ValueError, TypeError):
-        return False
-    others = sorted((difference.free_symbols | relation.free_symbols) - {symbol}, key=lambda s: s.name)
-    for solution in solutions[:4]:
-        if not getattr(solution, "free_symbols", None):
-            continue  # `x = 0` solves `fgx - x = 0`: a point, not a curve
-        on_curve = difference.subs(symbol, solution)
-        values = []
-        for k in range(4):
-            point = {s: sympy.Rational(7 + 3 * k + i, 5 + k) for i, s in enumerate(others)}
-            try:
-                values.append(complex(sympy.N(on_curve.subs(point), 30)))
-            except (TypeError, ValueError, ZeroDivisionError):
-                continue
-        if len(values) >= 3 and all(abs(v) < 1e-20 for v in values):
-            return True
-    return False
-
-
 def _stated_values_matter(left: t.Node, right: t.Node, defs: Definitions) -> bool:
     """The reading "with the values stated earlier" only for a parameter of a function the claim
     applies (the n of `f(x) = x^n` in `f'(x) = 5x^4`), never for a name the claim writes."""
@@ -325,15 +282,6 @@ def _stated_values_matter(left: t.Node, right: t.Node, defs: Definitions) -> boo
     applied = written & set(defs.functions)
     used = {key(n) for name in applied for n in t.walk(defs.functions[name][1]) if isinstance(n, t.Symbol)}
     return bool((used - written) & set(defs.values))
-
-
-def _scalar_relation(evaluator: Evaluator, head: t.Node, body: t.Node) -> Value | None:
-    """`head - body` of a stated equation as a scalar, or None when it cannot be read as one."""
-    try:
-        relation = evaluator.value(head) - evaluator.value(body)
-    except (Unchecked, ShapeMismatch, TypeError):
-        return None
-    return None if isinstance(relation, sympy.MatrixBase) else relation
 
 
 def _plain_scalar(node: t.Node) -> bool:
@@ -357,7 +305,7 @@ def _values(evaluator: Evaluator, reading: Reading, defs: Definitions) -> tuple[
     left = _member_value(evaluator, reading.lhs, texts[0])
     right = _member_value(evaluator, reading.rhs, texts[1])
     left, right = evaluator.expand_dependents(left, set()), evaluator.expand_dependents(right, set())
-    return _apply_equalities(evaluator, defs, left, right)
+    return apply_equalities(evaluator, defs, left, right)
 
 
 def _orient_tuples(reading: Reading, left: Value, right: Value) -> tuple[Value, Value]:
@@ -390,27 +338,3 @@ def _zero_shaped(left: Value, right: Value) -> tuple[Value, Value]:
     if isinstance(right, sympy.MatrixBase) and not isinstance(left, sympy.MatrixBase) and left == 0:
         return sympy.ImmutableMatrix(sympy.zeros(*right.shape)), right
     return left, right
-
-
-def _apply_equalities(evaluator: Evaluator, defs: Definitions, left: Value, right: Value) -> tuple[Value, Value]:
-    """Stated equalities such as `f_i(w_i) + g_i(x_i) = w_i + x_i` pin down a named function."""
-    if not defs.equalities:
-        return left, right
-    solved: dict[object, object] = {}
-    for head, body in defs.equalities:
-        difference = _scalar_relation(evaluator, head, body)
-        if difference is None:
-            continue
-        difference = _instantiate(difference, solved) if solved else difference
-        applications = sorted(difference.atoms(AppliedUndef), key=str)
-        if len(applications) != 1:
-            continue
-        application = applications[0]
-        if not all(isinstance(a, sympy.Symbol) for a in application.args) or len(set(application.args)) != len(application.args):
-            continue
-        solutions = sympy.solve(difference, application)
-        if len(solutions) == 1:
-            solved[application.func] = sympy.Lambda(application.args, solutions[0])
-    if not solved:
-        return left, right
-    return _instantiate(left, solved), _instantiate(right, solved)

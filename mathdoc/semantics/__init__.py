@@ -12,9 +12,10 @@ from .calculus import CalculusRules
 from .env import Definitions
 from .evaluate import CORE_RULES
 from .functions import FunctionRules
+from .vector_calculus import VectorCalculusRules
 
 
-class Evaluator(CalculusRules, FunctionRules, ArrayRules):
+class Evaluator(CalculusRules, VectorCalculusRules, FunctionRules, ArrayRules):
     RULES = {
         **CORE_RULES,
         t.Apply: "apply", t.Function: "function",

@@ -242,6 +242,18 @@ class EvaluatorCore:
     def differentiate(self, value: Value, variable: Value, gradient: bool = False) -> Value:
         raise NotImplementedError
 
+    def variable(self, node: t.Node) -> Value:
+        raise NotImplementedError
+
+    def operand(self, node: t.Node, variables: list[Value]) -> Value:
+        raise NotImplementedError
+
+    def at_point(self, value: Value, pairs: list[tuple[t.Node, t.Node]]) -> Value:
+        raise NotImplementedError
+
+    def gradient(self, node: t.Gradient) -> Value:
+        raise NotImplementedError
+
     def expand_dependents(self, value: Value, excluded: set[object]) -> Value:
         raise NotImplementedError
 

@@ -1,0 +1,96 @@
+"""Equations the document states: curves (`x^2 + y^2 = 25`) and equalities that pin down a named
+function (`f_i(w_i) + g_i(x_i) = w_i + x_i`), used by `steps` as readings of a step."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import sympy
+from sympy.core.function import AppliedUndef
+
+from .grammar import tree as t
+from .outcome import LayoutResult
+from .semantics import Definitions, Evaluator
+from .semantics.errors import ShapeMismatch, Unchecked
+from .semantics.values import Value
+from .verify import _instantiate
+
+if TYPE_CHECKING:
+    from .steps import _Context
+
+
+def on_a_curve(values: tuple[Value, Value], defs: Definitions, context: "_Context", layout: str) -> LayoutResult | None:
+    """`2\\frac{x}{y^5}(y^3 - x^3) = 2\\frac{x}{y^5}(-3)` after `x^3 - y^3 = 3`: equal on the curve stated earlier."""
+    left, right = values
+    if not defs.equations or isinstance(left, sympy.MatrixBase) or isinstance(right, sympy.MatrixBase):
+        return None
+    difference = left - right
+    evaluator = Evaluator(defs, layout, 3, matrix_context=context.matrix_context)
+    for head, body in defs.equations:
+        relation = _scalar_relation(evaluator, head, body)
+        if relation is None:
+            continue
+        if len(relation.free_symbols & difference.free_symbols) < 2 or relation.atoms(AppliedUndef):
+            continue
+        for symbol in sorted(relation.free_symbols & difference.free_symbols, key=lambda s: s.name):
+            if _vanishes_on(difference, relation, symbol):
+                return LayoutResult("equal", "verified", f"equal on the curve stated earlier ({sympy.sstr(relation)} = 0)", "numeric")
+    return None
+
+
+def _vanishes_on(difference: sympy.Expr, relation: sympy.Expr, symbol: sympy.Symbol) -> bool:
+    from .timelimit import SoftTimeLimit, soft_limit
+
+    try:
+        with soft_limit(1.0):
+            solutions = sympy.solve(relation, symbol)
+    except (SoftTimeLimit, NotImplementedError, ValueError, TypeError):
+        return False
+    others = sorted((difference.free_symbols | relation.free_symbols) - {symbol}, key=lambda s: s.name)
+    for solution in solutions[:4]:
+        if not getattr(solution, "free_symbols", None):
+            continue  # `x = 0` solves `fgx - x = 0`: a point, not a curve
+        on_curve = difference.subs(symbol, solution)
+        values = []
+        for k in range(4):
+            point = {s: sympy.Rational(7 + 3 * k + i, 5 + k) for i, s in enumerate(others)}
+            try:
+                values.append(complex(sympy.N(on_curve.subs(point), 30)))
+            except (TypeError, ValueError, ZeroDivisionError):
+                continue
+        if len(values) >= 3 and all(abs(v) < 1e-20 for v in values):
+            return True
+    return False
+
+
+def _scalar_relation(evaluator: Evaluator, head: t.Node, body: t.Node) -> Value | None:
+    """`head - body` of a stated equation as a scalar, or None when it cannot be read as one."""
+    try:
+        relation = evaluator.value(head) - evaluator.value(body)
+    except (Unchecked, ShapeMismatch, TypeError):
+        return None
+    return None if isinstance(relation, sympy.MatrixBase) else relation
+
+
+def apply_equalities(evaluator: Evaluator, defs: Definitions, left: Value, right: Value) -> tuple[Value, Value]:
+    """Stated equalities such as `f_i(w_i) + g_i(x_i) = w_i + x_i` pin down a named function."""
+    if not defs.equalities:
+        return left, right
+    solved: dict[object, object] = {}
+    for head, body in defs.equalities:
+        difference = _scalar_relation(evaluator, head, body)
+        if difference is None:
+            continue
+        difference = _instantiate(difference, solved) if solved else difference
+        applications = sorted(difference.atoms(AppliedUndef), key=str)
+        if len(applications) != 1:
+            continue
+        application = applications[0]
+        if not all(isinstance(a, sympy.Symbol) for a in application.args) or len(set(application.args)) != len(application.args):
+            continue
+        solutions = sympy.solve(difference, application)
+        if len(solutions) == 1:
+            solved[application.func] = sympy.Lambda(application.args, solutions[0])
+    if not solved:
+        return left, right
+    return _instantiate(left, solved), _instantiate(right, solved)

@@ -1,0 +1,81 @@
+"""`\\nabla`: gradients (by the named variable or by a defined function's parameters), Hessians,
+gradients at a point, divergence and curl."""
+
+from __future__ import annotations
+
+import sympy
+
+from ..grammar import tree as t
+from ..grammar.names import key
+from .errors import ShapeMismatch, Unchecked
+from .evaluate import EvaluatorCore
+from .values import Value, _immutable
+
+
+class VectorCalculusRules(EvaluatorCore):
+    def gradient(self, node: t.Gradient) -> Value:
+        if node.kind != "grad":
+            return self.divergence_or_curl(node)
+        at_point = self._gradient_at_point(node)
+        if at_point is not None:
+            return at_point
+        variable = self.variable(node.variable) if node.variable is not None else self._parameters(node.operand)
+        self.used_layout = True
+        operand = self.operand(node.operand, [variable])
+        if node.order == 2:
+            components = list(variable) if isinstance(variable, sympy.MatrixBase) else [variable]
+            if isinstance(operand, sympy.MatrixBase) and operand.shape == (1, 1):
+                operand = operand[0, 0]
+            if isinstance(operand, sympy.MatrixBase):
+                raise Unchecked("unparsed", "the Hessian of a vector")
+            return self.expand_dependents(_immutable(sympy.hessian(operand, components)), set())
+        return self.expand_dependents(self.differentiate(operand, variable, gradient=True), set())
+
+    def _gradient_at_point(self, node: t.Gradient) -> Value | None:
+        """`\\nabla f(1, 2)`: the gradient of the defined f, at the point (1, 2)."""
+        operand = node.operand
+        if node.variable is not None or not (isinstance(operand, t.Apply) and isinstance(operand.head, t.Symbol)):
+            return None
+        name = key(operand.head)
+        if name not in self.defs.functions:
+            return None
+        params = self.defs.functions[name][0]
+        if len(params) != len(operand.args) or all(isinstance(a, t.Symbol) and isinstance(p, t.Symbol) and key(a) == key(p) for a, p in zip(operand.args, params)):
+            return None
+        general = self.gradient(t.Gradient(operand.head, None, node.order, node.span))
+        return self.at_point(general, list(zip(params, operand.args)))
+
+    def divergence_or_curl(self, node: t.Gradient) -> Value:
+        """`\\nabla\\cdot F` and `\\nabla\\times F`, with F's parameters (else x, y, z) as the variables."""
+        defined = self.defs.symbols.get(key(node.operand)) if isinstance(node.operand, t.Symbol) else None
+        field = self.value(defined) if defined is not None else self.operand(node.operand, [])
+        if not isinstance(field, sympy.MatrixBase) or 1 not in field.shape:
+            raise Unchecked("unparsed", f"the {'divergence' if node.kind == 'div' else 'curl'} of something that is not a vector field")
+        components = list(field)
+        try:
+            variables = list(self._parameters(node.operand))
+        except Unchecked:
+            variables = [sympy.Symbol(name) for name in ("x", "y", "z")][: len(components)]
+        if len(variables) != len(components):
+            raise ShapeMismatch(f"a field of {len(components)} components in {len(variables)} variables")
+        components = [self.expand_dependents(c, set(variables)) for c in components]
+        if node.kind == "div":
+            return sum(sympy.diff(c, v) for c, v in zip(components, variables))
+        if len(components) != 3:
+            raise Unchecked("unparsed", "the curl of a field that does not have three components")
+        (p, q, r), (x, y, z) = components, variables
+        return _immutable(sympy.Matrix([sympy.diff(r, y) - sympy.diff(q, z), sympy.diff(p, z) - sympy.diff(r, x), sympy.diff(q, x) - sympy.diff(p, y)]))
+
+    def _parameters(self, operand: t.Node) -> Value:
+        head = operand.head if isinstance(operand, t.Apply) else operand
+        name = key(head) if isinstance(head, t.Symbol) else ""
+        if not name:
+            raise Unchecked("unparsed", "the gradient of an expression: write the variables as `\\nabla_{...}`")
+        if name not in self.defs.functions:
+            raise Unchecked("undefined-function", f"the gradient of `{name.replace('bold:', '')}`, which is not defined earlier in the document")
+        params = [self.variable(p) for p in self.defs.functions[name][0]]
+        if len(params) == 1 and isinstance(params[0], sympy.MatrixBase):
+            return params[0]
+        if any(isinstance(p, sympy.MatrixBase) for p in params):
+            raise Unchecked("unparsed", "the gradient of a function of several vectors")
+        return _immutable(sympy.Matrix(params))
