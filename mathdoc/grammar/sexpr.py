@@ -64,8 +64,6 @@ def _compound(node: t.Node) -> str:
         return "..."
     if isinstance(node, t.Unsupported):
         return f"(unsupported {node.code} {node.reason!r})"
-    if isinstance(node, t.Readings):
-        return "(readings " + " ".join(f"({label!r} {sexpr(n)})" for label, n in node.options) + ")"
     name = _NAMES[type(node)]
     return f"({name} {' '.join(sexpr(c) for c in t.children(node))})"
 

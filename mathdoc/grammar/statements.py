@@ -242,7 +242,6 @@ def _skip_spaces(tokens: list[Token], i: int) -> int:
 def _chains(tokens: list[Token], defining: bool) -> list[Chain]:
     chains: list[Chain] = []
     members: list[list[Token]] = [[]]
-    relations: list[str] = []
     depth = 0
     i = 0
     while i < len(tokens):

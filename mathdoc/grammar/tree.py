@@ -240,17 +240,9 @@ class Unsupported:
     """"unparsed" or "malformed-notation"."""
 
 
-@dataclass(frozen=True, slots=True)
-class Readings:
-    """Notation that can be read more than one way: the preferred reading first, each with a label."""
-
-    options: "tuple[tuple[str, Node], ...]"
-    span: Span
-
-
 Node = Union[
     Number, Symbol, Text, Neg, Add, Mul, Div, Frac, Pow, Sqrt, Transpose, Apply, Function, Prime,
-    Derivative, Gradient, Evaluate, Matrix, Tuple, Group, Abs, Norm, Sum, Dots, Unsupported, Readings,
+    Derivative, Gradient, Evaluate, Matrix, Tuple, Group, Abs, Norm, Sum, Dots, Unsupported,
 ]
 
 
