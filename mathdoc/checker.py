@@ -255,9 +255,7 @@ def _finding(source: Source, claim: Claim, number: int, verdict: Verdict, code: 
     rule = RULES_BY_CODE.get(code)
     severity = rule.severity if rule else Severity.INFO
     if verdict in (Verdict.WRONG, Verdict.LAYOUT):
-        severity = Severity.ERROR
-    elif verdict is Verdict.UNCHECKED and code not in ("timeout", "domain", "malformed-notation"):
-        severity = Severity.INFO
+        severity = Severity.ERROR  # an unchecked step keeps its code's severity (warning for timeout, domain, malformed)
     counterexample = None
     if detail is not None and detail.point is not None:
         counterexample = Counterexample(point=dict(detail.point), lhs=detail.lhs_value or "", rhs=detail.rhs_value or "")
