@@ -77,6 +77,9 @@ def test_a_signal_ends_the_run_cleanly_and_keeps_what_was_checked(tmp_path: Path
         [sys.executable, "-m", "mathdoc", "check", "--jobs", "1", "--timeout", "5", "--cache-dir", str(cache), str(note)],
         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env=dict(os.environ, CI="1", PYTHONPATH=str(REPO_ROOT)), start_new_session=True,
+        # A test runner started in the background inherits SIGINT ignored, and so would the child;
+        # a user's terminal never does: give the child the default disposition.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         worker = None
