@@ -89,6 +89,7 @@ def _write_report(path: str, reports: list[FileReport]) -> bool:
     except OSError as exc:
         click.echo(one_line(f"mathdoc: {path}: cannot write the report ({exc.strerror or exc})"), err=True)
         return False
+    click.echo(one_line(f"report written to {path}"), err=True)
     return True
 
 
