@@ -36,12 +36,16 @@ DEFAULTS: dict[str, Any] = {
     "jobs": None,
     "disable": [],
     "severity": {},
+    "fail-on": "error",
+    "baseline": None,
 }
 """include/exclude: glob lists applied when directories are expanded (relative to the directory of
 the configuration file; a pattern without `/` matches a file or directory name at any depth; an
 empty include list means every note mathdoc reads).  layout: "numerator" or "denominator" for
 documents that declare none.  timeout: seconds per claim step.  jobs: worker processes (None: one
-per CPU).  disable: codes whose findings are dropped.  severity: code -> "error"/"warning"/"info"."""
+per CPU).  disable: codes whose findings are dropped.  severity: code -> "error"/"warning"/"info".  fail-on: the
+lowest severity that makes the exit code 1.  baseline: a baseline file (relative to the
+configuration file) whose findings are not reported."""
 
 
 class ConfigError(Exception):
@@ -59,6 +63,10 @@ class Settings:
     severity: Mapping[str, Severity]
     path: Path | None
     """The configuration file that was read, if any."""
+    fail_on: Severity = Severity.ERROR
+    """A finding of this severity or above makes the exit code 1."""
+    baseline: str | None = None
+    """The baseline file to apply (a path as given, or made absolute from the configuration's directory)."""
 
     @property
     def root(self) -> Path:
@@ -90,9 +98,28 @@ def _jobs(value: Any) -> int:
     return value
 
 
+def nearest(word: str, choices: Iterable[str]) -> list[str]:
+    """The choices a mistyped `word` may have meant: close spellings first, then those it starts."""
+    import difflib
+
+    options = list(choices)
+    close = difflib.get_close_matches(word, options, n=3, cutoff=0.6)
+    prefixed = [c for c in options if word and (c.startswith(word) or word.startswith(c)) and c not in close]
+    return (close + prefixed)[:4]
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """" (did you mean 'a' or 'b'?)", or "" when nothing is close."""
+    found = nearest(word, choices)
+    if not found:
+        return ""
+    quoted = [repr(c) for c in found]
+    return f" (did you mean {', '.join(quoted[:-1]) + ' or ' if len(quoted) > 1 else ''}{quoted[-1]}?)"
+
+
 def _code(code: str) -> str:
     if code not in RULES_BY_CODE:
-        raise ValueError(f"unknown code {code!r} (`mathdoc rules` lists them)")
+        raise ValueError(f"unknown code {code!r}{did_you_mean(code, RULES_BY_CODE)} (`mathdoc rules` lists them)")
     if code == "verified":
         raise ValueError("`verified` is not a problem and cannot be configured")
     return code
@@ -117,6 +144,19 @@ def _severity(value: Any) -> dict[str, Severity]:
     return result
 
 
+def _fail_on(value: Any) -> Severity:
+    levels = {s.value: s for s in Severity}
+    if value not in levels:
+        raise ValueError('must be "error", "warning" or "info"')
+    return levels[value]
+
+
+def _baseline(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("must be the path of a baseline file")
+    return value
+
+
 VALIDATORS: dict[str, Callable[[Any], Any]] = {
     "include": _string_list,
     "exclude": _string_list,
@@ -125,6 +165,8 @@ VALIDATORS: dict[str, Callable[[Any], Any]] = {
     "jobs": _jobs,
     "disable": _disable,
     "severity": _severity,
+    "fail-on": _fail_on,
+    "baseline": _baseline,
 }
 
 
@@ -160,12 +202,17 @@ def read_config(path: str | os.PathLike[str]) -> dict[str, Any]:
     where = f"{path}: [tool.mathdoc]" if path.name == "pyproject.toml" else str(path)
     if not isinstance(table, dict):
         raise ConfigError(f"{where} must be a table")
+    if path.name != "pyproject.toml" and isinstance(table.get("tool"), dict) and "mathdoc" in table["tool"]:
+        raise ConfigError(
+            f"{where}: a [tool.mathdoc] table belongs in pyproject.toml; in mathdoc.toml the keys go at the top "
+            "of the file, without a table header"
+        )
     settings = {}
     for key, value in table.items():
         validate = VALIDATORS.get(key)
         if validate is None:
             known = ", ".join(DEFAULTS)
-            raise ConfigError(f"{where}: unknown key {key!r} (known keys: {known})")
+            raise ConfigError(f"{where}: unknown key {key!r}{did_you_mean(key, DEFAULTS)} (known keys: {known})")
         try:
             settings[key] = validate(value)
         except ValueError as exc:
@@ -183,6 +230,9 @@ def resolve(paths: Iterable[str], overrides: Mapping[str, Any], config_file: str
     if path is not None:
         merged.update(read_config(path))
     merged.update({key: value for key, value in overrides.items() if value is not None})
+    baseline = merged["baseline"]
+    if baseline is not None and overrides.get("baseline") is None and path is not None:
+        baseline = str(path.parent / baseline)  # a configured baseline is relative to its configuration file
     return Settings(
         include=tuple(merged["include"]),
         exclude=tuple(merged["exclude"]),
@@ -192,6 +242,8 @@ def resolve(paths: Iterable[str], overrides: Mapping[str, Any], config_file: str
         disable=frozenset(merged["disable"]),
         severity=dict(merged["severity"]),
         path=path,
+        fail_on=Severity(merged["fail-on"]),
+        baseline=baseline,
     )
 
 
@@ -205,12 +257,40 @@ def expand_notes(paths: Iterable[str], settings: Settings) -> tuple[list[Note], 
     """`expand_paths` with each file's checked root; returns (notes, errors, skipped links).
 
     A file reached twice (two arguments, or a link to a note in the same tree) is checked once."""
+    expansion = expand(paths, settings)
+    return expansion.notes, expansion.errors, expansion.skipped
+
+
+@dataclass(frozen=True, slots=True)
+class Expansion:
+    """The notes to check, and what the expansion has to say about the paths given."""
+
+    notes: list[Note]
+    errors: list[str]
+    skipped: list[str]
+    """Links to outside the checked root (notices)."""
+    filtered: int
+    """Notes found in the directories given but left out by include/exclude."""
+
+    def nothing_left(self, settings: Settings) -> str | None:
+        """A warning when include/exclude removed every note that the paths given hold: a run
+        that checks nothing should not look like a run that found nothing wrong."""
+        if self.notes or not self.filtered:
+            return None
+        where = f" in {settings.path}" if settings.path else ""
+        rules = "; ".join(f"{key} = {list(value)}" for key, value in (("include", settings.include), ("exclude", settings.exclude)) if value)
+        return f"warning: include/exclude{where} ({rules}) left out all {self.filtered} notes under the paths given; nothing was checked"
+
+
+def expand(paths: Iterable[str], settings: Settings) -> Expansion:
+    """The notes to check, each with its checked root; named files are never filtered."""
     include = [_glob(p) for p in settings.include]
     exclude = [_glob(p) for p in settings.exclude]
     notes: list[Note] = []
     errors: list[str] = []
     skipped: list[str] = []
     seen: set[str] = set()
+    filtered = 0
     for raw in paths:
         found, problems, outside = find_notes([raw])
         errors.extend(problems)
@@ -219,15 +299,16 @@ def expand_notes(paths: Iterable[str], settings: Settings) -> tuple[list[Note], 
         for note in found:
             if directory:
                 candidates = _match_names(note.path, settings.root, Path(raw))
-                if include and not any(p.fullmatch(c) for p in include for c in candidates):
-                    continue
-                if any(p.fullmatch(c) for p in exclude for c in candidates):
+                if (include and not any(p.fullmatch(c) for p in include for c in candidates)) or any(
+                    p.fullmatch(c) for p in exclude for c in candidates
+                ):
+                    filtered += 1
                     continue
             real = os.path.realpath(note.path)
             if real not in seen:
                 seen.add(real)
                 notes.append(note)
-    return notes, errors, skipped
+    return Expansion(notes, errors, skipped, filtered)
 
 
 def _match_names(name: str, root: Path, base: Path) -> list[str]:
