@@ -12,6 +12,7 @@ import random
 import sympy
 from sympy.core.function import AppliedUndef
 
+from .expected import expected_latex
 from .outcome import LayoutResult
 from .semantics.values import Value, shape_text
 from .timelimit import SoftTimeLimit, soft_limit
@@ -43,7 +44,7 @@ def compare(left: Value, right: Value, seed_text: str, proof_seconds: float, tra
             "differs",
             "wrong-derivative",
             f"the left side is a {_shape_word(left)}, the right side a {_shape_word(right)}",
-            expected=sympy.latex(left),
+            expected=_expected_latex(left),
         )
     rng = random.Random(int(hashlib.sha256(seed_text.encode()).hexdigest()[:16], 16))
     undefined = sorted({f.func for value in (left, right) for f in _atoms(value, AppliedUndef)}, key=str)
@@ -283,20 +284,8 @@ def _settled_nonzero(value: sympy.Expr | None) -> bool:
 
 
 def _expected_latex(value: Value) -> str:
-    """The correct value for the report: tidied cheaply (`simplify` here cost 15% of a run)."""
-    def tidy(entry: sympy.Expr, factor: bool) -> sympy.Expr:
-        entry = sympy.sympify(entry)
-        if entry.is_rational_function():
-            return sympy.factor(entry) if factor and sympy.count_ops(entry) < 40 else sympy.cancel(entry)
-        return sympy.factor_terms(entry)
-
-    try:
-        with soft_limit(0.5):
-            # A scalar is worth factoring for the reader; matrix entries (many) only cancelled.
-            simpler = value.applyfunc(lambda e: tidy(e, False)) if isinstance(value, sympy.MatrixBase) else tidy(value, True)
-    except SoftTimeLimit:
-        simpler = value
-    return sympy.latex(simpler)
+    """The correct value for the report, by the one printer of expected values."""
+    return expected_latex(value)
 
 
 def _compare_abstract(left: Value, right: Value, functions: list, rng: random.Random) -> LayoutResult:
