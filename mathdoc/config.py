@@ -38,6 +38,8 @@ DEFAULTS: dict[str, Any] = {
     "severity": {},
     "fail-on": "error",
     "baseline": None,
+    "executor": "local",
+    "scheduler": None,
 }
 """include/exclude: glob lists applied when directories are expanded (relative to the directory of
 the configuration file; a pattern without `/` matches a file or directory name at any depth; an
@@ -45,7 +47,8 @@ empty include list means every note mathdoc reads).  layout: "numerator" or "den
 documents that declare none.  timeout: seconds per claim step.  jobs: worker processes (None: one
 per CPU).  disable: codes whose findings are dropped.  severity: code -> "error"/"warning"/"info".  fail-on: the
 lowest severity that makes the exit code 1.  baseline: a baseline file (relative to the
-configuration file) whose findings are not reported."""
+configuration file) whose findings are not reported.  executor: "local" or "dask".  scheduler: the
+address of a dask scheduler for `executor = "dask"` (none: a LocalCluster of `jobs` workers)."""
 
 
 class ConfigError(Exception):
@@ -67,6 +70,10 @@ class Settings:
     """A finding of this severity or above makes the exit code 1."""
     baseline: str | None = None
     """The baseline file to apply (a path as given, or made absolute from the configuration's directory)."""
+    executor: str = "local"
+    """Where files are checked: "local" (this machine's worker pool) or "dask" (see mathdoc.executors)."""
+    scheduler: str | None = None
+    """The address of a running dask scheduler; None starts a LocalCluster of `jobs` workers."""
 
     @property
     def root(self) -> Path:
@@ -157,6 +164,18 @@ def _baseline(value: Any) -> str:
     return value
 
 
+def _executor(value: Any) -> str:
+    if value not in ("local", "dask"):
+        raise ValueError('must be "local" or "dask"')
+    return str(value)
+
+
+def _scheduler(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError('must be the address of a dask scheduler, such as "tcp://10.0.0.5:8786"')
+    return value.strip()
+
+
 VALIDATORS: dict[str, Callable[[Any], Any]] = {
     "include": _string_list,
     "exclude": _string_list,
@@ -167,6 +186,8 @@ VALIDATORS: dict[str, Callable[[Any], Any]] = {
     "severity": _severity,
     "fail-on": _fail_on,
     "baseline": _baseline,
+    "executor": _executor,
+    "scheduler": _scheduler,
 }
 
 
@@ -244,6 +265,8 @@ def resolve(paths: Iterable[str], overrides: Mapping[str, Any], config_file: str
         path=path,
         fail_on=Severity(merged["fail-on"]),
         baseline=baseline,
+        executor=merged["executor"],
+        scheduler=merged["scheduler"],
     )
 
 
