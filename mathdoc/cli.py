@@ -8,15 +8,16 @@ from typing import Sequence
 
 import click
 
-from . import __version__, config, suppress
+from . import __version__, baseline, config, suppress
 from .checker import DEFAULT_TIMEOUT, Options, check_sources
 from .codes import RULES, RULES_BY_CODE
-from .model import FileReport, Severity, Source
+from .model import FileReport, Finding, Severity, Source, Verdict
 from .reporters import FORMATS, render, report_format, terminal
 from .reporters.escape import one_line
 from .sources import SourceError, read_source
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,13 +26,16 @@ def cli() -> None:
     """Check the derivative claims in mathematical notes."""
 
 
-@cli.command()
+@cli.command(short_help="Check the derivative claims in files or directories.")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="Output format.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None, help="Also write an annotated report of every claim: report.html or report.md (by suffix).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Read this configuration file instead of looking for mathdoc.toml / pyproject.toml.")
 @click.option("--verbose", "-v", is_flag=True, help="List verified claims too.")
-@click.option("--quiet", "-q", is_flag=True, help="Print only findings of error severity and the exit code says the rest.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the findings that fail the run (see --fail-on), and the summary.")
+@click.option("--fail-on", type=click.Choice([s.value for s in Severity]), default=None, help="Exit 1 when a finding of this severity or above is reported  [default: error]")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None, help="Report only the findings not recorded in this baseline file.")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False), default=None, help="Record the findings of this run in a baseline file (then exit 0).")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=None, help=f"Seconds per claim step  [default: {DEFAULT_TIMEOUT:g}]")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes  [default: number of CPUs]")
 @click.option("--layout", type=click.Choice(["numerator", "denominator"]), default=None, help="Layout for Jacobian-shaped claims when a document does not declare one.")
@@ -40,7 +44,8 @@ def cli() -> None:
 @click.pass_context
 def check(
     ctx: click.Context, paths: tuple[str, ...], output_format: str, report_path: str | None, config_file: str | None,
-    verbose: bool, quiet: bool, timeout: float | None, jobs: int | None, layout: str | None, no_cache: bool, cache_dir: str,
+    verbose: bool, quiet: bool, fail_on: str | None, baseline_path: str | None, write_baseline: str | None,
+    timeout: float | None, jobs: int | None, layout: str | None, no_cache: bool, cache_dir: str,
 ) -> None:
     """Check the claims in PATHS (files or directories; default: the current directory).
 
@@ -51,13 +56,19 @@ def check(
     if report_path and report_format(report_path) is None:
         raise click.BadParameter(f"{report_path}: the report is .html or .md", param_hint="--report")
     try:
-        settings = config.resolve(paths, {"timeout": timeout, "jobs": jobs, "layout": layout}, config_file)
-    except config.ConfigError as exc:
+        overrides = {"timeout": timeout, "jobs": jobs, "layout": layout, "fail-on": fail_on, "baseline": baseline_path}
+        settings = config.resolve(paths, overrides, config_file)
+        accepted = baseline.read(settings.baseline) if settings.baseline and not write_baseline else None
+    except (config.ConfigError, baseline.BaselineError) as exc:
         click.echo(f"mathdoc: {one_line(str(exc))}", err=True)
         ctx.exit(EXIT_USAGE)
-    notes, errors, skipped = config.expand_notes(paths, settings)
-    for message in errors + skipped:  # a skipped link is a notice: it does not change the exit code
+    expansion = config.expand(paths, settings)
+    notes, errors = expansion.notes, expansion.errors
+    for message in errors + expansion.skipped:  # a skipped link is a notice: it does not change the exit code
         click.echo(f"mathdoc: {one_line(message)}", err=True)
+    nothing_left = expansion.nothing_left(settings)
+    if nothing_left:
+        click.echo(f"mathdoc: {one_line(nothing_left)}", err=True)
     sources = []
     for note in notes:
         try:
@@ -67,17 +78,50 @@ def check(
             click.echo(f"mathdoc: {one_line(str(exc))}", err=True)
     options = Options(timeout=settings.timeout, jobs=settings.jobs, layout=settings.layout, cache_dir=None if no_cache else cache_dir)
     reports = _run_with_progress(sources, options, quiet=quiet or output_format != "text")
-    reports = suppress.apply_configuration(reports, settings.disable, settings.severity)
+    reports = sort_reports(suppress.apply_configuration(reports, settings.disable, settings.severity))
+    everything, baselined = reports, 0
+    if write_baseline and not _write_baseline(write_baseline, reports):
+        errors.append(write_baseline)
+    if accepted is not None and settings.baseline:
+        filtered = baseline.apply(reports, accepted, settings.baseline)
+        reports, baselined = filtered.reports, filtered.baselined
     if report_path and not _write_report(report_path, reports):
         errors.append(report_path)
-    shown = [_errors_only(r) for r in reports] if quiet else reports
-    text = render(output_format, shown, verbose=verbose)
+    shown = [_failing_only(r, settings.fail_on) for r in reports] if quiet else reports
+    text = render(output_format, shown, verbose=verbose, summary_of=everything, baselined=baselined)
     if output_format == "text" and terminal.wants_colour(sys.stdout):
         terminal.write(text, sys.stdout)
     else:
         click.echo(text, nl=False)
-    failed = any(f.severity is Severity.ERROR for r in reports for f in r.findings)
+    failed = not write_baseline and any(fails(f, settings.fail_on) for r in reports for f in r.findings)
     ctx.exit(EXIT_USAGE if errors else EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+def fails(finding: Finding, threshold: Severity) -> bool:
+    """A problem (never a verified step, whose severity is info) at or above `threshold`."""
+    return finding.verdict is not Verdict.VERIFIED and SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[threshold]
+
+
+def sort_reports(reports: list[FileReport]) -> list[FileReport]:
+    """Files by path, findings by line, column and step: the order a reader goes through them,
+    whatever order the paths were given in or the claims were recognised in."""
+    import dataclasses
+
+    def position(finding: Finding) -> tuple[int, int, int]:
+        return (finding.line, finding.column, finding.step)
+
+    ordered = sorted(reports, key=lambda r: r.path)
+    return [dataclasses.replace(r, findings=tuple(sorted(r.findings, key=position))) for r in ordered]
+
+
+def _write_baseline(path: str, reports: list[FileReport]) -> bool:
+    try:
+        count = baseline.write(path, reports)
+    except baseline.BaselineError as exc:
+        click.echo(f"mathdoc: {one_line(str(exc))}", err=True)
+        return False
+    click.echo(one_line(f"mathdoc: baseline written to {path} ({count} finding{'s' if count != 1 else ''})"), err=True)
+    return True
 
 
 def _write_report(path: str, reports: list[FileReport]) -> bool:
@@ -93,10 +137,10 @@ def _write_report(path: str, reports: list[FileReport]) -> bool:
     return True
 
 
-def _errors_only(report: FileReport) -> FileReport:
+def _failing_only(report: FileReport, threshold: Severity) -> FileReport:
     import dataclasses
 
-    return dataclasses.replace(report, findings=tuple(f for f in report.findings if f.severity is Severity.ERROR), notices=())
+    return dataclasses.replace(report, findings=tuple(f for f in report.findings if fails(f, threshold)), notices=())
 
 
 def _run_with_progress(sources: list[Source], options: Options, quiet: bool) -> list[FileReport]:
@@ -126,7 +170,7 @@ def rules(code: str | None) -> None:
         return
     explained = RULES_BY_CODE.get(code)
     if explained is None:
-        raise click.UsageError(f"unknown code {code!r}; `mathdoc rules` lists them")
+        raise click.UsageError(f"unknown code {code!r}{config.did_you_mean(code, RULES_BY_CODE)}; `mathdoc rules` lists them")
     click.echo(
         f"{explained.code}: {explained.name} (default severity: {explained.severity.value})\n\n"
         f"{explained.explanation}\n\nExample: {explained.example}"

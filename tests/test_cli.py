@@ -16,7 +16,7 @@ SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "en" / "calculus.md"
 CLEAN = "The power rule: $\\frac{d}{dx}x^3 = 3x^2$.\n"
 WRONG = "Right: $\\frac{d}{dx}x^2 = 2x$.\n\nWrong: $\\frac{d}{dx}x^3 = 3x$.\n"
 FINDING_LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning|info)\[(?P<code>[a-z-]+)\] (?P<message>.+)$")
-SUMMARY_LINE = re.compile(r"^\d+ files?, \d+ claim steps: \d+ verified, \d+ wrong, \d+ layout, \d+ unchecked$")
+SUMMARY_LINE = re.compile(r"^\d+ files?, \d+ claim steps?: \d+ verified, \d+ wrong, \d+ layout, \d+ unchecked$")
 
 FINDING_KEYS = {
     "line", "column", "end_line", "end_column", "latex", "kind", "step", "verdict", "method",
@@ -160,7 +160,7 @@ def test_text_output_is_deterministic(run_cli) -> None:
 def test_exit_0_for_a_clean_file(run_cli, write_note) -> None:
     result = check(run_cli, write_note(CLEAN))
     assert result.code == 0
-    assert result.out.splitlines()[-1] == "1 file, 1 claim steps: 1 verified, 0 wrong, 0 layout, 0 unchecked"
+    assert result.out.splitlines()[-1] == "1 file, 1 claim step: 1 verified, 0 wrong, 0 layout, 0 unchecked"
 
 
 def test_exit_0_for_a_file_without_claims(run_cli, write_note) -> None:

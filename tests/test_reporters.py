@@ -105,7 +105,8 @@ def test_github_levels_and_escaping() -> None:
         findings=(tricky, _finding(Severity.WARNING), _finding(Severity.INFO, verdict=Verdict.VERIFIED, code="verified")),
     )
     lines = github.format_github([report]).splitlines()
-    assert len(lines) == 2
+    assert len(lines) == 3  # the warning is a time limit: the last line says the run was cut short
+    assert lines[2] == "::warning title=mathdoc%3A time limit::1 step not checked: time limit (raise --timeout)"
     assert lines[0].startswith("::error file=we%2Cird%3Adir/100%25.md,line=3,col=5,endLine=3,endColumn=9,title=mathdoc [wrong-derivative]::")
     # CR and LF from the notes are shown as \r \n; only mathdoc's own line break is %0A
     assert lines[0].endswith("::50%25 off\\r\\nnext line%0A\\frac{d}{dx}x^3 = 3x")

@@ -8,8 +8,11 @@ so the only line breaks in an annotation are mathdoc's own, and those are encode
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from ..model import FileReport, Finding, Severity
 from .escape import one_line
+from .text import plural, timed_out
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 LATEX_LIMIT = 300
@@ -41,6 +44,11 @@ def annotation(finding: Finding) -> str:
     return f"::{command} {joined}::{escape_data(message)}"
 
 
-def format_github(reports: list[FileReport], **_: object) -> str:
+def format_github(reports: list[FileReport], summary_of: Sequence[FileReport] | None = None, **_: object) -> str:
+    """`summary_of`: every report of the run, when `reports` shows only part (`--quiet`)."""
     lines = [annotation(f) for report in reports for f in report.findings if f.severity in COMMANDS]
+    stopped = timed_out(reports if summary_of is None else summary_of)
+    if stopped:  # a run that checked little must not look clean in the checks tab
+        title = escape_property("mathdoc: time limit")
+        lines.append(f"::warning title={title}::{escape_data(plural(stopped, 'step') + ' not checked: time limit (raise --timeout)')}")
     return "".join(line + "\n" for line in lines)

@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 _FINDING = re.compile(r"^(?P<where>[^\n]*?:\d+:\d+:) (?P<severity>error|warning|info)\[(?P<code>[^\]]+)\](?P<rest>.*)$")
-_SUMMARY = re.compile(r"^\d+ files?, \d+ claim steps: ")
+_SUMMARY = re.compile(r"^\d+ files?, \d+ claim steps?: ")
+_TIME_LIMIT = re.compile(r"\d+ steps? not checked: time limit")
 SEVERITY_STYLES = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
 COUNT_STYLES = {"verified": "green", "wrong": "bold red", "layout": "bold yellow", "unchecked": "dim"}
 
@@ -45,6 +46,9 @@ def paint(line: str) -> Text:
             count = re.search(rf"(\d+) {word}\b", line)
             if count and count.group(1) != "0":
                 text.stylize(style, count.start(), count.end())
+        stopped = _TIME_LIMIT.search(line)
+        if stopped:
+            text.stylize("bold yellow", stopped.start(), stopped.end())
         return text
     return Text(line)
 
