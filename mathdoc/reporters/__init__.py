@@ -17,6 +17,7 @@ FORMATS: dict[str, str] = {
     "github": "mathdoc.reporters.github:format_github",
     "html": "mathdoc.reporters.html_report:format_html",
     "markdown": "mathdoc.reporters.markdown_report:format_markdown",
+    "jsonl": "mathdoc.reporters.jsonl:format_jsonl",
 }
 """name -> "module:function"; imported on first use."""
 
