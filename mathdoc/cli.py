@@ -15,6 +15,7 @@ from .model import FileReport, Finding, Severity, Source, Verdict
 from .reporters import FORMATS, render, report_format, terminal
 from .reporters.escape import one_line
 from .sources import SourceError, read_source
+from .suggest import did_you_mean
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
@@ -170,7 +171,7 @@ def rules(code: str | None) -> None:
         return
     explained = RULES_BY_CODE.get(code)
     if explained is None:
-        raise click.UsageError(f"unknown code {code!r}{config.did_you_mean(code, RULES_BY_CODE)}; `mathdoc rules` lists them")
+        raise click.UsageError(f"unknown code {code!r}{did_you_mean(code, RULES_BY_CODE)}; `mathdoc rules` lists them")
     click.echo(
         f"{explained.code}: {explained.name} (default severity: {explained.severity.value})\n\n"
         f"{explained.explanation}\n\nExample: {explained.example}"

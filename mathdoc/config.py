@@ -20,6 +20,7 @@ from .checker import DEFAULT_TIMEOUT
 from .codes import RULES_BY_CODE
 from .model import Severity
 from .sources import Note, find_notes
+from .suggest import did_you_mean
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -103,25 +104,6 @@ def _jobs(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValueError("must be a positive whole number")
     return value
-
-
-def nearest(word: str, choices: Iterable[str]) -> list[str]:
-    """The choices a mistyped `word` may have meant: close spellings first, then those it starts."""
-    import difflib
-
-    options = list(choices)
-    close = difflib.get_close_matches(word, options, n=3, cutoff=0.6)
-    prefixed = [c for c in options if word and (c.startswith(word) or word.startswith(c)) and c not in close]
-    return (close + prefixed)[:4]
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """" (did you mean 'a' or 'b'?)", or "" when nothing is close."""
-    found = nearest(word, choices)
-    if not found:
-        return ""
-    quoted = [repr(c) for c in found]
-    return f" (did you mean {', '.join(quoted[:-1]) + ' or ' if len(quoted) > 1 else ''}{quoted[-1]}?)"
 
 
 def _code(code: str) -> str:
