@@ -8,7 +8,10 @@ In a document::
     <!-- mathdoc: enable=CODE[,CODE] -->       ... up to here (`all`, or no codes, means every code)
 
 `% mathdoc: ...` (LaTeX) and `.. mathdoc: ...` (reStructuredText) say the same.  "Next claim"
-means the first claim whose checked step starts after the comment.  A directive inside Markdown
+means the first claim whose checked step starts after the comment and within the next block (the
+rest of the comment's paragraph, or else the paragraph, math block or indented directive after
+it): an `ignore` whose next block holds no claim ignores nothing, rather than a claim pages later.
+A `disable=` that no `enable=` closes holds to the end of the file, and a notice says so.  A directive inside Markdown
 code (a code span or a fenced or indented code block: documentation quoting the syntax) is code,
 not a directive.  A suppression that removes no
 problem (only verified steps, or nothing at all) is stale; it is reported as an
@@ -24,6 +27,7 @@ from typing import Iterable, Mapping, Sequence
 
 from .codes import RULES_BY_CODE
 from .generated import is_generated_report, skipped_notice
+from .suggest import did_you_mean
 from .model import FileReport, Finding, Severity, Source, Verdict
 
 UNUSED = "unused-suppression"
@@ -51,6 +55,8 @@ class _Directive:
     end: Position
     text: str
     used: bool = False
+    scope_end: Position | None = None
+    """For `ignore`: the end of the next block, past which it does not reach."""
 
 
 def apply(source: Source, findings: Sequence[Finding]) -> tuple[tuple[Finding, ...], tuple[str, ...]]:
@@ -67,10 +73,12 @@ def apply(source: Source, findings: Sequence[Finding]) -> tuple[tuple[Finding, .
         return tuple(findings), tuple(notices)
     removed: set[int] = set()
     _apply_ignores([d for d in directives if d.action == "ignore"], findings, removed)
-    _apply_ranges([d for d in directives if d.action in ("disable", "enable")], findings, removed)
+    unclosed = _apply_ranges([d for d in directives if d.action in ("disable", "enable")], findings, removed)
     for directive in directives:
         if not directive.used and directive.action != "enable":
             notices.append(_unused(source, directive))
+        elif any(directive is d for d in unclosed):
+            notices.append(_notice(source, directive, f"`{directive.text}` is not closed by an `enable=`; it holds to the end of the file"))
     kept = tuple(f for i, f in enumerate(findings) if i not in removed)
     return kept, tuple(sorted(notices, key=_notice_position))
 
@@ -90,13 +98,17 @@ def _directives(source: Source) -> tuple[list[_Directive], list[str]]:
         if action in _OTHER_DIRECTIVES:
             continue
         directive = _Directive(action, frozenset(), (start.line, start.column), (end.line, end.column), text)
+        if action == "ignore":
+            scope = source.locate(block_end(source.text, match.end()))
+            directive.scope_end = (scope.line, scope.column)
         if action not in ("ignore", "disable", "enable"):
             notices.append(_notice(source, directive, f"`{text}` is not a mathdoc directive (ignore, disable=, enable=, layout=)"))
             continue
         codes = frozenset(c.strip().lower() for c in (parsed.group("codes") or "").split(",") if c.strip())  # type: ignore[union-attr]
         unknown = sorted(c for c in codes if c != ALL and c not in RULES_BY_CODE)
         if unknown:
-            notices.append(_notice(source, directive, f"unknown code {', '.join(map(repr, unknown))} in `{text}`; `mathdoc rules` lists the codes"))
+            hint = did_you_mean(unknown[0], RULES_BY_CODE) if len(unknown) == 1 else ""
+            notices.append(_notice(source, directive, f"unknown code {', '.join(map(repr, unknown))}{hint} in `{text}`; `mathdoc rules` lists the codes"))
             continue
         directive.codes = frozenset() if ALL in codes else codes
         directives.append(directive)
@@ -120,6 +132,32 @@ def code_ranges(source: Source) -> list[tuple[int, int]]:
             end = starts[token.map[1]] if token.map[1] < len(starts) else len(source.text)
             blocks.append((starts[token.map[0]], end))
     return _markdown_forms.code_ranges(source.text, blocks)
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*(?:\r?\n|$)")
+_SPACE = re.compile(r"\s*")
+
+
+def block_end(text: str, offset: int) -> int:
+    """The end of the block that the text after `offset` continues or starts: the rest of the
+    current paragraph when it has more text, else the next paragraph or math block after blank
+    lines.  Lines indented deeper than the block's first line continue it across blank lines (a
+    reST `.. math::` body, a list item's continuation)."""
+    first = _SPACE.match(text, offset).end()  # type: ignore[union-attr]
+    if first >= len(text):
+        return len(text)
+    indent = first - (text.rfind("\n", 0, first) + 1)
+    position = first
+    while True:
+        blank = _BLANK_LINE.search(text, position)
+        if blank is None:
+            return len(text)
+        following = _SPACE.match(text, blank.start()).end()  # type: ignore[union-attr]
+        if following >= len(text):
+            return len(text)
+        if following - (text.rfind("\n", 0, following) + 1) <= indent:
+            return blank.start()
+        position = following
 
 
 def inside(ranges: list[tuple[int, int]], offset: int) -> bool:
@@ -150,8 +188,8 @@ def _apply_ignores(ignores: list[_Directive], findings: Sequence[Finding], remov
     claims = sorted(_claims(findings), key=lambda group: _position(findings[group[0]]))
     for directive in ignores:
         target = next((group for group in claims if _position(findings[group[0]]) >= directive.end), None)
-        if target is None:
-            continue
+        if target is None or (directive.scope_end is not None and _position(findings[target[0]]) > directive.scope_end):
+            continue  # the next claim is not in the next block: the comment ignores nothing
         for index in target:
             if directive.codes and findings[index].code not in directive.codes:
                 continue
@@ -159,8 +197,9 @@ def _apply_ignores(ignores: list[_Directive], findings: Sequence[Finding], remov
             directive.used = directive.used or _is_problem(findings[index])
 
 
-def _apply_ranges(directives: list[_Directive], findings: Sequence[Finding], removed: set[int]) -> None:
-    """`disable` opens a range for its codes (empty: every code); `enable` closes the open ones it names."""
+def _apply_ranges(directives: list[_Directive], findings: Sequence[Finding], removed: set[int]) -> list[_Directive]:
+    """`disable` opens a range for its codes (empty: every code); `enable` closes the open ones it
+    names.  Returns the `disable`s that nothing closed."""
     ranges: list[tuple[_Directive, Position | None]] = []
     open_ranges: list[_Directive] = []
     for directive in sorted(directives, key=lambda d: d.start):
@@ -184,6 +223,7 @@ def _apply_ranges(directives: list[_Directive], findings: Sequence[Finding], rem
                 continue
             removed.add(index)
             opened.used = True
+    return open_ranges
 
 
 def _notice(source: Source, directive: _Directive, message: str) -> str:
@@ -193,7 +233,7 @@ def _notice(source: Source, directive: _Directive, message: str) -> str:
 
 def _unused(source: Source, directive: _Directive) -> str:
     if directive.action == "ignore" and not directive.codes:
-        return _notice(source, directive, f"`{directive.text}` suppressed nothing: the next claim has no problem to ignore")
+        return _notice(source, directive, f"`{directive.text}` suppressed nothing: the next claim has no problem to ignore (or no claim follows in the next block)")
     if directive.action == "ignore":
         return _notice(source, directive, f"`{directive.text}` suppressed nothing: the next claim has no finding of those codes")
     return _notice(source, directive, f"`{directive.text}` suppressed nothing: no finding of those codes follows it")
