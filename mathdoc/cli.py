@@ -8,7 +8,7 @@ from typing import Sequence
 
 import click
 
-from . import __version__, baseline, config, suppress
+from . import __version__, baseline, config, executors, suppress
 from .checker import DEFAULT_TIMEOUT, Options, check_sources
 from .codes import RULES, RULES_BY_CODE
 from .model import FileReport, Finding, Severity, Source, Verdict
@@ -42,11 +42,14 @@ def cli() -> None:
 @click.option("--layout", type=click.Choice(["numerator", "denominator"]), default=None, help="Layout for Jacobian-shaped claims when a document does not declare one.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write .mathdoc_cache/.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=".mathdoc_cache", show_default=True, help="Where the result cache lives.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default=None, help="Where files are checked: this machine's worker pool, or a Dask cluster  [default: local]")
+@click.option("--scheduler", default=None, metavar="ADDRESS", help="A running dask scheduler (tcp://HOST:8786); implies --executor dask. Without it, dask starts a LocalCluster of --jobs workers.")
 @click.pass_context
 def check(
     ctx: click.Context, paths: tuple[str, ...], output_format: str, report_path: str | None, config_file: str | None,
     verbose: bool, quiet: bool, fail_on: str | None, baseline_path: str | None, write_baseline: str | None,
     timeout: float | None, jobs: int | None, layout: str | None, no_cache: bool, cache_dir: str,
+    executor: str | None, scheduler: str | None,
 ) -> None:
     """Check the claims in PATHS (files or directories; default: the current directory).
 
@@ -58,27 +61,38 @@ def check(
         raise click.BadParameter(f"{report_path}: the report is .html or .md", param_hint="--report")
     try:
         overrides = {"timeout": timeout, "jobs": jobs, "layout": layout, "fail-on": fail_on, "baseline": baseline_path}
+        overrides |= {"executor": executor or ("dask" if scheduler else None), "scheduler": scheduler}
         settings = config.resolve(paths, overrides, config_file)
         accepted = baseline.read(settings.baseline) if settings.baseline and not write_baseline else None
     except (config.ConfigError, baseline.BaselineError) as exc:
         click.echo(f"mathdoc: {one_line(str(exc))}", err=True)
         ctx.exit(EXIT_USAGE)
-    expansion = config.expand(paths, settings)
-    notes, errors = expansion.notes, expansion.errors
+    local_paths, url_notes, url_errors = executors.split_urls(paths)
+    expansion = config.expand(local_paths, settings)
+    notes, errors = expansion.notes + url_notes, expansion.errors + url_errors
     for message in errors + expansion.skipped:  # a skipped link is a notice: it does not change the exit code
         click.echo(f"mathdoc: {one_line(message)}", err=True)
     nothing_left = expansion.nothing_left(settings)
     if nothing_left:
         click.echo(f"mathdoc: {one_line(nothing_left)}", err=True)
-    sources = []
-    for note in notes:
-        try:
-            sources.append(read_source(note.path, root=note.root))
-        except SourceError as exc:
-            errors.append(str(exc))
-            click.echo(f"mathdoc: {one_line(str(exc))}", err=True)
     options = Options(timeout=settings.timeout, jobs=settings.jobs, layout=settings.layout, cache_dir=None if no_cache else cache_dir)
-    reports = _run_with_progress(sources, options, quiet=quiet or output_format != "text")
+    distributed = settings.executor == "dask" or bool(url_notes)
+    if distributed or (output_format == "jsonl" and not (report_path or write_baseline)):
+        from .executors.cli_glue import run_executor  # dask, URLs and streamed jsonl (issue 13)
+
+        outcome = run_executor(notes, options, settings, errors, output_format, quiet, report_path, write_baseline, accepted)
+        if isinstance(outcome, int):
+            ctx.exit(outcome)
+        reports = outcome
+    else:
+        sources = []
+        for note in notes:
+            try:
+                sources.append(read_source(note.path, root=note.root))
+            except SourceError as exc:
+                errors.append(str(exc))
+                click.echo(f"mathdoc: {one_line(str(exc))}", err=True)
+        reports = _run_with_progress(sources, options, quiet=quiet or output_format != "text")
     reports = sort_reports(suppress.apply_configuration(reports, settings.disable, settings.severity))
     everything, baselined = reports, 0
     if write_baseline and not _write_baseline(write_baseline, reports):
