@@ -79,7 +79,7 @@ def _tidy(entry: object, small: bool) -> str:
 
 def _tidy_matrix(value: sympy.MatrixBase) -> str:
     entries = [[_tidy(value[i, j], small=False) for j in range(value.cols)] for i in range(value.rows)]
-    rows = r" \\ ".join(" & ".join(row) for row in entries)
+    rows = "\\\\".join(" & ".join(row) for row in entries)
     return r"\left[\begin{matrix}" + rows + r"\end{matrix}\right]"
 
 
