@@ -44,17 +44,25 @@ def differential_equation(context: _Context, values: tuple[Value, Value]) -> Lay
     """`\\frac{dP}{dt} = kP`, `y' = -x + y^2`: the unknown appears on both sides, an equation to solve
     (unless the document defines the unknown near the claim: then the claim says it solves it)."""
     for one, other in ((context.left, context.right), (context.right, context.left)):
-        unknowns = {_name(_operand_symbol(n)) for n in t.walk(one) if _operand_symbol(n) is not None} - context.defined_near
+        unknowns = {_name(_operand_symbol(n)) for n in _outside_integrals(one) if _operand_symbol(n) is not None} - context.defined_near
         mentioned = {_name(n) for n in _outside_derivatives(other) if isinstance(n, t.Symbol)}
         if unknowns & mentioned:
             return LayoutResult("unchecked", "equation", "a differential equation (its unknown appears on both sides), not an identity")
     return None
 
 
+def _outside_integrals(node: t.Node) -> list[t.Node]:
+    """The sub-nodes not under an integral or a limit: `F'` of `\\int_a^b F'(x)\\,dx = F(b) - F(a)`
+    is integrated, not the unknown of an equation."""
+    if isinstance(node, (t.Integral, t.Limit)):
+        return []
+    return [node] + [n for child in t.children(node) for n in _outside_integrals(child)]
+
+
 def _outside_derivatives(node: t.Node) -> list[t.Node]:
     """The sub-nodes not under a derivative: `y` of `y' = ky` is on the right, `f` of `(fg)'` is not."""
-    if isinstance(node, (t.Derivative, t.Prime, t.Gradient)):
-        return []
+    if isinstance(node, (t.Derivative, t.Prime, t.Gradient, t.Integral, t.Limit)):
+        return []  # an unknown under an integral or a limit is not an equation's other side
     if isinstance(node, t.Apply) and isinstance(node.head, (t.Prime, t.Derivative)):
         return [n for arg in node.args for n in _outside_derivatives(arg)]
     found: list[t.Node] = [node]

@@ -264,6 +264,7 @@ COVERED_MODULES = (
     "mathdoc.grammar.rules.environments",
     "mathdoc.grammar.rules.fractions",
     "mathdoc.grammar.rules.functions",
+    "mathdoc.grammar.rules.integrals",
     "mathdoc.grammar.rules.operators",
     "mathdoc.grammar.rules.scripts",
     "mathdoc.grammar.statements",

@@ -40,6 +40,15 @@ def _calculus(node: t.Node) -> str | None:
         return f"(at {sexpr(node.operand)} {point})"
     if isinstance(node, t.Prime):
         return f"(prime {node.order} {sexpr(node.operand)})"
+    return _integral(node)
+
+
+def _integral(node: t.Node) -> str | None:
+    if isinstance(node, t.Integral):
+        bounds = "".join(f" {sexpr(b)}" for b in (node.lower, node.upper) if b is not None)
+        return f"(int {sexpr(node.variable)}{bounds} {sexpr(node.integrand)})"
+    if isinstance(node, t.Limit):
+        return f"(lim {sexpr(node.variable)} {sexpr(node.point)}{node.direction} {sexpr(node.operand)})"
     return None
 
 

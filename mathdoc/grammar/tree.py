@@ -240,9 +240,32 @@ class Unsupported:
     """"unparsed" or "malformed-notation"."""
 
 
+@dataclass(frozen=True, slots=True)
+class Integral:
+    """`\\int_a^b e\\,dx` (definite) or `\\int e\\,dx` (indefinite, `lower` and `upper` None)."""
+
+    integrand: "Node"
+    variable: "Symbol"
+    """The variable of the differential `dx`, `\\,dx`, `\\mathrm{d}x`, `d\\tau`."""
+    lower: "Node | None"
+    upper: "Node | None"
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """`\\lim_{x \\to a} e`; `direction` is "+" (`a^+`), "-" (`a^-`) or "" (two-sided)."""
+
+    operand: "Node"
+    variable: "Symbol"
+    point: "Node"
+    direction: str
+    span: Span
+
+
 Node = Union[
     Number, Symbol, Text, Neg, Add, Mul, Div, Frac, Pow, Sqrt, Transpose, Apply, Function, Prime,
-    Derivative, Gradient, Evaluate, Matrix, Tuple, Group, Abs, Norm, Sum, Dots, Unsupported,
+    Derivative, Gradient, Evaluate, Matrix, Tuple, Group, Abs, Norm, Sum, Dots, Unsupported, Integral, Limit,
 ]
 
 

@@ -12,15 +12,17 @@ from .calculus import CalculusRules
 from .env import Definitions
 from .evaluate import CORE_RULES
 from .functions import FunctionRules
+from .integrals import IntegralRules
 from .vector_calculus import VectorCalculusRules
 
 
-class Evaluator(CalculusRules, VectorCalculusRules, FunctionRules, ArrayRules):
+class Evaluator(CalculusRules, VectorCalculusRules, FunctionRules, ArrayRules, IntegralRules):
     RULES = {
         **CORE_RULES,
         t.Apply: "apply", t.Function: "function",
         t.Derivative: "derivative", t.Gradient: "gradient", t.Prime: "prime", t.Evaluate: "evaluate",
         t.Matrix: "matrix", t.Tuple: "tuple", t.Norm: "norm", t.Sum: "sum",
+        t.Integral: "integral", t.Limit: "limit",
     }
 
 

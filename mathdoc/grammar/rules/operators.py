@@ -7,7 +7,7 @@
 | `\\nabla^2 f`, `\\nabla^2_{\\mathbf x} f` | the Hessian |
 | `\\nabla\\cdot F`, `\\nabla\\times F` | divergence and curl of the vector field F (of x, y, z) |
 | `\\sum_{i=1}^n e`, `\\sum_i e`, `\\prod_{k=1}^{n} e` | a sum (product) whose body runs to the end of the term |
-| `\\int`, `\\lim`, `\\sup`, `\\mathbb{E}` | not evaluated (the member is unchecked with that reason) |
+| `\\iint`, `\\sup`, `\\mathbb{E}` | not evaluated (the member is unchecked with that reason); `\\int` and `\\lim` are in `rules.integrals` |
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from ..parser import TERM, Parser
 from ..tokens import Token
 
 UNSUPPORTED = {
-    "\\int": "an integral", "\\iint": "an integral", "\\iiint": "an integral", "\\oint": "an integral",
-    "\\lim": "a limit", "\\limsup": "a limit", "\\liminf": "a limit", "\\sup": "a supremum", "\\inf": "an infimum",
+    "\\iint": "a multiple integral", "\\iiint": "a multiple integral", "\\oint": "a contour integral",
+    "\\limsup": "a limit", "\\liminf": "a limit", "\\sup": "a supremum", "\\inf": "an infimum",
     "\\arg": "an argmax/argmin", "\\Pr": "a probability", "\\mathbb": "a blackboard-bold operator",
     "\\bigcirc": "a generic operator", "\\star": "a generic operator", "\\diamond": "a generic operator",
     "\\bullet": "a generic operator", "\\square": "a generic operator", "\\forall": "a quantifier",
