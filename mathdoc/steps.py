@@ -17,6 +17,7 @@ from .grammar.names import key
 from .outcome import LayoutResult, StepResult
 from .semantics import Definitions, Evaluator
 from .semantics.errors import ShapeMismatch, Unchecked
+from .semantics.integrals import up_to_constant
 from .semantics.readings import readings
 from .semantics.values import Value
 from .explanations import differential_equation, explain
@@ -285,7 +286,7 @@ def _stated_values_matter(left: t.Node, right: t.Node, defs: Definitions) -> boo
 
 
 def _plain_scalar(node: t.Node) -> bool:
-    kinds = (t.Derivative, t.Gradient, t.Prime, t.Matrix, t.Tuple, t.Unsupported, t.Evaluate, t.Sum, t.Norm)
+    kinds = (t.Derivative, t.Gradient, t.Prime, t.Matrix, t.Tuple, t.Unsupported, t.Evaluate, t.Sum, t.Norm, t.Integral, t.Limit)
     return not any(isinstance(n, kinds) or (isinstance(n, t.Symbol) and n.font == "bold") for n in t.walk(node))
 
 
@@ -305,6 +306,7 @@ def _values(evaluator: Evaluator, reading: Reading, defs: Definitions) -> tuple[
     left = _member_value(evaluator, reading.lhs, texts[0])
     right = _member_value(evaluator, reading.rhs, texts[1])
     left, right = evaluator.expand_dependents(left, set()), evaluator.expand_dependents(right, set())
+    left, right = up_to_constant(evaluator, reading.lhs, reading.rhs, left, right)
     return apply_equalities(evaluator, defs, left, right)
 
 
