@@ -15,6 +15,8 @@ from .grammar.statements import Chain, Member as TreeMember, statements
 from .grammar.tokens import tokenize
 from .model import Claim, ClaimKind, Fragment, Member
 from .grammar.names import key
+from .grammar import parse
+from .code_definitions import CodeFragment, code_definitions
 
 _DERIVATIVES = (t.Derivative, t.Gradient, t.Prime)
 
@@ -35,6 +37,8 @@ class Definition:
     """Defines a function (`f(x) = …`), not a symbol."""
     equality: frozenset[str] = frozenset()
     """For `f_i(w_i) + g_i(x_i) = w_i + x_i`: the names its left side mentions."""
+    code: str = ""
+    """For a definition read from a code chunk: its line of code (a reading of lower standing)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,12 +125,30 @@ def recognise(fragments: list[Fragment]) -> Recognised:
     for fragment in fragments:
         if not fragment.error and not balanced(fragment.text):
             fragment = Fragment(fragment.text, fragment.start, fragment.display, fragment.offsets, "unbalanced braces, parentheses or environments")
+        if isinstance(fragment, CodeFragment):
+            definitions.extend(_code_definitions(fragment))
+            continue
         if fragment.error:
             _broken(fragment, claims)
             continue
         for chain in statements(fragment.text):
             _add_chain(fragment, chain, claims, definitions)
     return Recognised(tuple(claims), tuple(definitions))
+
+
+def _code_definitions(fragment: CodeFragment) -> list[Definition]:
+    """`f(x) = exp(x)*sin(x)` in a Julia chunk: a function definition marked as read from code."""
+    found = []
+    for read in code_definitions(fragment.text, fragment.language):
+        try:
+            head, body = parse(read.head), parse(read.body)
+        except Exception:  # a translation the grammar cannot read is no definition
+            continue
+        if not (isinstance(head, t.Apply) and isinstance(head.head, t.Symbol)) or isinstance(body, t.Unsupported):
+            continue
+        found.append(Definition(head=read.head, body=read.body, offset=fragment.source_offset(read.offset), name=key(head.head),
+                                uses=names_in(body), function=True, code=f"{fragment.language}: {read.code}"))
+    return found
 
 
 def balanced(text: str) -> bool:

@@ -86,14 +86,24 @@ def definitions_in_scope(
 
     A definition from an earlier section or example still counts where the claim applies the
     function by name (`\\nabla f(x,y)`); a bare `b` or `C` there is more likely a new symbol or a
-    constant.  Each entry is (head, body, "near" or "far").
+    constant.  Each entry is (head, body, "near" or "far"), or (head, body, "code:" + the line of
+    code) for a function defined only in a code chunk near the claim (a reading of lower standing,
+    used where the math defines no such name nearby).
     """
     latest: dict[str, Definition] = {}
     remote: set[str] = set()
     equalities: list[Definition] = []
+    code: dict[str, Definition] = {}
     for definition in definitions:
         if definition.offset >= offset:
             break
+        if definition.code:
+            if _in_scope(definition.offset, offset, sections) and offset - definition.offset <= NEAR:
+                code[definition.name] = definition
+            else:
+                code.pop(definition.name, None)
+            continue
+        code.pop(definition.name, None)  # a later math definition ends the code one
         if not definition.name:
             if _in_scope(definition.offset, offset, sections):
                 equalities.append(definition)
@@ -106,22 +116,28 @@ def definitions_in_scope(
         latest[definition.name] = definition
         remote.discard(definition.name)
     chosen: dict[str, Definition] = {}
+    from_code: dict[str, Definition] = {}
     frontier = sorted(names)
     while frontier:
         name = frontier.pop()
+        if name in chosen or name in from_code:
+            continue
         found = latest.get(name)
-        if found is None or name in chosen:
-            continue
-        definition = found
-        if name in remote and name not in applied:
-            continue
-        chosen[name] = definition
-        frontier.extend(sorted(definition.uses - set(chosen)))
+        if found is not None and not (name in remote and name not in applied):
+            chosen[name] = found
+            frontier.extend(sorted(found.uses - set(chosen)))
+        if name in code and (found is None or name in remote):
+            from_code[name] = code[name]
+            frontier.extend(sorted(code[name].uses - set(chosen)))
     ordered = sorted(chosen.values(), key=lambda d: d.offset)
     pairs = [(d.head, d.body, _distance(d, offset, remote)) for d in ordered]
     pairs.extend((d.head, d.body, _distance(d, offset, remote)) for d in equalities if d.equality & names)
+    pairs.extend((d.head, d.body, CODE + d.code) for d in sorted(from_code.values(), key=lambda d: d.offset))
     return tuple(pairs)
 
+
+CODE = "code:"
+"""The distance field of a definition read from a code chunk starts with this (then the code)."""
 
 NEAR = 1500
 """Characters: a definition made further before a claim than this (or in another section) is

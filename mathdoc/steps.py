@@ -45,6 +45,8 @@ class Reading:
     """Undefined differentiated names are abstract functions (the chain rule with named intermediates)."""
     texts: tuple[str, str] | None = None
     """latex2sympy's reading of the members that are plain scalar LaTeX (their texts)."""
+    lower: bool = False
+    """With the definitions of lower standing (code chunks, an expression read as a function)."""
 
 
 def check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", proof_seconds: float = 5.0) -> StepResult:
@@ -61,7 +63,8 @@ def _check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", 
     left, right = parse(lhs), parse(rhs)
     context = _Context.of(left, right, Definitions.from_pairs(definitions, near_only=True) if defs.far else None)
     near = context.near or defs
-    context = replace(context, texts=(lhs, rhs), defined_near=frozenset(near.functions))
+    context = replace(context, texts=(lhs, rhs), defined_near=frozenset(near.functions),
+                      supplemented=Definitions.supplemented(definitions, _applications(left, right, defs)))
     seed = lhs + "=" + rhs
     first, sensitive = _decide_all(left, right, defs, context, "numerator", seed, proof_seconds)
     if not sensitive:
@@ -88,6 +91,8 @@ class _Context:
     defined_near: frozenset[str] = frozenset()
     """Functions the document defines near the claim (a differential equation in one is checked;
     a name set equal to an expression, `y = -x^2`, may be a step of solving something else)."""
+    supplemented: Definitions | None = None
+    """The definitions with those of lower standing added (see `Definitions.supplemented`)."""
 
     @classmethod
     def of(cls, left: t.Node, right: t.Node, near: Definitions | None) -> "_Context":
@@ -169,6 +174,10 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
     preferred, sensitive, values = _decide(Reading("", left, right), defs, context, layout, seed, proof)
     if preferred.status == "equal":
         return preferred, sensitive
+    if preferred.status == "unchecked" and preferred.code == "undefined-function" and context.supplemented is not None:
+        lower, used = _decide_lower(left, right, defs, context, layout, seed, proof)
+        if lower is not None:
+            return lower, sensitive or used
     alternatives = [Reading(label, node, right) for label, node in readings(left)] + [Reading(label, left, node) for label, node in readings(right)]
     if preferred.status == "unchecked" and preferred.code == "undefined-function" and not any(isinstance(n, t.Prime) for n in t.walk(left) + t.walk(right)):
         alternatives.append(Reading("a letter before a parenthesis as a product", left, right, products_first=True))
@@ -204,6 +213,35 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
             return on_curve, sensitive
         return explain(preferred, context, values) or preferred, sensitive
     return preferred, sensitive
+
+
+def _decide_lower(left: t.Node, right: t.Node, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> tuple[LayoutResult | None, bool]:
+    """The reading with definitions of lower standing: it may verify the step; where the sides
+    differ under it the step stays unchecked (a code chunk may compute something else than the
+    math states), naming where the definition came from.  None when it decides nothing."""
+    supplemented = context.supplemented
+    assert supplemented is not None
+    where = "; ".join(supplemented.lower[name] for name in sorted(supplemented.lower))
+    result, used, _ = _decide(Reading(where, left, right, lower=True), defs, context, layout, seed, proof)
+    if result.status == "equal":
+        return LayoutResult("equal", "verified", f"{result.message}, reading {where}", result.method), used
+    if result.status in ("differs", "shape"):
+        message = f"the math does not define what this step uses; reading {where}, the sides differ, but that is not the math's own definition, so the step is not called wrong"
+        return LayoutResult("unchecked", "undefined-function", message), used
+    return None, used
+
+
+def _applications(left: t.Node, right: t.Node, defs: Definitions) -> dict[str, list[tuple[t.Node, ...]]]:
+    """The arguments of every name written as a function (`w(t)`, `w'(0)`) in the step or in the
+    bodies of the functions it may use."""
+    nodes = t.walk(left) + t.walk(right) + [n for _, body in defs.functions.values() for n in t.walk(body)]
+    found: dict[str, list[tuple[t.Node, ...]]] = {}
+    for node in nodes:
+        if isinstance(node, t.Apply):
+            head = node.head.operand if isinstance(node.head, t.Prime) else node.head
+            if isinstance(head, t.Symbol):
+                found.setdefault(key(head), []).append(node.args)
+    return found
 
 
 Values = tuple[Value, Value] | None
@@ -247,6 +285,8 @@ def _decide(reading: Reading, defs: Definitions, context: _Context, layout: str,
 
 def _evaluator(reading: Reading, defs: Definitions, context: _Context, layout: str, n: int, all_generic: bool) -> Evaluator:
     """An evaluator set up for one reading (its flags) at one length of generic vectors."""
+    if reading.lower and context.supplemented is not None:
+        defs = context.supplemented
     evaluator = Evaluator(defs, layout, n, all_generic=all_generic, matrix_context=context.matrix_context)
     evaluator.applied_names = set(context.applied)
     evaluator.implicit_functions = set(context.implicit) - set(defs.functions) - set(defs.symbols)

@@ -21,10 +21,25 @@ LaTeX reader."""
 
 
 def find_fragments(source: Source) -> list[Fragment]:
-    """Fragments in source order; none in a report that mathdoc wrote (see `mathdoc.generated`)."""
+    """Fragments in source order; none in a report that mathdoc wrote (see `mathdoc.generated`).
+
+    A Markdown source's Julia and Python chunks come as `CodeFragment`s: never math, only read
+    for the definitions they make (see `mathdoc.code_definitions`)."""
     if is_generated_report(source.text):
         return []
     target = FINDERS.get(source.kind, FINDERS["markdown"])
     module_name, _, function_name = target.partition(":")
     finder: FragmentFinder = getattr(importlib.import_module(module_name), function_name)
-    return sorted(finder(source), key=lambda f: f.source_offset(0))
+    found = finder(source)
+    if source.kind == "markdown" and ("```" in source.text or "~~~" in source.text):
+        from ..code_definitions import code_fragments
+
+        found = found + code_fragments(source)  # code chunks, for the definitions they make
+    return sorted(found, key=lambda f: f.source_offset(0))
+
+
+def math_fragments(source: Source) -> list[Fragment]:
+    """Only the math (what a report shows): code chunks left out."""
+    from ..code_definitions import CodeFragment
+
+    return [f for f in find_fragments(source) if not isinstance(f, CodeFragment)]

@@ -8,6 +8,8 @@ from ..grammar import parse, tree as t
 from ..grammar.names import key
 
 DOTS_FREE = "no-dots"
+CODE = "code:"
+"""Mirrors `context.CODE`: the distance field of a definition read from a code chunk."""
 
 
 @dataclass
@@ -27,15 +29,23 @@ class Definitions:
     """Set while a far definition is added (a value stated far away is not a reading)."""
     far: bool = False
     """Some definition was made far from the claim (see `context.NEAR`)."""
+    lower: dict[str, str] = field(default_factory=dict)
+    """name -> where its definition comes from, for definitions of lower standing added by
+    `supplemented` (a code chunk, or `u = 1 + \sin x` read as the function u(x))."""
 
     @classmethod
-    def from_pairs(cls, pairs: "tuple[tuple[str, ...], ...]", near_only: bool = False) -> "Definitions":
-        """From (head, body) or (head, body, "near"/"far") texts; `near_only` drops the far ones."""
+    def from_pairs(cls, pairs: "tuple[tuple[str, ...], ...]", near_only: bool = False, code: bool = False) -> "Definitions":
+        """From (head, body) or (head, body, "near"/"far"/"code:…") texts; `near_only` drops the
+        far ones; definitions read from code chunks count only with `code`."""
         defs = cls()
         for entry in pairs:
             head_text, body_text = entry[0], entry[1]
             far = len(entry) > 2 and entry[2] == "far"
             if far and near_only:
+                continue
+            if len(entry) > 2 and entry[2].startswith(CODE):
+                if code:
+                    defs._add_code(entry[0], entry[1], entry[2][len(CODE):])
                 continue
             defs.far = defs.far or far
             head, body = parse(head_text), parse(body_text)
@@ -43,6 +53,29 @@ class Definitions:
             defs.add(head, body)
         defs.reading_far = False
         return defs
+
+    def _add_code(self, head_text: str, body_text: str, line: str) -> None:
+        head, body = parse(head_text), parse(body_text)
+        if isinstance(head, t.Apply) and isinstance(head.head, t.Symbol) and key(head.head) not in self.functions:
+            self.add(head, body)
+            language, _, code = line.partition(": ")
+            self.lower[key(head.head)] = f"`{key(head.head)}` as defined only in the {language} code `{code}`"
+
+    @classmethod
+    def supplemented(cls, pairs: "tuple[tuple[str, ...], ...]", applications: "dict[str, list[tuple[t.Node, ...]]]") -> "Definitions | None":
+        """The definitions with those of lower standing added, or None when there are none:
+        functions defined only in code chunks, and a name defined near the claim as an
+        expression in one variable (`w = 2 + 4t`) that the claim applies to that variable or at
+        a number (`w'(t)`, `w(0)`), read as that function."""
+        defs = cls.from_pairs(pairs, code=True)
+        near = cls.from_pairs(pairs, near_only=True).symbols
+        for name in sorted(set(applications) - set(defs.functions)):
+            body = defs.symbols.get(name)
+            variable = _only_variable(body, defs) if body is not None and name in near else None
+            if body is not None and variable is not None and all(_at(args, variable) for args in applications[name]):
+                defs.functions[name] = ((variable,), body)
+                defs.lower[name] = f"`{name}`, defined as an expression in {variable.name}, read as the function {name}({variable.name})"
+        return defs if defs.lower else None
 
     def add(self, head: t.Node, body: t.Node) -> None:
         if isinstance(body, t.Unsupported):
@@ -63,6 +96,25 @@ class Definitions:
             self.equalities.append((head, body))
         else:
             self.equations.append((head, body))
+
+
+def _at(args: tuple[t.Node, ...], variable: t.Symbol) -> bool:
+    """`w(t)` or `w'(0)`: applied to the variable of its expression, or at a number."""
+    if len(args) != 1:
+        return False
+    arg = args[0]
+    return _is_number(arg) or (isinstance(arg, t.Symbol) and key(arg) == key(variable))
+
+
+def _only_variable(body: t.Node, defs: "Definitions") -> t.Symbol | None:
+    """The one plain letter an expression is in (`2 + 4t`: t), none if it has no or several."""
+    letters = {n.name: n for n in t.walk(body) if isinstance(n, t.Symbol) and len(n.name) == 1 and n.sub is None
+               and not n.font and not n.accent and not n.primes and n.name != "e"}
+    free = [n for name, n in letters.items() if name not in defs.symbols and name not in defs.functions]
+    unknown = (t.Derivative, t.Prime, t.Gradient, t.Unsupported, t.Matrix, t.Tuple, t.Dots)
+    if len(free) != 1 or any(isinstance(n, unknown) or (isinstance(n, t.Apply) and not isinstance(n.head, t.Function)) for n in t.walk(body)):
+        return None
+    return free[0]
 
 
 def _is_number(node: t.Node) -> bool:
