@@ -97,7 +97,8 @@ def test_markdown_text_renders_as_the_same_text() -> None:
 
 REPORT_ELEMENTS = frozenset(
     "html head meta title style body header h1 h2 h3 table thead tbody tfoot tr th td a input div label "
-    "span main section p ul li code b".split()
+    "span main section p ul li code b"
+    " h4 h5 h6 ol em strong pre blockquote hr br s".split()  # the note's own Markdown, rendered
 )
 
 

@@ -44,12 +44,15 @@ numeric reference can only ever stand for one character, never for markup."""
 SLOT = "\ue000"
 """Private-use character that opens a slot (`\\text{SLOT n}`) in the LaTeX; never in a note's
 math (a note's own private-use characters are escaped as `&#xe000;` before slots are found)."""
+_ANY_SLOT = re.compile(r"\\text\{" + SLOT + r"\d+\}")
 _SLOT_TEXT = re.compile("<mtext>" + SLOT + r"(\d+)</mtext>")
 _ALIGNED = re.compile(
     r"\\begin\{(aligned|align\*?|alignat\*?|flalign\*?|split|gathered|gather\*?|eqnarray\*?|multline\*?)\}"
     r"(?:\{\d+\})?(.*?)\\end\{\1\}",
     re.S,
 )
+_ROWS = frozenset("math mrow mstyle mtd mpadded mphantom msqrt menclose".split())
+"""Elements whose children are laid out in a row (where a space between two children shows)."""
 _LABELS = re.compile(r"\\(?:label|tag\*?)\{[^{}]*\}|\\no(?:number|tag)\b")
 _BRACKETS = frozenset("([{|‖⟨⌊⌈)]}⟩⌋⌉")
 _RELATION_START = re.compile(r"\s*(?:=|<|>|\\(?:le|ge|leq|geq|ne|neq|approx|equiv|sim|simeq|to|Rightarrow|iff|implies)\b)")
@@ -119,10 +122,37 @@ def _stretch_fences(element: Element) -> None:
         _stretch_fences(child)
 
 
+def _is_function_name(element: Element) -> bool:
+    """`\\sin`, `\\ln`, `\\operatorname{tr}`, perhaps with a power (`\\cos^2`)."""
+    if element.tag in ("msup", "msub", "msubsup") and len(element):
+        element = element[0]
+    text = html.unescape(element.text or "")
+    return element.tag in ("mi", "mo") and len(text) > 1 and text.isalpha() and not len(element)
+
+
+def _space_functions(element: Element) -> None:
+    """A thin space after a function name before its argument (`\\sin x`), as TeX sets it;
+    latex2mathml writes the name and the argument side by side."""
+    from xml.etree.ElementTree import Element as NewElement
+
+    children = list(element)
+    for position in range(len(children) - 1, -1, -1) if element.tag in _ROWS else ():
+        child, after = children[position], children[position + 1] if position + 1 < len(children) else None
+        if after is not None and after.tag != "mo" and _is_function_name(child):
+            element.insert(position + 1, NewElement("mspace", {"width": "0.1667em"}))
+    for child in children:
+        _space_functions(child)
+
+
+def _polish(root: Element) -> None:
+    _stretch_fences(root)
+    _space_functions(root)
+
+
 def _inner(latex: str) -> str:
     """The safe MathML of `latex` without its <math> element (for a cell of a table)."""
     root = _element(latex, True)
-    _stretch_fences(root)
+    _polish(root)
     out: list[str] = []
     for child in root:
         _mathml(child, out)
@@ -182,7 +212,7 @@ def render_formula(latex: str, display: bool, slots: dict[int, str] | None = Non
     try:
         return _formula(latex, display, slots or {})
     except Exception:  # latex2mathml on unusual LaTeX, or a slot in a place it cannot be
-        return render_math(latex.replace(SLOT, ""), display)
+        return render_math(_ANY_SLOT.sub("", latex), display)
 
 
 def _formula(latex: str, display: bool, slots: dict[int, str]) -> str:
@@ -193,7 +223,7 @@ def _formula(latex: str, display: bool, slots: dict[int, str]) -> str:
         return "\\text{" + SLOT + str(len(tables) - 1 + 100000) + "}"
 
     root = _element(_ALIGNED.sub(table, latex), display)
-    _stretch_fences(root)
+    _polish(root)
     out: list[str] = []
     _mathml(root, out)
     rendered = "".join(out)

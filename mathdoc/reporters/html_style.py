@@ -27,6 +27,7 @@ h1 { font-size: 1.6rem; margin: 1.5rem 0 0.5rem; }
 section.file > h2 { font-size: 1.25rem; margin: 0 0 0.25rem; word-break: break-all; }
 math { font-family: "MATH_FONT", "Latin Modern Math", "STIX Two Math", "DejaVu Math TeX Gyre", "Cambria Math", math;
   font-size: 1.1em; }
+math[display="inline"] mfrac { font-size: 1.2em; }
 math[display="block"] { margin: 0.35rem 0; overflow-x: auto; overflow-y: hidden; padding: 0.1rem 0; }
 code, pre { font: 0.9em/1.4 ui-monospace, "DejaVu Sans Mono", monospace; background: #f0f0f0; border-radius: 3px; }
 code { padding: 0 0.2em; }
@@ -100,7 +101,7 @@ def _font_face() -> str:
     """The @font-face rule with the packaged math font, or nothing if the file is missing (a
     broken install still writes a report, with the reader's own fonts)."""
     try:
-        data = resources.files("mathdoc.reporters").joinpath("fonts", MATH_FONT_FILE).read_bytes()
+        data = resources.files("mathdoc.reporters").joinpath("fonts").joinpath(MATH_FONT_FILE).read_bytes()
     except (OSError, ModuleNotFoundError):
         return ""
     encoded = base64.b64encode(data).decode("ascii")
