@@ -94,7 +94,9 @@ def read_file_bytes(path: str | os.PathLike[str], shown: str, limit: int = MAX_F
         if not stat.S_ISREG(opened.st_mode):
             raise SourceError(f"{name}: not a regular file ({_special_kind(opened.st_mode)}), not read")
         try:
-            data = handle.read(limit + 1)
+            data = handle.read(min(limit, opened.st_size) + 1)  # FileIO.read(n) allocates n bytes: not 50 MB per note
+            if len(data) > opened.st_size:  # it grew since fstat: read on, within the bound
+                data += handle.read(limit + 1 - len(data))
         except OSError as exc:
             raise SourceError(f"{name}: cannot be read ({exc.strerror or exc})") from None
     if len(data) > limit:
