@@ -88,12 +88,14 @@ def definitions_in_scope(
     function by name (`\\nabla f(x,y)`); a bare `b` or `C` there is more likely a new symbol or a
     constant.  Each entry is (head, body, "near" or "far"), or (head, body, "code:" + the line of
     code) for a function defined only in a code chunk near the claim (a reading of lower standing,
-    used where the math defines no such name nearby).
+    used where the math defines no such name nearby), or (head, body, "earlier") for a near
+    definition of a function the document then redefined in other variables.
     """
     latest: dict[str, Definition] = {}
     remote: set[str] = set()
     equalities: list[Definition] = []
     code: dict[str, Definition] = {}
+    previous: dict[str, Definition] = {}
     for definition in definitions:
         if definition.offset >= offset:
             break
@@ -113,14 +115,16 @@ def definitions_in_scope(
                 latest[definition.name] = definition
                 remote.add(definition.name)
             continue
+        _remember_earlier(previous, latest.get(definition.name), definition, remote)
         latest[definition.name] = definition
         remote.discard(definition.name)
     chosen: dict[str, Definition] = {}
     from_code: dict[str, Definition] = {}
+    earlier: dict[str, Definition] = {}
     frontier = sorted(names)
     while frontier:
         name = frontier.pop()
-        if name in chosen or name in from_code:
+        if name in chosen or name in from_code or name in earlier:
             continue
         found = latest.get(name)
         if found is not None and not (name in remote and name not in applied):
@@ -129,15 +133,32 @@ def definitions_in_scope(
         if name in code and (found is None or name in remote):
             from_code[name] = code[name]
             frontier.extend(sorted(code[name].uses - set(chosen)))
+        if name in previous and offset - previous[name].offset <= NEAR:
+            earlier[name] = previous[name]
+            frontier.extend(sorted(previous[name].uses - set(chosen)))
     ordered = sorted(chosen.values(), key=lambda d: d.offset)
     pairs = [(d.head, d.body, _distance(d, offset, remote)) for d in ordered]
     pairs.extend((d.head, d.body, _distance(d, offset, remote)) for d in equalities if d.equality & names)
     pairs.extend((d.head, d.body, CODE + d.code) for d in sorted(from_code.values(), key=lambda d: d.offset))
+    pairs.extend((d.head, d.body, EARLIER) for d in sorted(earlier.values(), key=lambda d: d.offset))
     return tuple(pairs)
+
+
+def _remember_earlier(previous: dict[str, Definition], older: Definition | None, newer: Definition, remote: set[str]) -> None:
+    """`f(u, v) = (u+v)^2`, then `f(w, x, y, z) = …` (the same quantity in other variables): the
+    older definition stays a reading of lower standing; a redefinition in the same variables (a
+    new example) ends it."""
+    if older is not None and older.function and newer.function and newer.name not in remote and older.head.replace(" ", "") != newer.head.replace(" ", ""):
+        previous[newer.name] = older
+    else:
+        previous.pop(newer.name, None)
 
 
 CODE = "code:"
 """The distance field of a definition read from a code chunk starts with this (then the code)."""
+EARLIER = "earlier"
+"""The distance field of an earlier definition of a function the document redefined in other
+variables (`f(u, v)` before `f(w, x, y, z)`): a reading of lower standing."""
 
 NEAR = 1500
 """Characters: a definition made further before a claim than this (or in another section) is

@@ -147,3 +147,45 @@ def test_only_top_level_one_letter_functions() -> None:
 def test_def_with_a_longer_body_is_no_definition() -> None:
     text = "def f(x):\n    return x**2\n    print(x)\n"
     assert code_definitions(text, "Python") == []
+
+
+# ------------------------------------------------------ a computation graph written as definitions
+
+GRAPH = (
+    "$$\\begin{aligned}f(u, v) & = (u+v)^{2} \\\\u(a, b) & = (a+b)^{2}, \\qquad v(a, b) = (a-b)^{2}, \\\\"
+    "a(w, x) & = (w+x)^{2}, \\qquad b(w, x) = (w-x)^2.\\end{aligned}$$\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "claim, verdict",
+    [
+        ("\\frac{\\partial f}{\\partial a} = \\frac{\\partial f}{\\partial u}\\frac{\\partial u}{\\partial a}+\\frac{\\partial f}{\\partial v}\\frac{\\partial v}{\\partial a}", "verified"),
+        ("\\frac{\\partial f}{\\partial a} = \\frac{\\partial f}{\\partial u}\\frac{\\partial u}{\\partial a}+3\\frac{\\partial f}{\\partial v}\\frac{\\partial v}{\\partial a}", "wrong"),
+    ],
+)
+def test_partial_through_defined_intermediates(claim: str, verdict: str) -> None:
+    """f depends on a through u and v, which the document defines: the derivative goes through them."""
+    ((_, got, _),) = _verdicts(GRAPH + f"$${claim}$$\n", "note.md")
+    assert got == verdict
+
+
+@pytest.mark.parametrize(
+    "claim, verdict",
+    [
+        ("\\frac{\\partial f}{\\partial a} = \\frac{\\partial f}{\\partial u}\\frac{\\partial u}{\\partial a}+\\frac{\\partial f}{\\partial v}\\frac{\\partial v}{\\partial a}", "verified"),
+        ("\\frac{\\partial f}{\\partial a} = \\frac{\\partial f}{\\partial u}\\frac{\\partial u}{\\partial a}+3\\frac{\\partial f}{\\partial v}\\frac{\\partial v}{\\partial a}", "unchecked"),
+    ],
+)
+def test_earlier_definition_of_a_redefined_function(claim: str, verdict: str) -> None:
+    """`f(w, x) = …` composed after `f(u, v)`: the earlier definition is a reading of lower standing."""
+    composed = "Composing, $$f(w, x) = \\left((w+x)^4 + (w-x)^4\\right)^2 \\cdot 0 + 1.$$\n\n"
+    ((_, got, message),) = _verdicts(GRAPH + composed + f"$${claim}$$\n", "note.md")
+    assert got == verdict
+    assert "its earlier definition `f(u, v) = (u+v)^{2}`" in message
+
+
+def test_redefinition_in_the_same_variables_ends_the_earlier_one() -> None:
+    text = "Let $f(x) = x^3$.\n\nNow let $f(x) = x^2$. Then $f'(x) = 3x^2$.\n"
+    ((_, verdict, message),) = _verdicts(text, "note.md")
+    assert verdict == "wrong" and "earlier" not in message

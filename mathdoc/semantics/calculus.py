@@ -149,7 +149,7 @@ class CalculusRules(EvaluatorCore):
         return None
 
     def _check_reachable(self, name: str, params: tuple[t.Node, ...], value: Value, variables: list[Value]) -> None:
-        reachable = _free_symbols(self.expand_dependents(value, set()))
+        reachable = _free_symbols(self.expand_dependents(value, _excluded(variables)))  # stop at the variable: `a` of f(u, v), u(a, b), a(w, …)
         parameters: set[object] = set()
         for param in params:
             parameter = self.value(param)

@@ -10,6 +10,8 @@ from ..grammar.names import key
 DOTS_FREE = "no-dots"
 CODE = "code:"
 """Mirrors `context.CODE`: the distance field of a definition read from a code chunk."""
+EARLIER = "earlier"
+"""Mirrors `context.EARLIER`: an earlier definition of a function redefined in other variables."""
 
 
 @dataclass
@@ -47,6 +49,10 @@ class Definitions:
                 if code:
                     defs._add_code(entry[0], entry[1], entry[2][len(CODE):])
                 continue
+            if len(entry) > 2 and entry[2] == EARLIER:
+                if code:
+                    defs._add_earlier(entry[0], entry[1])
+                continue
             defs.far = defs.far or far
             head, body = parse(head_text), parse(body_text)
             defs.reading_far = far
@@ -60,6 +66,17 @@ class Definitions:
             self.add(head, body)
             language, _, code = line.partition(": ")
             self.lower[key(head.head)] = f"`{key(head.head)}` as defined only in the {language} code `{code}`"
+
+    def _add_earlier(self, head_text: str, body_text: str) -> None:
+        head, body = parse(head_text), parse(body_text)
+        if isinstance(head, t.Apply) and isinstance(head.head, t.Symbol) and key(head.head) in self.functions:
+            name = key(head.head)
+            kept = self.functions.pop(name)
+            self.add(head, body)
+            if name in self.functions:
+                self.lower[name] = f"`{name}` as its earlier definition `{head_text} = {body_text}`"
+            else:
+                self.functions[name] = kept
 
     @classmethod
     def supplemented(cls, pairs: "tuple[tuple[str, ...], ...]", applications: "dict[str, list[tuple[t.Node, ...]]]") -> "Definitions | None":
