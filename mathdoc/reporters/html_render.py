@@ -76,6 +76,27 @@ def _groups(tokens: Sequence[Token]) -> list[list[Token]]:
     return groups
 
 
+_CODE = re.compile(r"(<pre>.*?</pre>|<code[^>]*>.*?</code>)", re.S)
+_COMMENT = re.compile(r"&lt;!--(.*?)--&gt;", re.S)
+_VISIBLE = re.compile(r"<[^>]*>")
+"""Tags, removed to see whether a block has any text left."""
+
+
+def _comment(match: re.Match[str]) -> str:
+    content = match.group(1).strip()
+    if content.startswith("mathdoc:"):
+        return f'<code class="directive">{content}</code>'
+    return ""
+
+
+def _comments(rendered: str) -> str:
+    """HTML comments of the note, which its reader never sees, are dropped (the note's HTML is
+    rendered as text, so they arrive escaped); mathdoc's own directives are shown small, as they
+    explain a mark.  Comments inside code are code and stay."""
+    parts = _CODE.split(rendered)
+    return "".join(part if index % 2 else _COMMENT.sub(_comment, part) for index, part in enumerate(parts))
+
+
 def markdown_blocks(text: str, spans: Sequence[tuple[int, int]]) -> list[Block]:
     """The note rendered as Markdown, one Block per top-level element."""
     md = _markdown()
@@ -88,7 +109,9 @@ def markdown_blocks(text: str, spans: Sequence[tuple[int, int]]) -> list[Block]:
                 child.attrs.pop("style", None)
     blocks = []
     for group in _groups(tokens):
-        rendered = md.renderer.render(group, md.options, {})
+        rendered = _comments(md.renderer.render(group, md.options, {}))
+        if not _VISIBLE.sub("", rendered).strip() and not PLACEHOLDER.search(rendered):
+            continue  # a paragraph that held only an HTML comment
         formulas = tuple(int(m.group(1)) for m in PLACEHOLDER.finditer(rendered))
         heading = group[0].type == "heading_open"
         blocks.append(Block(rendered, formulas, heading, plain=False))

@@ -91,6 +91,7 @@ mtext.slot { padding: 0 0.1em; }
 .note math { font-size: 1em; }
 .label { display: inline-block; min-width: 7.5em; color: #555; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.03em; }
 .link { text-decoration: underline dotted; }
+code.directive { font-size: 0.75em; color: #666; background: #f4f4f4; }
 :target { box-shadow: 0 0 0 3px #1a73e8; }
 section.file, .note, .mark { scroll-margin-top: 4rem; }
 """
