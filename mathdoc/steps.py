@@ -174,10 +174,9 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
     preferred, sensitive, values = _decide(Reading("", left, right), defs, context, layout, seed, proof)
     if preferred.status == "equal":
         return preferred, sensitive
-    if preferred.status == "unchecked" and preferred.code == "undefined-function" and context.supplemented is not None:
-        lower, used = _decide_lower(left, right, defs, context, layout, seed, proof)
-        if lower is not None:
-            return lower, sensitive or used
+    lower, used = _decide_lower(preferred, left, right, defs, context, layout, seed, proof)
+    if lower is not None and lower.status == "equal":
+        return lower, sensitive or used
     alternatives = [Reading(label, node, right) for label, node in readings(left)] + [Reading(label, left, node) for label, node in readings(right)]
     if preferred.status == "unchecked" and preferred.code == "undefined-function" and not any(isinstance(n, t.Prime) for n in t.walk(left) + t.walk(right)):
         alternatives.append(Reading("a letter before a parenthesis as a product", left, right, products_first=True))
@@ -201,7 +200,7 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
             undecided.append((reading, result))
     if preferred.status not in ("differs", "shape"):
         if preferred.code == "undefined-function":
-            return differential_equation(context, (0, 0)) or preferred, sensitive
+            return differential_equation(context, (0, 0)) or lower or preferred, sensitive
         return preferred, sensitive
     for reading, result in undecided:
         if reading.near_only:
@@ -215,12 +214,14 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
     return preferred, sensitive
 
 
-def _decide_lower(left: t.Node, right: t.Node, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> tuple[LayoutResult | None, bool]:
-    """The reading with definitions of lower standing: it may verify the step; where the sides
-    differ under it the step stays unchecked (a code chunk may compute something else than the
-    math states), naming where the definition came from.  None when it decides nothing."""
+def _decide_lower(preferred: LayoutResult, left: t.Node, right: t.Node, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> tuple[LayoutResult | None, bool]:
+    """The reading with definitions of lower standing, for a step the math leaves undefined: it
+    may verify the step; where the sides differ under it the step stays unchecked (a code chunk
+    may compute something else than the math states), naming where the definition came from.
+    None when it decides nothing (or does not apply)."""
     supplemented = context.supplemented
-    assert supplemented is not None
+    if supplemented is None or preferred.status != "unchecked" or preferred.code != "undefined-function":
+        return None, False
     where = "; ".join(supplemented.lower[name] for name in sorted(supplemented.lower))
     result, used, _ = _decide(Reading(where, left, right, lower=True), defs, context, layout, seed, proof)
     if result.status == "equal":
