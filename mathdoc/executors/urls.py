@@ -89,7 +89,9 @@ def read_url(url: str, limit: int = MAX_FILE_BYTES) -> Source:
         if size is not None and size > limit:
             raise SourceError(f"{shown}: larger than {limit // (1024 * 1024)} MB, not read")
         with fs.open(path, "rb") as handle:
-            data = handle.read(limit + 1)
+            data = handle.read((limit if size is None else min(limit, size)) + 1)
+            if size is not None and len(data) > size:  # it grew since: read on, within the bound
+                data += handle.read(limit + 1 - len(data))
     except SourceError:
         raise
     except FileNotFoundError:
