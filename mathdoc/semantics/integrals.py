@@ -43,6 +43,7 @@ class IntegralRules(EvaluatorCore):
         body = integrand.xreplace({variable: real})
         if node.lower is None or node.upper is None:
             return self._antiderivative(body, real, variable)
+        _reject_whole_number_parameters(body, real)
         lower = self._known_scalar(node.lower, None, "a limit of the integral")
         upper = self._known_scalar(node.upper, None, "a limit of the integral")
         result = _convergent(_closed_form(lambda: _convergent(sympy.integrate(body, (real, lower, upper), conds="none")), "the integral"))
@@ -85,9 +86,12 @@ class IntegralRules(EvaluatorCore):
     def _known_scalar(self, node: t.Node, variable: sympy.Symbol | None, what: str) -> Value:
         """`node`'s scalar value with the document's definitions expanded; unchecked when it
         applies a function the document does not define (its integral or limit is unknown)."""
+        bound = variable.name if variable is not None else None
         for sub in t.walk(node):
-            if isinstance(sub, t.Apply) and isinstance(sub.head, t.Symbol) and _undefined(self, sub.head):
+            if isinstance(sub, t.Apply) and isinstance(sub.head, t.Symbol) and sub.head.name != bound and _undefined(self, sub.head):
                 raise Unchecked("undefined-function", f"{what} uses `{sub.head.name}`, which the document does not define, so its value is unknown")
+            if isinstance(sub, t.Symbol) and sub.sub is not None and bound is not None and _indexed_by(sub.sub, bound):
+                raise Unchecked("unparsed", f"`{scalar_name(sub, {}) or sub.name}` is indexed by `{bound}` (a sequence): it is not evaluated")
         value = self.scalar(node, what)
         value = self.expand_dependents(value, {variable} if variable is not None else set())
         if not isinstance(value, sympy.Basic):
@@ -106,6 +110,10 @@ def _undefined(evaluator: EvaluatorCore, head: t.Symbol) -> bool:
     name = scalar_name(head, {}) or head.name
     defined = name in evaluator.defs.functions or name in evaluator.defs.symbols
     return not defined and (head.name in FUNCTION_LETTERS or name in evaluator.applied_names)
+
+
+def _indexed_by(subscript: t.Node, name: str) -> bool:
+    return any(isinstance(n, t.Symbol) and n.name == name and n.sub is None for n in t.walk(subscript))
 
 
 def up_to_constant(evaluator: object, left_node: t.Node, right_node: t.Node, left: Value, right: Value) -> tuple[Value, Value]:
@@ -187,6 +195,20 @@ def _placement(node: t.Node, target: t.Integral) -> str:
 
 def _contains(node: t.Node, target: t.Node) -> bool:
     return any(sub is target for sub in t.walk(node))
+
+
+_WHOLE_NUMBER_LETTERS = frozenset("i j k l m n".split())
+_PERIODIC = (sympy.sin, sympy.cos, sympy.tan, sympy.cot, sympy.sec, sympy.csc, sympy.exp)
+
+
+def _reject_whole_number_parameters(body: Value, variable: sympy.Dummy) -> None:
+    """`\\int_{-\\pi}^{\\pi} \\cos(mt)\\cos(nt)\\,dt = 0` holds for whole numbers m ≠ n only: SymPy's
+    value for generic m, n differs, so such an integral is not evaluated rather than called wrong."""
+    for function in body.atoms(*_PERIODIC):
+        letters = {str(s).split("_")[0] for s in function.free_symbols - {variable}}
+        whole = sorted(letters & _WHOLE_NUMBER_LETTERS)
+        if whole and variable in function.free_symbols:
+            raise Unchecked("unparsed", f"an integral of a periodic function of `{whole[0]}`, which may stand for a whole number (its value then differs from the generic one)")
 
 
 def _closed_form(compute: "object", what: str) -> Value:
