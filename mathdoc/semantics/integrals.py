@@ -54,6 +54,7 @@ class IntegralRules(EvaluatorCore):
         result = _closed_form(lambda: sympy.integrate(body, real), "the integral")
         if isinstance(result, sympy.Piecewise) and isinstance(result.args[0].cond, sympy.Ne):
             result = result.args[0].expr  # `x^n`: the generic case n ≠ -1
+        _check_antiderivative(result, body, real)
         if not hasattr(self, "indefinite"):
             self.indefinite = []
         self.indefinite.append(variable)
@@ -70,11 +71,12 @@ class IntegralRules(EvaluatorCore):
             direction = "-" if point == sympy.oo else "+"
         result = _finite(_closed_form(lambda: sympy.limit(body, real, point, direction), "the limit"), "the limit")
         parameters = sorted((body.free_symbols | _free(point)) - {real}, key=str)
+        mapping = dict(zip(parameters, _PARAMETER_VALUES * len(parameters)))
         if parameters:
-            mapping = dict(zip(parameters, _PARAMETER_VALUES * len(parameters)))
             at_numbers = _closed_form(lambda: sympy.limit(body.xreplace(mapping), real, _substituted(point, mapping), direction), "the limit")
             if not _same_number(at_numbers, result.xreplace(mapping)):
                 raise Unchecked("evaluation", f"the limit depends on the values of {', '.join(map(str, parameters))}, which the claim does not state")
+        _check_near_point(body.xreplace(mapping), real, _substituted(point, mapping), direction, sympy.sympify(result).xreplace(mapping))
         return result
 
     def _bound_variable(self, node: t.Symbol, what: str) -> sympy.Symbol:
@@ -138,7 +140,8 @@ def up_to_constant(evaluator: object, left_node: t.Node, right_node: t.Node, lef
     constants = _reject_other_variables(left_node, right_node, left, right, variable)
     from ..verify import compare  # verify imports this package: import it when first needed
 
-    derivatives = [sympy.diff(sympy.sympify(side), variable) for side in (left, right)]
+    real = sympy.Dummy(variable.name, real=True)  # d/dx ln|x| is 1/x on the real line
+    derivatives = [sympy.diff(sympy.sympify(side).xreplace({variable: real}), real).xreplace({real: variable}) for side in (left, right)]
     result = compare(derivatives[0], derivatives[1], f"{left}={right}", 2.0)
     if result.status == "equal":
         return right, right  # an antiderivative plus the right constant is the other side
@@ -256,6 +259,38 @@ def _check_quadrature(body: Value, variable: sympy.Dummy, lower: Value, upper: V
         return
     if abs(numeric - closed) > 1e-6 * max(1.0, abs(closed)):
         raise Unchecked("evaluation", "SymPy's closed form of the integral disagrees with numerical quadrature")
+
+
+def _check_near_point(body: Value, variable: sympy.Dummy, point: Value, direction: str, result: Value) -> None:
+    """SymPy's limit against the expression evaluated very near a finite point, from each side
+    the limit approaches: a disagreement (a SymPy slip, or very slow convergence) is no value."""
+    if point in (sympy.oo, -sympy.oo) or not (isinstance(point, sympy.Basic) and point.is_number):
+        return
+    step = sympy.Rational(1, 10**20)
+    for side in {"+": (1,), "-": (-1,)}.get(direction, (1, -1)):
+        try:
+            near = complex(sympy.N(body.xreplace({variable: point + side * step}), 60))
+            value = complex(sympy.N(result, 30))
+        except (*_SYMPY_ERRORS, OverflowError, ArithmeticError):
+            continue
+        if not all(math.isfinite(part) for part in (near.real, near.imag, value.real, value.imag)):
+            continue
+        if abs(near - value) > 1e-6 * max(1.0, abs(value)):
+            raise Unchecked("evaluation", "SymPy's limit disagrees with the expression evaluated next to the point")
+
+
+def _check_antiderivative(result: Value, body: Value, variable: sympy.Dummy) -> None:
+    """SymPy's antiderivative differentiated back, at a few points: a wrong one is not used."""
+    parameters = sorted(body.free_symbols - {variable}, key=str)
+    mapping: dict[sympy.Symbol, Value] = dict(zip(parameters, _PARAMETER_VALUES * len(parameters)))
+    difference = (sympy.diff(result, variable) - body).xreplace(mapping)
+    for point in (sympy.Rational(3, 10), sympy.Rational(13, 10), sympy.Rational(27, 10)):
+        try:
+            value = complex(sympy.N(difference.xreplace({variable: point}), 20))
+        except (*_SYMPY_ERRORS, OverflowError, ArithmeticError):
+            continue
+        if math.isfinite(value.real) and math.isfinite(value.imag) and abs(value) > 1e-8:
+            raise Unchecked("evaluation", "SymPy's antiderivative does not differentiate back to the integrand")
 
 
 def _same_number(a: Value, b: Value) -> bool:
