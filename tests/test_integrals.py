@@ -22,6 +22,8 @@ CASES = [
     (r"$$\int \frac{d}{dx}(x^3)\,dx = x^3$$", ["verified"], ["verified"]),
     (r"$$\int \frac{d}{dx}(x^3)\,dx = 3x^3 + C$$", ["wrong"], ["wrong-derivative"]),
     (r"$$\frac{d}{dx}\int x^2\,dx = x^2$$", ["verified"], ["verified"]),
+    (r"$$\int \frac{d}{dx}(\ln x)\,dx = \ln|x| + C$$", ["verified"], ["verified"]),
+    (r"$$\int \frac{d}{dx}(\sin x)\,dx = -\cos x + C$$", ["wrong"], ["wrong-derivative"]),
     (r"$$\frac{d}{dx}\int x^2\,dx = x^2 + 5$$", ["wrong"], ["wrong-derivative"]),
     # separated variables: an equation to solve, never wrong
     (r"$$\int \frac{d}{dy}(\ln y)\,dy = \frac{x^2}{2} + C$$", ["unchecked"], ["equation"]),
