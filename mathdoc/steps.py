@@ -245,6 +245,24 @@ def _applications(left: t.Node, right: t.Node, defs: Definitions) -> dict[str, l
     return found
 
 
+def _applied_in_definitions(defs: Definitions) -> dict[str, tuple[t.Node, ...]]:
+    """Undefined names the defined functions apply to plain variables, each always to the same
+    ones (`f(x, y)` in `L(x, y, \\lambda) = f(x, y) - \\lambda g(x, y)`)."""
+    found: dict[str, tuple[t.Node, ...]] = {}
+    clashes: set[str] = set()
+    for _, body in defs.functions.values():
+        for node in t.walk(body):
+            if not (isinstance(node, t.Apply) and isinstance(node.head, t.Symbol) and node.args):
+                continue
+            name = key(node.head)
+            if name in defs.functions or name in defs.symbols or not all(isinstance(a, t.Symbol) and not a.font for a in node.args):
+                continue
+            if name in found and [key(a) for a in found[name] if isinstance(a, t.Symbol)] != [key(a) for a in node.args if isinstance(a, t.Symbol)]:
+                clashes.add(name)
+            found.setdefault(name, node.args)
+    return {name: args for name, args in found.items() if name not in clashes}
+
+
 Values = tuple[Value, Value] | None
 
 
@@ -290,6 +308,7 @@ def _evaluator(reading: Reading, defs: Definitions, context: _Context, layout: s
         defs = context.supplemented
     evaluator = Evaluator(defs, layout, n, all_generic=all_generic, matrix_context=context.matrix_context)
     evaluator.applied_names = set(context.applied)
+    evaluator.applied_arguments = _applied_in_definitions(defs)
     evaluator.implicit_functions = set(context.implicit) - set(defs.functions) - set(defs.symbols)
     evaluator.products_first = reading.products_first
     evaluator.dependent = reading.dependent

@@ -189,3 +189,27 @@ def test_redefinition_in_the_same_variables_ends_the_earlier_one() -> None:
     text = "Let $f(x) = x^3$.\n\nNow let $f(x) = x^2$. Then $f'(x) = 3x^2$.\n"
     ((_, verdict, message),) = _verdicts(text, "note.md")
     assert verdict == "wrong" and "earlier" not in message
+
+
+# ------------------------------------------------------ a name the definitions apply to variables
+
+LAGRANGE = "$$L(x,y,\\lambda) = f(x,y) - \\lambda (g(x,y) - k).$$\n\n"
+
+
+@pytest.mark.parametrize(
+    "claim, verdict",
+    [
+        ("\\frac{\\partial L}{\\partial{x}} = \\frac{\\partial{f}}{\\partial{x}} - \\lambda \\frac{\\partial{g}}{\\partial{x}}", "verified"),
+        ("\\frac{\\partial L}{\\partial{x}} = \\frac{\\partial{f}}{\\partial{x}} + \\lambda \\frac{\\partial{g}}{\\partial{x}}", "wrong"),
+    ],
+)
+def test_bare_name_is_the_function_a_definition_applies(claim: str, verdict: str) -> None:
+    """`\\frac{\\partial f}{\\partial x}` after `L(x, y, λ) = f(x, y) - …`: the derivative of f(x, y)."""
+    ((_, got, _),) = _verdicts(LAGRANGE + f"$${claim}$$\n", "note.md")
+    assert got == verdict
+
+
+def test_a_name_applied_to_other_arguments_stays_unknown() -> None:
+    text = "$$L(x,y) = f(x,y) + f(y,x).$$\n\n$$\\frac{\\partial L}{\\partial x} = 2\\frac{\\partial f}{\\partial x}$$\n"
+    ((_, verdict, _),) = _verdicts(text, "note.md")
+    assert verdict == "unchecked"

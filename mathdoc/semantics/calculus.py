@@ -65,6 +65,9 @@ class CalculusRules(EvaluatorCore):
             if name not in self.defs.symbols and node.font != "bold" and not (self.matrix_context and node.name.isupper()):
                 if name in self.dependencies:
                     return self.dependent_value(name, {str(v) for v in variables if isinstance(v, sympy.Symbol)})
+                arguments = self.applied_arguments.get(name)
+                if arguments is not None and {str(v) for v in variables} <= {str(self.value(a)) for a in arguments}:
+                    return self.abstract(scalar_name(node, self.indices) or node.name, arguments)
                 if name in self.applied_names and all(isinstance(v, sympy.Symbol) for v in variables):
                     return self.abstract(scalar_name(node, self.indices) or node.name, tuple(t.Symbol(str(v), node.span) for v in dict.fromkeys(variables)))
                 value = self.value(node)

@@ -39,6 +39,9 @@ class EvaluatorCore:
         self.used_abstract: set[str] = set()
         self.applied_names: set[str] = set()
         """Names the claim applies as functions (`g(x)`): `\\frac{dg}{dx}` then means g's derivative."""
+        self.applied_arguments: dict[str, tuple[t.Node, ...]] = {}
+        """Undefined names a definition in use applies to plain variables (`f(x, y)` in `L(x, y, \\lambda)
+        = f(x, y) - …`): a bare `\\frac{\\partial f}{\\partial x}` is then the derivative of f(x, y)."""
         self.depth = 0
         self.products_first = False
         """A reading: `u(x+1)` is a product even for a letter that usually names a function."""
