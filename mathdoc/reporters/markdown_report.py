@@ -4,11 +4,14 @@ counterexample.  Math stays LaTeX between `$`, which GitHub and most Markdown vi
 
 The report is posted as a comment on pull requests from strangers, so everything from the notes
 is quoted: LaTeX and values in code spans whose fence no backtick inside can close, prose
-(notices, messages, file names) with every Markdown and HTML character escaped.
+(notices, messages, file names) with every Markdown and HTML character escaped.  Its first line
+is mathdoc's generated-report marker, so a report written into the checked tree is not re-read.
 """
 
 from __future__ import annotations
 
+from .. import __version__
+from ..generated import marker_line
 from ..model import FileReport, Finding, Summary, Verdict
 from .escape import markdown_code, markdown_text
 
@@ -44,6 +47,7 @@ def _finding(finding: Finding) -> list[str]:
 def format_markdown(reports: list[FileReport], **_: object) -> str:
     total = Summary.of(reports)
     lines = [
+        marker_line(__version__),  # an HTML comment: unseen, but a later run knows not to read it as notes
         "# mathdoc report",
         "",
         f"{total.files} file{'s' if total.files != 1 else ''}, {total.claims} claim steps: {total.verified} verified, "
