@@ -146,3 +146,19 @@ def test_a_run_with_a_time_limit_says_so(run_cli, write_note) -> None:  # type: 
     assert result.code == 0, "a time limit is a warning, below the default threshold"
     assert "warning[timeout]" in result.out
     assert result.out.splitlines()[-1].endswith("; 1 step not checked: time limit")
+
+
+def test_sarif_notifies_the_time_limit_once_and_stays_valid(shared_dir) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    jsonschema = pytest.importorskip("jsonschema")
+    from mathdoc.reporters import sarif
+
+    report = FileReport(path="n.md", layout=None, findings=(_timeout(1), _timeout(2)))
+    document = json.loads(sarif.format_sarif([report]))
+    notes = document["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert notes == [{"message": {"text": "2 steps not checked: time limit"}, "level": "warning"}]
+    schema = json.loads((shared_dir / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    assert not list(jsonschema.validators.validator_for(schema)(schema).iter_errors(document))
+    clean = json.loads(sarif.format_sarif([FileReport(path="n.md", layout=None, findings=())]))
+    assert "toolExecutionNotifications" not in clean["runs"][0]["invocations"][0]

@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 from pathlib import PurePath
-from typing import Any
+from typing import Any, Sequence
 from urllib.parse import quote
 
 from .. import __version__
@@ -20,6 +20,7 @@ from ..codes import RULES, Rule
 from ..model import FileReport, Finding, Severity, Verdict
 from .escape import json_text
 from .json_format import counterexample_dict
+from .text import plural, timed_out
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "mathdocClaim/v1"
@@ -93,7 +94,8 @@ def _result(finding: Finding, rule_index: dict[str, int], occurrence: int) -> di
     return result
 
 
-def format_sarif(reports: list[FileReport], verbose: bool = False, **_: object) -> str:
+def format_sarif(reports: list[FileReport], verbose: bool = False, summary_of: Sequence[FileReport] | None = None, **_: object) -> str:
+    """`summary_of`: every report of the run, when `reports` shows only part (`--quiet`)."""
     rule_index = {rule.code: index for index, rule in enumerate(RULES)}
     results = []
     for report in reports:
@@ -107,6 +109,9 @@ def format_sarif(reports: list[FileReport], verbose: bool = False, **_: object) 
     notifications = [
         {"message": {"text": notice}, "level": "note"} for report in reports for notice in report.notices
     ]
+    stopped = timed_out(reports if summary_of is None else summary_of)
+    if stopped:  # said once for the run, so that code scanning does not look clean with little checked
+        notifications.append({"message": {"text": f"{plural(stopped, 'step')} not checked: time limit"}, "level": "warning"})
     invocation: dict[str, Any] = {"executionSuccessful": True}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
