@@ -213,3 +213,9 @@ def test_a_name_applied_to_other_arguments_stays_unknown() -> None:
     text = "$$L(x,y) = f(x,y) + f(y,x).$$\n\n$$\\frac{\\partial L}{\\partial x} = 2\\frac{\\partial f}{\\partial x}$$\n"
     ((_, verdict, _),) = _verdicts(text, "note.md")
     assert verdict == "unchecked"
+
+
+def test_prime_on_a_combination_names_no_placeholder() -> None:
+    ((_, verdict, message),) = _verdicts("$(f\\circ g)'(a) = f'(g(a)) g'(a)$\n", "note.md")
+    assert verdict == "unchecked"
+    assert "the function'" not in message and "combination of functions" in message

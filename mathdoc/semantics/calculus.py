@@ -223,8 +223,10 @@ class CalculusRules(EvaluatorCore):
         operand = head.operand
         if isinstance(operand, t.Symbol) and key(operand) not in self.defs.functions and key(operand) not in self.defs.symbols and operand.font != "bold":
             return self._abstract_prime(operand, head.order, args)
-        if not isinstance(operand, t.Symbol) or key(operand) not in self.defs.functions:
-            name = key(operand) if isinstance(operand, t.Symbol) else "the function"
+        if not isinstance(operand, t.Symbol):
+            raise Unchecked("undefined-function", "a prime on a combination of functions applied at a point (such as `(f\\circ g)'(a)`, `(f+g)'(p)` or `(f^{-1})'(y)`) is not evaluated")
+        if key(operand) not in self.defs.functions:
+            name = key(operand)
             raise Unchecked("undefined-function", f"`{name}'` is used but `{name}` is not defined earlier in the document")
         name = key(operand)
         params = self.defs.functions[name][0]
