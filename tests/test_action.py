@@ -235,3 +235,33 @@ def test_readme_hook_snippet_explains_repo_and_rev() -> None:
     assert repo["repo"] in text and "rev" in text
     section = text[text.index("### pre-commit") :]
     assert "pre-commit autoupdate" in section and "staged" in section
+
+
+def test_pre_commit_passes_only_the_staged_notes(tmp_path: Path) -> None:
+    """pre-commit itself selects the files, with the hook's own `files`/`types` (a local copy of
+    the hook whose entry prints its arguments, so nothing is installed)."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    pytest.importorskip("pre_commit", reason="pre-commit is in the test extras")
+    (hook,) = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
+    printer = f"{sys.executable} -c 'import sys; print(\"ARGS\", sorted(sys.argv[1:]))'"
+    local = {"id": "mathdoc", "name": "mathdoc", "entry": printer, "language": "system"}
+    local.update({key: hook[key] for key in ("files", "types", "types_or", "exclude", "require_serial") if key in hook})
+    config = {"repos": [{"repo": "local", "hooks": [local]}]}
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run([*git, "init", "-q"], cwd=repo, check=True, timeout=60)
+    for name in ("committed.md", "notes.md", "talk.qmd", "slides.Rmd", "paper.tex", "script.py", "ci.yaml", "unstaged.rst"):
+        (repo / name).write_text("$\\frac{d}{dx}x^2 = 2x$\n", encoding="utf-8")
+    subprocess.run([*git, "add", "committed.md", ".pre-commit-config.yaml"], cwd=repo, check=True, timeout=60)
+    subprocess.run([*git, "commit", "-q", "-m", "start"], cwd=repo, check=True, timeout=60)
+    subprocess.run([*git, "add", "notes.md", "talk.qmd", "slides.Rmd", "paper.tex", "script.py", "ci.yaml"], cwd=repo, check=True, timeout=60)
+    environment = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "home"), PRE_COMMIT_COLOR="never")
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--verbose"], cwd=repo, capture_output=True, text=True, timeout=300, env=environment
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    printed = next(line for line in result.stdout.splitlines() if line.startswith("ARGS"))
+    assert printed == "ARGS " + str(sorted(["notes.md", "talk.qmd", "slides.Rmd", "paper.tex"]))
