@@ -105,6 +105,26 @@ def _worker_pool(options: "Options") -> "WorkerPool":
     return pool
 
 
+def dask_setup(worker: object) -> None:
+    """Run by each worker process of the `LocalCluster` started here, as it starts (a dask
+    preload): Ctrl-C on the terminal reaches the whole process group, and it is the client's to
+    answer (it cancels the run and closes the cluster), not a traceback from every worker."""
+    import signal
+
+    with contextlib.suppress(ValueError):  # not the main thread: nothing to change
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def close_pools() -> None:
+    """Stop this process's step pools (a worker that is shutting down, or a test's in-process cluster)."""
+    with _pools_lock:
+        pools = list(_pools.values())
+        _pools.clear()
+    for pool in pools:
+        with contextlib.suppress(Exception):
+            pool.close()
+
+
 def _daemonic() -> bool:
     import multiprocessing
 
@@ -128,15 +148,16 @@ def check_batch(notes: tuple[Note, ...], options: "Options", keep_source: bool) 
 @contextlib.contextmanager
 def local_cluster(workers: int) -> Iterator[Any]:
     """A `LocalCluster` of `workers` single-threaded worker processes that may start children
-    (`distributed.worker.daemon: False` for as long as the cluster lives, restarts included)."""
+    (`distributed.worker.daemon: False` for as long as the cluster lives, restarts included) and
+    leave Ctrl-C to the client (`dask_setup`)."""
     require_distributed()
     import dask
     from distributed import LocalCluster
 
-    with dask.config.set({DAEMON_SETTING: False}):
+    with dask.config.set({DAEMON_SETTING: False, "distributed.worker.preload": [__name__]}):
         cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-            silence_logs=logging.ERROR,
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+            silence_logs=logging.CRITICAL,
         )
         try:
             yield cluster
