@@ -137,9 +137,14 @@ def _space_functions(element: Element) -> None:
 
     children = list(element)
     for position in range(len(children) - 1, -1, -1) if element.tag in _ROWS else ():
-        child, after = children[position], children[position + 1] if position + 1 < len(children) else None
-        if after is not None and after.tag != "mo" and _is_function_name(child):
+        child = children[position]
+        if not _is_function_name(child):
+            continue
+        after = children[position + 1] if position + 1 < len(children) else None
+        if after is not None and after.tag != "mo":
             element.insert(position + 1, NewElement("mspace", {"width": "0.1667em"}))
+        if position > 0 and children[position - 1].tag in ("mi", "mn", "msup", "msub", "mrow") and not _is_function_name(children[position - 1]):
+            element.insert(position, NewElement("mspace", {"width": "0.1667em"}))  # `2x\cos x`
     for child in children:
         _space_functions(child)
 
