@@ -366,6 +366,8 @@ def _values(evaluator: Evaluator, reading: Reading, defs: Definitions) -> tuple[
     left = _member_value(evaluator, reading.lhs, texts[0])
     right = _member_value(evaluator, reading.rhs, texts[1])
     left, right = evaluator.expand_dependents(left, set()), evaluator.expand_dependents(right, set())
+    if evaluator.dependencies:  # the chain-rule reading: a bare `h` beside dh/dt is h(t) too
+        left, right = evaluator.through_dependencies(left), evaluator.through_dependencies(right)
     left, right = up_to_constant(evaluator, reading.lhs, reading.rhs, left, right)
     return apply_equalities(evaluator, defs, left, right)
 

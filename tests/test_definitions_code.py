@@ -219,3 +219,16 @@ def test_prime_on_a_combination_names_no_placeholder() -> None:
     ((_, verdict, message),) = _verdicts("$(f\\circ g)'(a) = f'(g(a)) g'(a)$\n", "note.md")
     assert verdict == "unchecked"
     assert "the function'" not in message and "combination of functions" in message
+
+
+@pytest.mark.parametrize(
+    "claim, verdict",
+    [
+        ("\\frac{dA}{dt} = \\frac{dw}{dt} h + w \\frac{dh}{dt}", "verified"),
+        ("\\frac{dA}{dt} = \\frac{dw}{dt} h + 2w \\frac{dh}{dt}", "unchecked"),
+    ],
+)
+def test_symbol_of_names_differentiated_by_time(claim: str, verdict: str) -> None:
+    """`A = wh` with dw/dt and dh/dt in the claim: A(t) = w(t)h(t) in the chain-rule reading (never wrong)."""
+    ((_, got, _),) = _verdicts(f"We know $A = wh$, so $${claim}$$\n", "note.md")
+    assert got == verdict

@@ -77,6 +77,8 @@ class CalculusRules(EvaluatorCore):
             self.value(self.defs.symbols[key(node)])  # a definition that cannot be read: say why
         value = self.value(node)
         expanded = self.expand_dependents(value, _excluded(variables))
+        if self.dependencies and isinstance(node, t.Symbol) and key(node) in self.defs.symbols:
+            expanded = self.through_dependencies(expanded)  # `A = wh` with dw/dt, dh/dt in the claim: w(t)h(t)
         if isinstance(node, t.Symbol) and key(node) in self.defs.symbols and expanded != value:
             wanted = {e for v in variables for e in (v if isinstance(v, sympy.MatrixBase) else [v])}
             bases = {str(w).split("_")[0] for w in wanted}
