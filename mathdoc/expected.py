@@ -83,12 +83,68 @@ def _tidy_matrix(value: sympy.MatrixBase) -> str:
     return r"\left[\begin{matrix}" + rows + r"\end{matrix}\right]"
 
 
+_MATRIX_ENTRY = re.compile(r"([A-Z])_\{(\d)(\d)\}")
+_VECTOR_ENTRY = re.compile(r"([a-z])_(\d)")
+"""The names the matrix evaluator gives the entries of a generic matrix `A` and vector `\\mathbf{x}`."""
+
+
+def _generic(value: sympy.MatrixBase) -> tuple[str, sympy.Matrix, str, sympy.Matrix | None] | None:
+    """The one generic matrix (and at most one generic vector) that `value` is written in."""
+    matrices: dict[str, set[tuple[int, int]]] = {}
+    vectors: dict[str, set[int]] = {}
+    for symbol in value.free_symbols:
+        if m := _MATRIX_ENTRY.fullmatch(symbol.name):
+            matrices.setdefault(m.group(1), set()).add((int(m.group(2)), int(m.group(3))))
+        elif v := _VECTOR_ENTRY.fullmatch(symbol.name):
+            vectors.setdefault(v.group(1), set()).add(int(v.group(2)))
+        else:
+            return None
+    if len(matrices) != 1 or len(vectors) > 1:
+        return None
+    (letter, _), n = next(iter(matrices.items())), max(value.shape)
+    if not 2 <= n <= 4:
+        return None
+    matrix = sympy.Matrix(n, n, lambda r, c: sympy.Symbol(f"{letter}_{{{r + 1}{c + 1}}}"))
+    if not vectors:
+        return letter, matrix, "", None
+    name = next(iter(vectors))
+    return letter, matrix, name, sympy.Matrix([sympy.Symbol(f"{name}_{k}") for k in range(1, n + 1)])
+
+
+def _abstract(value: sympy.MatrixBase) -> str | None:
+    """`(A + A^\\top)\\mathbf{x}` for the n x 1 vector of `A_{ij} x_j` sums it stands for: the value
+    of a claim about generic matrices arrives entry by entry (instantiated at one n), but its reader
+    wrote it in A and x.  Only the few forms that identities about A and x produce are tried."""
+    found = _generic(value)
+    if found is None:
+        return None
+    letter, a, name, x = found
+    t = f"{letter}^{{\\top}}"
+    both = f"\\left({letter} + {t}\\right)"
+    forms: list[tuple[sympy.Matrix, str]] = [(a, letter), (a.T, t), (a + a.T, f"{letter} + {t}"), (2 * a, f"2 {letter}")]
+    if x is not None:
+        bold, row = f"\\mathbf{{{name}}}", f"\\mathbf{{{name}}}^{{\\top}}"
+        # (M x, how M x is written, how its transpose x^T M^T is written)
+        for m, column_text, row_text in (
+            (a, f"{letter} {bold}", f"{row} {t}"),
+            (a.T, f"{t} {bold}", f"{row} {letter}"),
+            (a + a.T, f"{both} {bold}", f"{row} {both}"),
+            (2 * a, f"2 {letter} {bold}", f"2 {row} {t}"),
+            (2 * a.T, f"2 {t} {bold}", f"2 {row} {letter}"),
+        ):
+            forms += [(m * x, column_text), ((m * x).T, row_text)]
+    for candidate, text in forms:
+        if candidate.shape == value.shape and (sympy.Matrix(value) - candidate).expand().is_zero_matrix:
+            return text
+    return None
+
+
 def expected_latex(value: object) -> str:
     """The expected value as LaTeX for the report (never raises on a printable value)."""
     try:
         with soft_limit(TIDY_SECONDS):
             if isinstance(value, sympy.MatrixBase):
-                return _tidy_matrix(value)
+                return _abstract(value) or _tidy_matrix(value)
             return _tidy(value, small=True)
     except SoftTimeLimit:
         return _printed(value)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import sympy
 
 from mathdoc.expected import expected_latex
@@ -39,3 +41,31 @@ def test_a_large_expression_is_printed_without_simplify() -> None:
     big = sum(sympy.sin(k * x) ** 2 * sympy.exp(k * y) for k in range(1, 30))
     text = expected_latex(big)
     assert text.count(r"\sin") == 29 and r"\log" not in text
+
+
+def _generic(n: int) -> tuple[sympy.Matrix, sympy.Matrix]:
+    """A generic n x n matrix and n-vector, named as the matrix evaluator names their entries."""
+    matrix = sympy.Matrix(n, n, lambda r, c: sympy.Symbol(f"A_{{{r + 1}{c + 1}}}"))
+    return matrix, sympy.Matrix([sympy.Symbol(f"x_{k}") for k in range(1, n + 1)])
+
+
+def test_a_value_in_a_generic_matrix_is_written_in_the_matrix() -> None:
+    A, v = _generic(3)
+    assert expected_latex((A + A.T) * v) == r"\left(A + A^{\top}\right) \mathbf{x}"
+    assert expected_latex(((A + A.T) * v).T) == r"\mathbf{x}^{\top} \left(A + A^{\top}\right)"
+    assert expected_latex((A.T * v).T) == r"\mathbf{x}^{\top} A"
+    assert expected_latex(A + A.T) == r"A + A^{\top}"
+    assert expected_latex(2 * A * v) == r"2 A \mathbf{x}"
+
+
+def test_other_values_in_a_generic_matrix_keep_their_entries() -> None:
+    A, v = _generic(2)
+    assert expected_latex(A * v + v).startswith(r"\left[\begin{matrix}")
+    assert expected_latex(sympy.Matrix([[x, 2 * x]])) == r"\left[\begin{matrix}x & 2 x\end{matrix}\right]"
+
+
+def test_the_cli_prints_the_abstract_form(run_cli, write_note) -> None:  # type: ignore[no-untyped-def]
+    note = write_note("Let $A$ be a matrix.\n\n$$\\frac{\\partial}{\\partial \\mathbf{x}} \\mathbf{x}^\\top A \\mathbf{x} = 2A\\mathbf{x}$$\n")
+    result = run_cli("check", "--no-cache", "--layout", "denominator", "--format", "json", note)
+    expected = [f["expected"] for f in json.loads(result.out)["files"][0]["findings"] if f.get("expected")]
+    assert expected == [r"\left(A + A^{\top}\right) \mathbf{x}"]
