@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import sympy
 
@@ -64,7 +65,7 @@ def test_other_values_in_a_generic_matrix_keep_their_entries() -> None:
     assert expected_latex(sympy.Matrix([[x, 2 * x]])) == r"\left[\begin{matrix}x & 2 x\end{matrix}\right]"
 
 
-def test_the_cli_prints_the_abstract_form(run_cli, write_note) -> None:  # type: ignore[no-untyped-def]
+def test_the_cli_prints_the_abstract_form(run_cli: Any, write_note: Any) -> None:
     note = write_note("Let $A$ be a matrix.\n\n$$\\frac{\\partial}{\\partial \\mathbf{x}} \\mathbf{x}^\\top A \\mathbf{x} = 2A\\mathbf{x}$$\n")
     result = run_cli("check", "--no-cache", "--layout", "denominator", "--format", "json", note)
     expected = [f["expected"] for f in json.loads(result.out)["files"][0]["findings"] if f.get("expected")]
