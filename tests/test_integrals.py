@@ -7,6 +7,8 @@ integral up to a constant, which only a step (both sides) can make.
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 import mathdoc
@@ -51,3 +53,30 @@ def test_an_unknown_integrand_says_which_function() -> None:
     report = mathdoc.check_text(r"$$\frac{d}{dx}\int_0^x f(y)\,dy = f(x)$$", timeout=30)
     assert "`f`" in report.findings[0].message
     assert "not define" in report.findings[0].message
+
+
+def _polynomial(rng: "random.Random", variable: str) -> str:
+    terms = [f"{rng.randint(1, 9)}{variable}^{power}" for power in range(rng.randint(1, 3), 0, -1)]
+    return " + ".join(terms) + f" + {rng.randint(1, 9)}"
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_fundamental_theorem_on_polynomials(seed: int) -> None:
+    """d/dx of the integral from 0 to x is the integrand; the integrand plus one is wrong."""
+    rng = random.Random(seed)
+    body_t, body_x = _polynomial(random.Random(seed), "t"), _polynomial(rng, "x")
+    right = mathdoc.check_text(f"$$\\frac{{d}}{{dx}}\\int_0^x {body_t}\\,dt = {body_x}$$", timeout=30)
+    wrong = mathdoc.check_text(f"$$\\frac{{d}}{{dx}}\\int_0^x {body_t}\\,dt = {body_x} + 1$$", timeout=30)
+    assert [f.verdict.value for f in right.findings] == ["verified"]
+    assert [f.verdict.value for f in wrong.findings] == ["wrong"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_antiderivatives_of_polynomials(seed: int) -> None:
+    """`\\int P'(x)\\,dx = P(x) + C` holds; with the leading coefficient changed it does not."""
+    polynomial = _polynomial(random.Random(seed), "x")
+    changed = str(int(polynomial[0]) + 1) + polynomial[1:]
+    right = mathdoc.check_text(f"$$\\int \\frac{{d}}{{dx}}({polynomial})\\,dx = {polynomial} + C$$", timeout=30)
+    wrong = mathdoc.check_text(f"$$\\int \\frac{{d}}{{dx}}({polynomial})\\,dx = {changed} + C$$", timeout=30)
+    assert [f.verdict.value for f in right.findings] == ["verified"]
+    assert [f.verdict.value for f in wrong.findings] == ["wrong"]
