@@ -183,3 +183,13 @@ def test_a_directive_with_a_mistyped_code_suggests_the_nearest() -> None:
     finding = dataclasses.replace(_finding(2, 2), code="wrong-derivative")
     _, notices = suppress.apply(source, [finding])
     assert len(notices) == 1 and "did you mean 'wrong-derivative'?" in notices[0]
+
+
+def test_the_terminal_paints_a_singular_summary_and_the_time_limit() -> None:
+    pytest.importorskip("rich")
+    from mathdoc.reporters import terminal
+
+    painted = terminal.paint("1 file, 1 claim step: 1 verified, 0 wrong, 0 layout, 0 unchecked; 1 step not checked: time limit")
+    styles = {str(span.style) for span in painted.spans}
+    assert "green" in styles, "the singular summary is still read as the summary"
+    assert "bold yellow" in styles, "the time limit stands out"
