@@ -190,6 +190,8 @@ def _julia_to_python(code: str) -> str:
     """`^` -> `**`, `4t` / `2(x+1)` / `)(` -> explicit products, `π` -> `pi`, `ℯ` -> `e`."""
     if re.search(r"[\[\]{}'\"$;:?!<>=&|@]|\.(?![0-9])|(?<![0-9])\.|[0-9][eE][-+0-9]", code):
         raise NotArithmetic(code)  # arrays, strings, broadcasting `.^`, fields, splats, `1e-3`
+    if re.search(r"[/^]\s*[0-9.]+\s*[A-Za-z_\u0370-\u03ff(]", code):
+        raise NotArithmetic(code)  # `1/2x` is 1/(2x) and `x^2y` is x^(2y) in Julia: not guessed
     code = code.replace("π", "pi").replace("ℯ", "e").replace("^", "**")
     code = re.sub(r"(?<![A-Za-z_\u0370-\u03ff0-9.])([0-9]+(?:\.[0-9]+)?)\s*(?=[A-Za-z_\u0370-\u03ff(])", r"\1*", code)
     code = re.sub(r"\)\s*\(", ")*(", code)

@@ -130,6 +130,7 @@ def test_translation(code: str, language: str, latex: str) -> None:
     "code, language",
     [
         ("x .^ 2", "Julia"), ("[x, y]", "Julia"), ("f(v...)", "Julia"), ("1e-3*x", "Julia"),
+        ("1/2x", "Julia"), ("x^2y", "Julia"), ("√x", "Julia"),
         ("x ^ 2", "Python"), ("x.T @ A", "Python"), ("np.sum(x)", "Python"), ("foo(x)", "Python"),
         ("'x'", "Python"), ("x if x > 0 else 0", "Python"), ("value * 2", "Python"),
     ],
