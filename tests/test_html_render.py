@@ -116,3 +116,22 @@ def test_the_cli_says_where_the_report_is(run_cli: Any, write_note: Any, tmp_pat
     result = run_cli("check", "--no-cache", "--report", report, note)
     assert result.code == 0, result.err
     assert f"report written to {report}" in result.err and "report written" not in result.out
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(
+    ["# H", "text", "*em*", "$x^2$", "$$\\frac{a}{b}$$", "\n\n", "\n", "- item $y$", "`code $z$`", "<!-- c -->",
+     "$\\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$", "$$\n\\begin{aligned} a &= b \\\\ &= c \\end{aligned}\n$$", "\\text{", "}", "&", "|a|b|"]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_PIECES, max_size=12), st.lists(st.tuples(st.integers(1, 12), st.integers(1, 30), st.integers(0, 20)), max_size=5))
+def test_any_note_and_any_finding_positions_give_one_mark_each(pieces: list[str], places: list[tuple[int, int, int]]) -> None:
+    text = " ".join(pieces)
+    findings = tuple(_finding(line, column, column + length) for line, column, length in places)
+    page = _page(text, findings)
+    assert page.count('class="mark ') == len(findings)
+    assert "\ue000" not in page and "\ue001" not in page
