@@ -60,6 +60,29 @@ RECT = "const r = e => { const b = e.getBoundingClientRect(); return {x: b.left 
 TOKENS = "mi, mn, mo, msqrt, mfrac > *"
 
 
+def _hidden_marks(browser: DevTools) -> list[str]:
+    """Ids of marks without a size, outside the page's width, or covered at their centre."""
+    hidden: list[str] = browser.evaluate(
+        "[...document.querySelectorAll('.mark')].filter(m => { m.scrollIntoView({block: 'center'});"
+        " const b = m.getBoundingClientRect(); if (b.width < 4 || b.height < 4 || b.right > innerWidth) return true;"
+        " const top = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);"
+        " return !(top && top.closest('.mark') === m); }).map(m => m.id)"
+    )
+    return hidden
+
+
+def _overlaps(browser: DevTools) -> tuple[int, int, list[Any]]:
+    """How many marks and formula glyphs there are, and each (mark, glyph) pair whose boxes overlap."""
+    marks, glyphs, hits = browser.evaluate(
+        RECT + "const marks = [...document.querySelectorAll('.mark')].map(r);"
+        f"const glyphs = [...document.querySelectorAll('main math')].flatMap(m => [...m.querySelectorAll('{TOKENS}')])"
+        ".filter(g => !g.closest('.slot') && !g.querySelector('.mark')).map(r).filter(g => g.w > 0 && g.h > 0);"
+        "const hit = (a, b) => Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 0.5 && Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 0.5;"
+        "[marks.length, glyphs.length, marks.flatMap((m, i) => glyphs.filter(g => hit(m, g)).map(g => [i, g]))]"
+    )
+    return marks, glyphs, hits
+
+
 @pytest.fixture
 def page(browser: DevTools, run_cli: Any, tmp_path: Path) -> tuple[DevTools, list[dict[str, Any]]]:  # noqa: F811
     report, findings = _report(run_cli, tmp_path)
@@ -75,26 +98,13 @@ def test_the_note_is_rendered_and_every_step_has_a_visible_mark(page: tuple[DevT
     wrong = [f for f in findings if f["verdict"] == "wrong"]
     assert len(wrong) >= 2 and any(f["step"] == 2 for f in wrong)  # the chain's second step, the cos claim
     # every mark has a size, is inside the page's width and is the topmost element at its centre
-    hidden = browser.evaluate(
-        "[...document.querySelectorAll('.mark')].filter(m => { m.scrollIntoView({block: 'center'});"
-        " const b = m.getBoundingClientRect(); if (b.width < 4 || b.height < 4 || b.right > innerWidth) return true;"
-        " const top = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);"
-        " return !(top && top.closest('.mark') === m); }).map(m => m.id)"
-    )
-    assert hidden == []
+    assert _hidden_marks(browser) == []
     assert _errors(browser.events) == []
 
 
 def test_no_mark_overlaps_a_formula(page: tuple[DevTools, list[dict[str, Any]]]) -> None:
     browser, _ = page
-    overlaps = browser.evaluate(
-        RECT + "const marks = [...document.querySelectorAll('.mark')].map(r);"
-        f"const glyphs = [...document.querySelectorAll('main math')].flatMap(m => [...m.querySelectorAll('{TOKENS}')])"
-        ".filter(g => !g.closest('.slot') && !g.querySelector('.mark')).map(r).filter(g => g.w > 0 && g.h > 0);"
-        "const hit = (a, b) => Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 0.5 && Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 0.5;"
-        "[marks.length, glyphs.length, marks.flatMap((m, i) => glyphs.filter(g => hit(m, g)).map(g => [i, g]))]"
-    )
-    marks, glyphs, hits = overlaps
+    marks, glyphs, hits = _overlaps(browser)
     assert marks >= 6 and glyphs > 50  # the check measured something
     assert hits == []
 
@@ -147,3 +157,25 @@ def test_the_filter_needs_no_script(page: tuple[DevTools, list[dict[str, Any]]])
     assert shown == wrong_blocks > 0
     first = browser.evaluate("document.querySelector('td.first-problem a').getAttribute('href')")
     assert browser.evaluate(f"document.querySelector('{first}').classList.contains('mark')") is True
+
+
+def test_the_seed_report_has_no_overlap_and_every_mark_visible(browser: DevTools, shared_dir: Path, run_cli: Any, tmp_path: Path) -> None:  # noqa: F811
+    seed = shared_dir / "seeds/000_933100b11f486e8f.txt"
+    if not seed.is_file():
+        pytest.skip(f"{seed} is not present")
+    report = tmp_path / "seed.html"
+    result = run_cli("check", "--no-cache", "--format", "json", "--report", report, seed)
+    assert result.code in (0, 1), result.err
+    findings = [f for file in json.loads(result.out)["files"] for f in file["findings"]]
+    _open(browser, report)
+    marks, glyphs, hits = _overlaps(browser)
+    assert marks == len(findings) and glyphs > 200
+    assert hits == []
+    assert _hidden_marks(browser) == []
+    # the chain of matrices: the layout step and the wrong step each marked on their own, in order
+    chain = browser.evaluate(
+        "[...document.querySelectorAll('main .claim.display')].map(c => [...c.querySelectorAll('.mark')].map(m => m.dataset.verdict))"
+        ".filter(v => v.includes('layout'))"
+    )
+    assert chain and all(len(set(verdicts)) > 1 for verdicts in chain)
+    assert _errors(browser.events) == []
