@@ -68,6 +68,14 @@ def _differential(parser: Parser) -> tuple[int, int, int] | None:
         token = tokens[index]
         if depth == 0 and any(closer(token) for closer in parser.closers):
             return None
+        marker = _marker_width(tokens, index) if depth == 0 else 0
+        width = _variable_width(tokens, index + marker) if marker else 0
+        if width:
+            if pending == 0:
+                return index, marker, width
+            pending -= 1
+            index += marker + width
+            continue
         if token.text in _OPENERS and token.kind in ("char", "command"):
             depth += 1
         elif token.text in _CLOSERS and token.kind in ("char", "command"):
@@ -76,24 +84,18 @@ def _differential(parser: Parser) -> tuple[int, int, int] | None:
                 return None
         elif depth == 0 and token.kind == "command" and token.text in _INTEGRALS:
             pending += 1
-        elif depth == 0:
-            marker = _marker_width(tokens, index)
-            width = _variable_width(tokens, index + marker) if marker else 0
-            if width:
-                if pending == 0:
-                    return index, marker, width
-                pending -= 1
-                index += marker + width
-                continue
         index += 1
     return None
 
 
 def _marker_width(tokens: list[Token], index: int) -> int:
-    """How many tokens the `d` of a differential takes at `index`: `d`, `\\mathrm{d}`, `\\mathrm d` (0: none)."""
+    """How many tokens the `d` of a differential takes at `index`: `d`, `\\mathrm{d}`, `\\mathrm d`,
+    `{\\rm d}` (0: none)."""
     token = tokens[index]
     if token.kind == "letter" and token.text == "d":
         return 1
+    if token.is_char("{") and index + 3 < len(tokens) and tokens[index + 1].text in _ROMAN and _texts(tokens, index + 2, 2) == ["d", "}"]:
+        return 4
     if token.kind == "command" and token.text in _ROMAN:
         if _texts(tokens, index + 1, 3) == ["{", "d", "}"]:
             return 4
