@@ -69,7 +69,7 @@ class IntegralRules(EvaluatorCore):
         direction = {"+": "+", "-": "-"}.get(node.direction, "+-")
         if point in (sympy.oo, -sympy.oo):
             direction = "-" if point == sympy.oo else "+"
-        result = _finite(_closed_form(lambda: sympy.limit(body, real, point, direction), "the limit"), "the limit")
+        result = _finite(_closed_form(lambda: _limit(body, real, point, direction), "the limit"), "the limit")
         parameters = sorted((body.free_symbols | _free(point)) - {real}, key=str)
         mapping = dict(zip(parameters, _PARAMETER_VALUES * len(parameters)))
         if parameters:
@@ -212,6 +212,19 @@ def _reject_whole_number_parameters(body: Value, variable: sympy.Dummy) -> None:
         whole = sorted(letters & _WHOLE_NUMBER_LETTERS)
         if whole and variable in function.free_symbols:
             raise Unchecked("unparsed", f"an integral of a periodic function of `{whole[0]}`, which may stand for a whole number (its value then differs from the generic one)")
+
+
+def _limit(body: Value, variable: sympy.Dummy, point: Value, direction: str) -> Value:
+    """`sympy.limit`; a two-sided limit whose one-sided limits differ is said to be so."""
+    try:
+        return sympy.limit(body, variable, point, direction)
+    except ValueError:
+        if direction != "+-":
+            raise
+    sides = [sympy.limit(body, variable, point, side) for side in ("-", "+")]
+    if all(side.is_number and side.is_finite for side in sides):
+        raise Unchecked("evaluation", f"the limit does not exist: from below it is {sides[0]}, from above {sides[1]}")
+    raise Unchecked("evaluation", "the limit does not exist: the limits from below and from above differ")
 
 
 def _closed_form(compute: "object", what: str) -> Value:

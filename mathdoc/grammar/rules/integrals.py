@@ -135,7 +135,8 @@ def limit(parser: Parser, token: Token) -> t.Node:
         raise parser.fail("a limit in several variables or along a set is not evaluated", token=token)
     point_tokens, direction = _direction(bound[arrows[0] + 1 :])
     point = parser.sub_parse(point_tokens, "point of the limit")
-    if parser.at_end():
+    following = parser.peek()
+    if parser.at_end() or (following is not None and not parser.starts_atom(following) and not following.is_char("-")):
         raise parser.fail("`\\lim` with nothing to act on", "malformed-notation", token)
     operand = parser.expression(TERM)
     return t.Limit(operand, variable, point, direction, (token.start, operand.span[1]))
