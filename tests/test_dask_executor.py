@@ -76,6 +76,25 @@ def _outcomes_json(outcomes) -> str:
     return format_json([o.report for o in outcomes])
 
 
+def test_workers_read_absolute_paths_and_report_the_paths_as_given(in_process_client, tmp_path, monkeypatch):
+    from mathdoc.executors import dask_cluster
+
+    generate(tmp_path / "notes", 3)
+    monkeypatch.chdir(tmp_path)
+    notes = [Note(p.relative_to(tmp_path).as_posix(), str(tmp_path)) for p in sorted((tmp_path / "notes").rglob("*.*"))]
+    sent = []
+    real = dask_cluster.check_notes
+
+    def recording(batch, *args, **kwargs):
+        sent.extend(n.path for n in batch)
+        return real(batch, *args, **kwargs)
+
+    monkeypatch.setattr(dask_cluster, "check_notes", recording)
+    outcomes = list(dask_cluster.stream_dask(notes, Options(jobs=1, cache_dir=None), client=in_process_client, keep_source=False))
+    assert sorted(sent) == sorted(str(tmp_path / n.path) for n in notes)
+    assert [o.report.path for o in outcomes] == [n.path for n in notes]
+
+
 def test_a_killed_worker_mid_run_still_reports_every_file(tmp_path):
     pytest.importorskip("distributed")
     from distributed import Client
@@ -127,7 +146,7 @@ def test_a_task_that_keeps_failing_is_retried_then_its_file_is_reported_by_path(
     attempts = []
 
     def flaky(batch, *args, **kwargs):
-        if any(n.path == bad for n in batch):
+        if any(n.path == os.path.abspath(bad) for n in batch):
             attempts.append(len(batch))
             raise RuntimeError("this file breaks the worker")
         return real(batch, *args, **kwargs)
@@ -189,7 +208,7 @@ def test_daemonic_workers_are_refused_with_what_to_set():
             with pytest.raises(DaskError, match="DASK_DISTRIBUTED__WORKER__DAEMON=False"):
                 check_workers(client)
             note = Note(str(SAMPLES / "en" / "calculus.md"), str(SAMPLES))
-            result = client.submit(check_batch, (note,), Options(jobs=1, cache_dir=None), False).result()
+            result = client.submit(check_batch, ((note, note.path),), Options(jobs=1, cache_dir=None), False).result()
     assert result.outcomes[0].report is None and DAEMON_HINT in result.outcomes[0].error
 
 

@@ -90,25 +90,30 @@ def split_urls(paths: Sequence[str]) -> tuple[list[str], list[Note], list[str]]:
     return local, notes, errors
 
 
-def check_notes(notes: Sequence[Note], options: "Options", keep_source: bool = True, pool: object | None = None) -> list[Outcome]:
+def check_notes(
+    notes: Sequence[Note], options: "Options", keep_source: bool = True, pool: object | None = None, shown: Sequence[str] | None = None,
+) -> list[Outcome]:
     """Read and check `notes` here, in one `check_sources` call: the unit of work of every executor
-    (a dask task runs exactly this on its worker)."""
+    (a dask task runs exactly this on its worker).  `shown`: the paths to report (as the user
+    gave them), when `notes` carry other names for the same files (absolute paths for a worker
+    whose working directory is not the client's)."""
     from ..checker import check_sources
 
+    names = list(shown) if shown is not None else [note.path for note in notes]
     outcomes: list[Outcome | None] = []
     sources = []
-    for note in notes:
+    for note, name in zip(notes, names):
         try:
-            sources.append(read_note(note))
+            sources.append(read_note(note, name))
             outcomes.append(None)
         except SourceError as exc:
-            outcomes.append(Outcome(note.path, error=str(exc)))
+            outcomes.append(Outcome(name, error=str(exc)))
     reports = iter(check_sources(sources, options, pool=pool) if sources else [])  # type: ignore[arg-type]
     result = []
-    for note, outcome in zip(notes, outcomes):
+    for name, outcome in zip(names, outcomes):
         if outcome is None:
             report = next(reports)
-            outcome = Outcome(note.path, report=report if keep_source else replace(report, source=None))
+            outcome = Outcome(name, report=report if keep_source else replace(report, source=None))
         result.append(outcome)
     return result
 

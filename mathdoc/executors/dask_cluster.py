@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from ..sources import Note
 from . import Outcome, Progress, check_notes, steps_of
-from .urls import INSTALL_HINT, one_line
+from .urls import INSTALL_HINT, URL_ROOT, one_line
 
 if TYPE_CHECKING:
     from ..checker import Options
@@ -131,15 +131,30 @@ def _daemonic() -> bool:
     return bool(multiprocessing.current_process().daemon)
 
 
-def check_batch(notes: tuple[Note, ...], options: "Options", keep_source: bool) -> BatchResult:
-    """What a dask task runs: read and check `notes` on this worker, as a local run would."""
+Item = tuple[Note, str]
+"""A note as a worker reads it (an absolute path, or a URL) and the path the user gave for it."""
+
+
+def check_batch(items: tuple[Item, ...], options: "Options", keep_source: bool) -> BatchResult:
+    """What a dask task runs: read and check the notes on this worker, as a local run would."""
     started = time.perf_counter()
     if _daemonic():
-        outcomes = tuple(Outcome(n.path, error=f"{n.path}: not checked: {DAEMON_HINT}") for n in notes)
+        outcomes = tuple(Outcome(shown, error=f"{shown}: not checked: {DAEMON_HINT}") for _, shown in items)
         return BatchResult(outcomes, 0.0)
     worker_options = replace(options, jobs=1)
-    outcomes = tuple(check_notes(notes, worker_options, keep_source, _worker_pool(worker_options)))
+    notes = [note for note, _ in items]
+    outcomes = tuple(check_notes(notes, worker_options, keep_source, _worker_pool(worker_options), shown=[shown for _, shown in items]))
     return BatchResult(outcomes, time.perf_counter() - started)
+
+
+def _item(note: Note, same_directory: bool) -> Item:
+    """What a worker is sent for `note`: its absolute path, and the path to report: as given when
+    every worker runs in this process's working directory (a LocalCluster), else absolute too, since
+    a relative name (and a LaTeX `\\input` found from it) would mean another file there."""
+    if note.root == URL_ROOT:
+        return note, note.path
+    absolute = os.path.abspath(note.path)
+    return Note(absolute, note.root), note.path if same_directory else absolute
 
 
 # --- on the client ---------------------------------------------------------------------------
@@ -192,8 +207,9 @@ def connect(scheduler: str | None, workers: int) -> Iterator[Any]:
                 client.close()
 
 
-def check_workers(client: Any) -> int:
-    """The number of worker threads; `DaskError` when there are none or they cannot fork."""
+def check_workers(client: Any) -> tuple[int, bool]:
+    """The number of worker threads, and whether they all run in this process's working directory;
+    `DaskError` when there are none or they cannot fork."""
     threads = client.nthreads()
     if not threads:
         try:
@@ -203,7 +219,9 @@ def check_workers(client: Any) -> int:
         threads = client.nthreads()
     if any(client.run(_daemonic).values()):
         raise DaskError(DAEMON_HINT)
-    return max(1, sum(threads.values()))
+    here = os.getcwd()
+    same = all(directory == here for directory in client.run(os.getcwd).values())
+    return max(1, sum(threads.values())), same
 
 
 def batch_size(files: int, threads: int) -> int:
@@ -223,9 +241,9 @@ def stream_dask(
     if options.cache_dir is not None:
         options = replace(options, cache_dir=os.path.abspath(options.cache_dir))  # the workers' cwd may differ
     with contextlib.nullcontext(client) if client is not None else connect(scheduler, options.jobs) as client:
-        threads = check_workers(client)
+        threads, same_directory = check_workers(client)
         size = batch_size(len(notes), threads)
-        batches = (tuple(notes[i : i + size]) for i in range(0, len(notes), size))
+        batches = (tuple(_item(note, same_directory) for note in notes[i : i + size]) for i in range(0, len(notes), size))
         for result in _in_order(client, batches, options, keep_source, threads * WINDOW_PER_THREAD):
             if on_batch:
                 on_batch(result)
@@ -235,10 +253,10 @@ def stream_dask(
                 yield outcome
 
 
-def _in_order(client: Any, batches: Iterator[tuple[Note, ...]], options: "Options", keep_source: bool, window: int) -> Iterator[BatchResult]:
+def _in_order(client: Any, batches: Iterator[tuple[Item, ...]], options: "Options", keep_source: bool, window: int) -> Iterator[BatchResult]:
     """The batches' results in order, with at most `window` tasks in flight; every future still
     pending is cancelled however this ends (the consumer stopped, Ctrl-C)."""
-    flight: deque[tuple[tuple[Note, ...], Any]] = deque()
+    flight: deque[tuple[tuple[Item, ...], Any]] = deque()
 
     def submit() -> None:
         batch = next(batches, None)
@@ -260,7 +278,7 @@ def _in_order(client: Any, batches: Iterator[tuple[Note, ...]], options: "Option
                 client.cancel(pending, force=True)
 
 
-def _result(client: Any, batch: tuple[Note, ...], future: Any, options: "Options", keep_source: bool) -> BatchResult:
+def _result(client: Any, batch: tuple[Item, ...], future: Any, options: "Options", keep_source: bool) -> BatchResult:
     """The future's result; a batch that failed for good is tried again file by file."""
     try:
         result: BatchResult = future.result()
@@ -270,9 +288,9 @@ def _result(client: Any, batch: tuple[Note, ...], future: Any, options: "Options
     finally:
         future.release()
     if len(batch) == 1:
-        note = batch[0]
-        return BatchResult((Outcome(note.path, error=f"{note.path}: could not be checked on the dask cluster ({failure})"),), 0.0)
-    singles = [(note,) for note in batch]
+        shown = batch[0][1]
+        return BatchResult((Outcome(shown, error=f"{shown}: could not be checked on the dask cluster ({failure})"),), 0.0)
+    singles = [(item,) for item in batch]
     futures = [client.submit(check_batch, single, options, keep_source, retries=RETRIES, pure=False) for single in singles]
     try:
         parts = [_result(client, single, f, options, keep_source) for single, f in zip(singles, futures)]

@@ -109,11 +109,12 @@ def read_url(url: str, limit: int = MAX_FILE_BYTES) -> Source:
     return loader(url, text, kind, notices)
 
 
-def read_note(note: Note) -> Source:
-    """The `Source` of a listed note: a local file (with its checked root) or a URL."""
+def read_note(note: Note, shown: str | None = None) -> Source:
+    """The `Source` of a listed note: a local file (with its checked root), reported as `shown`
+    (default: its path), or a URL."""
     if note.root == URL_ROOT and is_url(note.path):
         return read_url(note.path)
-    return read_source(note.path, root=note.root)
+    return read_source(note.path, display_path=shown, root=note.root)
 
 
 def url_notes(urls: Iterable[str]) -> list[Note]:
