@@ -49,6 +49,9 @@ taking the machine down (a SymPy worker normally needs well under 300 MB)."""
 
 OUT_OF_MEMORY = "ran out of memory"
 
+PID = "pid"
+"""First message of a worker forked by the zygote: (PID, its process id)."""
+
 STARTED = "started"
 """What a worker sends when it takes up a task: the step's clocks start there, not at dispatch."""
 
@@ -70,6 +73,11 @@ def _cpu_timer_usable() -> bool:
 
 
 def _expire(signum: int, frame: object) -> None:
+    # The interval timer counts in scheduler ticks and may fire a tick before the CPU clock
+    # that `process_time` reads has reached the deadline: then wait for the rest.
+    if _deadlines and time.process_time() < min(_deadlines):
+        _arm()
+        return
     raise SoftTimeLimit()
 
 
@@ -150,8 +158,13 @@ def _die_with_parent(parent: int) -> None:
 
 def _worker_main(
     connection: Connection, function: Callable[..., Any], memory_limit: int, parent: int,
-    warmup: Callable[[], None] | None = None, limit: float = 0.0,
+    warmup: Callable[[], None] | None = None, limit: float = 0.0, announce: bool = False,
 ) -> None:
+    if announce:  # a worker forked by the zygote: the parent learns its pid from it
+        try:
+            connection.send((PID, os.getpid()))
+        except (OSError, ValueError):
+            return
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGALRM, signal.SIG_DFL)
@@ -221,15 +234,167 @@ except (AttributeError, ValueError, OSError):
     _CLOCK_TICKS = 100.0
 
 
-class _Worker:
-    def __init__(self, function: Callable[..., Any], memory_limit: int, warmup: Callable[[], None] | None = None, limit: float = 0.0) -> None:
+
+def _zygote_main(
+    control: Connection, function: Callable[..., Any], memory_limit: int, parent: int,
+    warmup: Callable[[], None] | None, limit: float,
+) -> None:
+    """The one process that imports and warms up; every worker is forked from it, so a second
+    worker costs a fork, not a second SymPy import and parser warm-up."""
+    from multiprocessing.connection import Connection as _Connection
+    from multiprocessing.reduction import recv_handle
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # workers are reaped by the kernel
+    _deadlines.clear()
+    _die_with_parent(parent)
+    if warmup is not None:
+        try:
+            warmup()
+        except Exception:
+            pass
+    gc.collect()
+    gc.freeze()  # the warm heap is shared copy-on-write by every worker
+    while True:
+        try:
+            if control.recv() != SPAWN:
+                break
+            handle = recv_handle(control)
+        except (EOFError, OSError, RuntimeError):
+            break
+        if os.fork() == 0:
+            code = 0
+            try:
+                control.close()
+                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                _worker_main(_Connection(handle), function, memory_limit, os.getppid(), None, limit, announce=True)
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(handle)
+    os._exit(0)
+
+
+SPAWN = "spawn"
+
+
+def _zygote_usable() -> bool:
+    if not hasattr(os, "fork"):
+        return False
+    try:
+        from multiprocessing import reduction
+    except ImportError:
+        return False
+    return bool(getattr(reduction, "HAVE_SEND_HANDLE", False))
+
+
+class _Zygote:
+    """Forks warm workers on request; the parent holds one end of each worker's pipe."""
+
+    def __init__(self, function: Callable[..., Any], memory_limit: int, warmup: Callable[[], None] | None, limit: float) -> None:
         import multiprocessing
 
-        context: Any = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-        self.connection, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child, function, memory_limit, os.getpid(), warmup, limit), daemon=True)
+        context: Any = multiprocessing.get_context("fork")
+        self.control, child = context.Pipe()
+        self.process = context.Process(target=_zygote_main, args=(child, function, memory_limit, os.getpid(), warmup, limit), daemon=True)
         self.process.start()
         child.close()
+
+    def spawn(self) -> Connection:
+        """A connection to a new worker (raises OSError when the zygote is gone)."""
+        import multiprocessing
+        from multiprocessing.reduction import send_handle
+
+        mine, theirs = multiprocessing.get_context("fork").Pipe()
+        try:
+            self.control.send(SPAWN)
+            send_handle(self.control, theirs.fileno(), self.process.pid or 0)
+        except (OSError, ValueError) as exc:
+            mine.close()
+            raise OSError(f"the zygote is gone: {exc}") from None
+        finally:
+            theirs.close()
+        return mine
+
+    def alive(self) -> bool:
+        return self.process.is_alive()
+
+    def stop(self) -> None:
+        try:
+            self.control.close()
+        except OSError:
+            pass
+        self.process.join(timeout=1)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(timeout=5)
+
+
+class _ForkedProcess:
+    """The part of `multiprocessing.Process` the pool uses, for a worker forked by the zygote
+    (a grandchild: it is killed by pid and reaped by the zygote)."""
+
+    exitcode = None
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.pid: int | None = None
+
+    def learn(self, message: object) -> bool:
+        """Take the worker's (PID, pid) message; whether it was one."""
+        if isinstance(message, tuple) and len(message) == 2 and message[0] == PID:
+            self.pid = int(message[1])
+            return True
+        return False
+
+    def _drain(self) -> None:
+        """Read a pid message still waiting in the pipe (a worker never given a task)."""
+        with contextlib.suppress(OSError, EOFError, ValueError):
+            while self.pid is None and self.connection.poll(0):
+                self.learn(self.connection.recv())
+
+    def is_alive(self) -> bool:
+        self._drain()
+        if self.pid is None:
+            return True
+        try:
+            os.kill(self.pid, 0)
+        except ProcessLookupError:
+            return False
+        except OSError:
+            return True
+        return True
+
+    def kill(self) -> None:
+        self._drain()
+        if self.pid is not None:
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+
+    def join(self, timeout: float | None = None) -> None:
+        deadline = time.monotonic() + (timeout or 0.0)
+        while self.pid is not None and self.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.005)
+
+
+class _Worker:
+    def __init__(
+        self, function: Callable[..., Any], memory_limit: int, warmup: Callable[[], None] | None = None, limit: float = 0.0,
+        zygote: _Zygote | None = None,
+    ) -> None:
+        self.process: Any
+        if zygote is not None:
+            self.connection = zygote.spawn()
+            self.process = _ForkedProcess(self.connection)
+        else:
+            import multiprocessing
+
+            context: Any = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+            self.connection, child = context.Pipe()
+            self.process = context.Process(target=_worker_main, args=(child, function, memory_limit, os.getpid(), warmup, limit), daemon=True)
+            self.process.start()
+            child.close()
         self.task: int | None = None
         self.used = False
         """Whether it was ever given a task: one that never was may still be warming up."""
@@ -272,19 +437,24 @@ class WorkerPool:
     wall-clock backstop, `backstop`).
 
     Results come back in task order, whatever the number of workers, so the output of a run
-    does not depend on `jobs`.  Workers are added as the work shows it needs them: a new worker
-    pays its own warm-up (the parser's first calls are slow), which only a long queue or a slow
-    task repays.
+    does not depend on `jobs`.  Where the platform allows, one process (the zygote) imports and
+    warms up, and every worker is forked from it: a second worker costs a fork, not a second
+    warm-up.  Workers are added as the queue shows it needs them.
+
+    Tasks may be given all at once (`run`) or as they come (`submit`, then `poll` until
+    `outstanding` is 0), so a caller can keep planning while the workers check.
     """
 
     GROW_BACKLOG = 8
     """Start another worker when more than this many tasks wait for each running one..."""
+    GROW_BACKLOG_FORKED = 4
+    """...(with a warm zygote, a new worker costs only a fork)..."""
     GROW_AFTER = 1.0
     """...or when a task has kept its worker busy for this many seconds."""
 
     def __init__(
         self, function: Callable[..., Any], jobs: int, timeout: float, memory_limit: int = MEMORY_LIMIT_BYTES,
-        warmup: Callable[[], None] | None = None,
+        warmup: Callable[[], None] | None = None, zygote: bool = True,
     ) -> None:
         self.function = function
         self.warmup = warmup
@@ -292,13 +462,22 @@ class WorkerPool:
         self.timeout = timeout
         self.memory_limit = memory_limit
         self.workers: list[_Worker] = []
+        self.use_zygote = zygote and _zygote_usable()
+        self._zygote: _Zygote | None = None
+        self._tasks: dict[int, tuple[Any, ...]] = {}
+        self._pending: deque[int] = deque()
+        self._busy: dict[Connection, _Worker] = {}
+        self._done: list[tuple[int, TaskResult]] = []
+        self._next = 0
 
     def __enter__(self) -> "WorkerPool":
         return self
 
     def start(self) -> None:
-        """Start the first worker now, so that its warm-up overlaps the caller's own work."""
-        if not self.workers:
+        """Start warming up now, so that the warm-up overlaps the caller's own work."""
+        if self.use_zygote:
+            self._ensure_zygote()
+        elif not self.workers:
             self.workers.append(self._new_worker())
 
     def __exit__(self, *exc: object) -> None:
@@ -308,6 +487,12 @@ class WorkerPool:
         for worker in self.workers:
             worker.stop()
         self.workers.clear()
+        self._busy.clear()
+        self._pending.clear()
+        self._tasks.clear()
+        if self._zygote is not None:
+            self._zygote.stop()
+            self._zygote = None
 
     @property
     def backstop(self) -> float:
@@ -321,76 +506,104 @@ class WorkerPool:
         return 0.5 + 0.25 * self.timeout
 
     def run(self, tasks: Sequence[tuple[Any, ...]], on_done: Callable[[int, TaskResult], None] | None = None) -> list[TaskResult]:
-        from multiprocessing.connection import wait
-
+        first = self._next
+        for task in tasks:
+            self.submit(task)
         results: list[TaskResult | None] = [None] * len(tasks)
-        pending = deque(range(len(tasks)))
-        busy: dict[Connection, _Worker] = {}
-
-        def finish(task: int, result: TaskResult) -> None:
-            results[task] = result
-            if on_done:
-                on_done(task, result)
-
-        while pending or busy:
-            if pending and self._should_grow(len(pending), busy):
-                self.workers.append(self._new_worker())
-            self._dispatch(tasks, pending, busy, finish)
-            if not busy:
-                continue
-            for connection in wait(list(busy), timeout=self._wait_seconds(pending, busy)):
-                worker = busy[connection]  # type: ignore[index]
-                if self._collect(worker, finish):
-                    busy.pop(connection)  # type: ignore[call-overload]
-            self._enforce(busy, finish)
+        while self.outstanding:
+            for number, result in self.poll():
+                results[number - first] = result
+                if on_done:
+                    on_done(number - first, result)
         return [r if r is not None else TaskResult("error", "not run", transient=True) for r in results]
 
-    def _enforce(self, busy: dict[Connection, _Worker], finish: Callable[[int, TaskResult], None]) -> None:
+    def submit(self, arguments: tuple[Any, ...]) -> int:
+        """Queue one task; its number comes back with its result from `poll`."""
+        number = self._next
+        self._next += 1
+        self._tasks[number] = arguments
+        self._pending.append(number)
+        return number
+
+    @property
+    def outstanding(self) -> int:
+        """Tasks submitted whose results `poll` has not returned yet."""
+        return len(self._tasks) + len(self._done)
+
+    def poll(self, timeout: float | None = None, wake: Sequence[Any] = ()) -> list[tuple[int, TaskResult]]:
+        """Dispatch, wait (at most `timeout` seconds, or until one of `wake` is readable), and
+        return the (number, result) of the tasks finished meanwhile."""
+        from multiprocessing.connection import wait
+
+        if self._pending and self._should_grow(len(self._pending)):
+            self.workers.append(self._new_worker())
+        self._dispatch()
+        if self._busy and not self._done:
+            seconds = self._wait_seconds()
+            if timeout is not None:
+                seconds = min(seconds, timeout)
+            for connection in wait([*self._busy, *wake], timeout=seconds):
+                worker = self._busy.get(connection)  # type: ignore[call-overload]
+                if worker is not None and self._collect(worker):
+                    self._busy.pop(connection)  # type: ignore[call-overload]
+            self._enforce()
+        elif wake and not self._done and not self._pending:
+            wait(list(wake), timeout=timeout)
+        done, self._done = self._done, []
+        return done
+
+    def _finish(self, number: int, result: TaskResult) -> None:
+        if self._tasks.pop(number, None) is not None:
+            self._done.append((number, result))
+
+    def _enforce(self) -> None:
         """Kill the workers whose step overran its CPU limit or its wall-clock backstop."""
         now = time.perf_counter()
-        for connection, worker in list(busy.items()):
+        for connection, worker in list(self._busy.items()):
             cpu = worker.cpu_used() if worker.running else None
             over_cpu = cpu is not None and cpu >= self.timeout + self.cpu_grace
             if now < worker.deadline and not over_cpu:
                 continue
-            busy.pop(connection)
+            self._busy.pop(connection)
             task = worker.task
             assert task is not None
             self._replace(worker)
             # A worker that never took up its task says more about the machine than the task.
             # `seconds` says which limit ended it: CPU seconds for the CPU limit, else wall seconds.
             seconds = cpu if over_cpu and cpu is not None else now - worker.started
-            finish(task, TaskResult("timeout", None, seconds, transient=not worker.running))
+            self._finish(task, TaskResult("timeout", None, seconds, transient=not worker.running))
 
-    def _should_grow(self, waiting: int, busy: dict[Connection, _Worker]) -> bool:
+    def _should_grow(self, waiting: int) -> bool:
         if len(self.workers) >= self.jobs:
             return False
-        if waiting > self.GROW_BACKLOG * len(self.workers):
-            return True  # the first worker, too
+        backlog = self.GROW_BACKLOG_FORKED if self.use_zygote else self.GROW_BACKLOG
+        if not self.workers or waiting > backlog * len(self.workers):
+            return True
         now = time.perf_counter()
-        return len(busy) == len(self.workers) and any(now - worker.started >= self.GROW_AFTER for worker in busy.values())
+        return len(self._busy) == len(self.workers) and any(now - worker.started >= self.GROW_AFTER for worker in self._busy.values())
 
     POLL = 0.1
     """Seconds between looks at the CPU time of running workers."""
 
-    def _wait_seconds(self, pending: deque[int], busy: dict[Connection, _Worker]) -> float:
+    def _wait_seconds(self) -> float:
         """Until the next deadline, the next look at CPU time, or until a slow task would justify
         another worker."""
+        busy = self._busy
         wake = min(worker.deadline for worker in busy.values())
         if any(worker.running and worker.cpu_start is not None for worker in busy.values()):
             wake = min(wake, time.perf_counter() + self.POLL)
-        if pending and len(self.workers) < self.jobs:
+        if self._pending and len(self.workers) < self.jobs:
             wake = min(wake, min(worker.started for worker in busy.values()) + self.GROW_AFTER)
         return max(0.0, wake - time.perf_counter())
 
-    def _dispatch(self, tasks: Sequence[tuple[Any, ...]], pending: deque[int], busy: dict[Connection, _Worker], finish: Callable[[int, TaskResult], None]) -> None:
+    def _dispatch(self) -> None:
         for index, worker in enumerate(self.workers):
-            if worker.task is not None or not pending:
+            if worker.task is not None or not self._pending:
                 continue
             if not worker.process.is_alive():
                 worker.stop(force=True)
                 worker = self.workers[index] = self._new_worker()
-            task = pending.popleft()
+            task = self._pending.popleft()
             worker.task = task
             worker.used = True
             worker.running = False
@@ -398,20 +611,22 @@ class WorkerPool:
             worker.started = time.perf_counter()
             worker.deadline = worker.started + START_ALLOWANCE + self.backstop
             try:
-                worker.connection.send(tasks[task])
+                worker.connection.send(self._tasks[task])
             except (OSError, ValueError) as exc:
                 worker.task = None
-                finish(task, TaskResult("error", f"could not reach the worker: {exc}", transient=True))
+                self._finish(task, TaskResult("error", f"could not reach the worker: {exc}", transient=True))
                 self._replace(worker)
                 continue
-            busy[worker.connection] = worker
+            self._busy[worker.connection] = worker
 
-    def _collect(self, worker: _Worker, finish: Callable[[int, TaskResult], None]) -> bool:
+    def _collect(self, worker: _Worker) -> bool:
         """Read what the worker sent; True when its task is finished."""
         task = worker.task
         assert task is not None
         try:
             result = worker.connection.recv()
+            if isinstance(worker.process, _ForkedProcess) and worker.process.learn(result):
+                return False
             if isinstance(result, str) and result == STARTED:
                 worker.running = True
                 worker.started = time.perf_counter()
@@ -428,10 +643,32 @@ class WorkerPool:
         worker.running = False
         if in_doubt:
             self._replace(worker)  # a worker in doubt is not given another task
-        finish(task, result)
+        self._finish(task, result)
         return True
 
+    def _ensure_zygote(self) -> _Zygote | None:
+        if self._zygote is not None and not self._zygote.alive():
+            self._zygote.stop()
+            self._zygote = None
+        if self._zygote is None and self.use_zygote:
+            try:
+                self._zygote = _Zygote(self.function, self.memory_limit, self.warmup, self.timeout)
+            except (OSError, ValueError, AssertionError):
+                self.use_zygote = False  # e.g. inside a daemonic process: workers are forked directly
+        return self._zygote
+
     def _new_worker(self) -> _Worker:
+        zygote = self._ensure_zygote()
+        if zygote is not None:
+            try:
+                return _Worker(self.function, self.memory_limit, self.warmup, self.timeout, zygote=zygote)
+            except OSError:
+                self._zygote = None
+                zygote.stop()
+                zygote = self._ensure_zygote()
+                if zygote is not None:
+                    with contextlib.suppress(OSError):
+                        return _Worker(self.function, self.memory_limit, self.warmup, self.timeout, zygote=zygote)
         return _Worker(self.function, self.memory_limit, self.warmup, self.timeout)
 
     def _replace(self, worker: _Worker) -> None:

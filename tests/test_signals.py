@@ -85,7 +85,10 @@ def test_a_signal_ends_the_run_cleanly_and_keeps_what_was_checked(tmp_path: Path
         worker = None
         while process.poll() is None:  # until a worker exists and has done some of the work
             children = _children(process.pid)
-            worker = children[0] if children else None
+            # Workers are forked by one warm process (the zygote, the run's child; on Linux
+            # always), so they are the run's grandchildren.
+            workers = [pid for child in children for pid in _children(child)]
+            worker = workers[0] if workers else None
             if worker is not None and _cpu_seconds(worker) >= WORKER_CPU_BEFORE_SIGNAL:
                 break
             time.sleep(0.05)  # polling only: nothing is decided by how long this takes
