@@ -46,6 +46,8 @@ from .timelimit import TaskResult
 FORMAT = 3
 """3: signed entries (2 had none, and its files are simply stale)."""
 FILE_NAME = "steps.json"
+FILES_NAME = "files.json"
+"""Whole-file results: a warm run of an unchanged file reads its bytes, hashes them and is done."""
 MAX_ENTRIES = 50_000
 MAX_BYTES = 64 * 1024 * 1024
 """The most of `steps.json` ever read; a larger file is a miss (50,000 entries take ~15 MB)."""
@@ -246,9 +248,10 @@ def _read_bounded(handle: int, limit: int) -> bytes | None:
 class Store:
     """The cached results of one run: loaded once, written back (merged) by `flush`."""
 
-    def __init__(self, directory: Path, variant: str = "") -> None:
+    def __init__(self, directory: Path, variant: str = "", file_name: str = FILE_NAME) -> None:
         self.directory = directory
-        self.path = directory / FILE_NAME
+        self.file_name = file_name
+        self.path = directory / file_name
         self.code = code_fingerprint()
         self.salt = json.dumps([FORMAT, self.code, variant], separators=(",", ":"))
         self.now = _clock()
@@ -266,36 +269,50 @@ class Store:
         return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:40]
 
     def get(self, task: Task) -> TaskResult | None:
-        key = self.key_of(task)
-        entry = self.entries.get(key)
-        if entry is None:
+        data = self.get_payload(task)
+        if data is None:
             return None
         try:
-            stamp, payload, _signature = entry
-            status, data = json.loads(payload)
+            status, value = data
             if status == "ok":
-                result = TaskResult("ok", StepResult.from_json(data))
-            elif status == "error" and (data is None or isinstance(data, str)):
-                result = TaskResult(status, data)
-            else:
-                return None
-            stamp = int(stamp)
+                return TaskResult("ok", StepResult.from_json(value))
+            if status == "error" and (value is None or isinstance(value, str)):
+                return TaskResult(status, value)
         except Exception:  # a malformed entry is a miss, whatever is wrong with it
-            return None
-        if self.now - stamp > REFRESH_SECONDS:
-            self.changed[key] = [self.now, payload, _signature]
-        return result
+            pass
+        return None
 
     def put(self, task: Task, result: TaskResult) -> None:
         """Remember what a step came to, unless it says more about the machine than the step."""
-        if result.transient or result.status == "timeout" or self.key is None:
+        if result.transient or result.status == "timeout":
             return
         if result.status == "ok":
             data: Any = result.value.to_json()
         else:
             data = result.value if isinstance(result.value, str) else None
-        key = self.key_of(task)
-        payload = json.dumps([result.status, data], ensure_ascii=False, separators=(",", ":"))
+        self.put_payload(task, [result.status, data])
+
+    def get_payload(self, material: Any) -> Any:
+        """The JSON data stored under `material` (any JSON-able key), or None."""
+        key = self.key_of(material)
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        try:
+            stamp, payload, signature = entry
+            data = json.loads(payload)
+            stamp = int(stamp)
+        except Exception:  # a malformed entry is a miss, whatever is wrong with it
+            return None
+        if self.now - stamp > REFRESH_SECONDS:
+            self.changed[key] = [self.now, payload, signature]
+        return data
+
+    def put_payload(self, material: Any, data: Any) -> None:
+        if self.key is None:
+            return
+        key = self.key_of(material)
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         entry = [self.now, payload, _sign(self.key, key, payload)]
         self.entries[key] = entry
         self.changed[key] = entry
@@ -359,7 +376,7 @@ class Store:
 
     def _read(self, fd: int | None, count_ignored: bool = False) -> dict[str, Entry]:
         try:
-            handle = _open_regular(self.directory, fd, FILE_NAME, os.O_RDONLY)
+            handle = _open_regular(self.directory, fd, self.file_name, os.O_RDONLY)
         except FileNotFoundError:
             return {}
         except _Refused as exc:
@@ -404,7 +421,7 @@ class Store:
         try:
             with os.fdopen(handle, "w", encoding="ascii") as stream:  # escaped: even a lone surrogate round-trips
                 json.dump({"format": FORMAT, "code": self.code, "entries": entries}, stream, separators=(",", ":"))
-            os.replace(_name(self.directory, fd, temporary), _name(self.directory, fd, FILE_NAME), src_dir_fd=fd, dst_dir_fd=fd)
+            os.replace(_name(self.directory, fd, temporary), _name(self.directory, fd, self.file_name), src_dir_fd=fd, dst_dir_fd=fd)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(_name(self.directory, fd, temporary), dir_fd=fd)
@@ -486,9 +503,10 @@ def _evict(entries: dict[str, Entry], limit: int) -> dict[str, Entry]:
     return dict(sorted(entries.items(), key=stamp, reverse=True)[:limit])
 
 
-def open_cache(directory: str | None, variant: str = "") -> Store | None:
+def open_cache(directory: str | None, variant: str = "", file_name: str = FILE_NAME) -> Store | None:
     """The cache in `directory` (None: no cache).  `variant` names whatever else changes a
-    result (the time limit); steps cached under another variant are not reused."""
+    result (the time limit); steps cached under another variant are not reused.  `file_name`
+    picks the store: `steps.json` (one entry per claim step) or `FILES_NAME` (one per file)."""
     if not directory:
         return None
-    return Store(Path(directory), variant)
+    return Store(Path(directory), variant, file_name)

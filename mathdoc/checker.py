@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from .claims import Recognised, recognise
 from .codes import RULES_BY_CODE
-from .context import LayoutDeclaration, declared_layout, definitions_in_scope, headings
-from .fragments import find_fragments
-from . import suppress
 from .model import Claim, Counterexample, FileReport, Finding, Severity, Source, Verdict
 from .outcome import LayoutResult
+from .sources import SourceError
 
 if TYPE_CHECKING:
+    from .claims import Recognised
+    from .context import LayoutDeclaration
     from .timelimit import TaskResult, WorkerPool
 
 DEFAULT_TIMEOUT = 10.0
@@ -34,6 +33,31 @@ class Options:
     """Configured layout; a directive in a document still wins."""
     cache_dir: str | None = None
     """Directory of the result cache; None disables it."""
+    keep_sources: bool = True
+    """Whether reports carry their `Source` (the HTML report needs it); without it, a file whose
+    result is in the whole-file cache is not decoded or parsed at all."""
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """A file to check, not read yet: the whole-file cache looks at its bytes first."""
+
+    path: str
+    """The path as findings show it, and where it is read from unless `location` says otherwise."""
+    root: str | None = None
+    """The directory its `\\input`s must lie inside (see `sources.checked_root`)."""
+    data: bytes | None = None
+    """Its bytes, if the caller has read them (a URL); None: read from the file system."""
+
+    def read(self) -> bytes:
+        from .sources import read_file_bytes
+
+        return self.data if self.data is not None else read_file_bytes(self.path, self.path)
+
+    def source(self, data: bytes) -> Source:
+        from .sources import source_from_bytes
+
+        return source_from_bytes(data, self.path, self.path, self.root)
 
 
 Task = tuple[str, str, tuple[tuple[str, str, str], ...]]
@@ -56,6 +80,11 @@ class _Plan:
 
 
 def plan(source: Source, options: Options) -> _Plan:
+    # Imported here: a run whose files are all in the whole-file cache never loads the parser.
+    from .claims import recognise
+    from .context import declared_layout, definitions_in_scope, headings
+    from .fragments import find_fragments
+
     fragments = find_fragments(source)
     recognised = recognise(fragments)
     steps: list[_Step] = []
@@ -96,7 +125,7 @@ def worker_pool(options: Options) -> "WorkerPool":
 def run_tasks(
     tasks: list[Task], options: Options, progress: Callable[[int], None] | None = None, pool: "WorkerPool | None" = None,
 ) -> list[TaskResult]:
-    """Results of `verify.check_step` for each task (cached, deduplicated, in worker processes)."""
+    """Results of `steps.check_step` for each task (cached, deduplicated, in worker processes)."""
     from . import cache as cache_module
 
     unique: dict[Task, int] = {}
@@ -104,7 +133,7 @@ def run_tasks(
         unique.setdefault(task, len(unique))
     keys = list(unique)
     results: dict[Task, TaskResult] = {}
-    store = cache_module.open_cache(options.cache_dir, variant=f"timeout={options.timeout!r}")
+    store = cache_module.open_cache(options.cache_dir, variant=_step_variant(options))
     missing = []
     for task in keys:
         hit = store.get(task) if store else None
@@ -138,33 +167,45 @@ def run_tasks(
     return [results[task] for task in tasks]
 
 
+def _step_variant(options: Options) -> str:
+    return f"timeout={options.timeout!r}"
+
+
+def _file_variant(options: Options) -> str:
+    return f"timeout={options.timeout!r};layout={options.layout!r}"
+
+
 def check_sources(
     sources: list[Source], options: Options, progress: Callable[[int], None] | None = None,
     on_plan: Callable[[int], None] | None = None, pool: "WorkerPool | None" = None,
 ) -> list[FileReport]:
     """Reports for `sources`; `pool` is a warm pool to use (and leave open) instead of a new one."""
-    import contextlib
-
-    from . import cache as cache_module
-
-    with contextlib.nullcontext(pool) if pool is not None else worker_pool(options) as pool:
-        if options.cache_dir is None or not os.path.exists(os.path.join(options.cache_dir, cache_module.FILE_NAME)):
-            pool.start()  # a cold run: the worker imports SymPy while the notes are being read
-        plans = [plan(source, options) for source in sources]
-        tasks = [step.task for p in plans for step in p.steps]
-        if on_plan:
-            on_plan(len(tasks))
-        results = run_tasks(tasks, options, progress, pool)
     reports = []
-    position = 0
-    for p in plans:
-        count = len(p.steps)
-        reports.append(_report(p, results[position : position + count]))
-        position += count
+    for report in iter_reports(sources, options, progress, on_plan, pool):
+        assert isinstance(report, FileReport)  # a Source is already read: nothing can fail to read
+        reports.append(report)
     return reports
 
 
+def iter_reports(
+    inputs: Iterable[Source | Input], options: Options, progress: Callable[[int], None] | None = None,
+    on_plan: Callable[[int], None] | None = None, pool: "WorkerPool | None" = None,
+) -> Iterator[FileReport | SourceError]:
+    """One report per input, in input order, each as soon as its file is done.
+
+    Files are read and planned in a thread while the workers check what is already planned, so
+    the first step reaches a worker as soon as the first file is planned.  An `Input` is looked
+    up in the whole-file cache by its bytes before it is read any further; one that cannot be
+    read yields its `SourceError`."""
+    from .stream import Run
+
+    run = Run(options, worker_pool, progress, on_plan)
+    yield from run.reports(iter(inputs), pool)
+
+
 def _report(p: _Plan, results: list[TaskResult]) -> FileReport:
+    from . import suppress
+
     source = p.source
     findings: list[Finding] = []
     declaration = p.declaration
@@ -186,6 +227,7 @@ def _report(p: _Plan, results: list[TaskResult]) -> FileReport:
 
 
 def _judge(source: Source, step: _Step, result: TaskResult, declaration: LayoutDeclaration | None, timeout: float) -> tuple[Finding, LayoutDeclaration | None]:
+    from .context import LayoutDeclaration
     claim, number = step.claim, step.number
     status = getattr(result, "status", "error")
     if status == "timeout":

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import click
 
 from . import __version__, baseline, config, executors, suppress
-from .checker import DEFAULT_TIMEOUT, Options, check_sources
+from .checker import DEFAULT_TIMEOUT, Input, Options, iter_reports
 from .codes import RULES, RULES_BY_CODE
-from .model import FileReport, Finding, Severity, Source, Verdict
+from .model import FileReport, Finding, Severity, Verdict
 from .reporters import FORMATS, render, report_format, terminal
 from .reporters.escape import one_line
-from .sources import SourceError, read_source
+from .sources import SourceError
 from .suggest import did_you_mean
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -75,7 +75,10 @@ def check(
     nothing_left = expansion.nothing_left(settings)
     if nothing_left:
         click.echo(f"mathdoc: {one_line(nothing_left)}", err=True)
-    options = Options(timeout=settings.timeout, jobs=settings.jobs, layout=settings.layout, cache_dir=None if no_cache else cache_dir)
+    options = Options(
+        timeout=settings.timeout, jobs=settings.jobs, layout=settings.layout, cache_dir=None if no_cache else cache_dir,
+        keep_sources=bool(report_path),
+    )
     distributed = settings.executor == "dask" or bool(url_notes)
     if distributed or (output_format == "jsonl" and not (report_path or write_baseline)):
         from .executors.cli_glue import run_executor  # dask, URLs and streamed jsonl (issue 13)
@@ -85,14 +88,8 @@ def check(
             ctx.exit(outcome)
         reports = outcome
     else:
-        sources = []
-        for note in notes:
-            try:
-                sources.append(read_source(note.path, root=note.root))
-            except SourceError as exc:
-                errors.append(str(exc))
-                click.echo(f"mathdoc: {one_line(str(exc))}", err=True)
-        reports = _run_with_progress(sources, options, quiet=quiet or output_format != "text")
+        inputs = [Input(note.path, root=note.root) for note in notes]
+        reports = _run_with_progress(inputs, options, errors, quiet=quiet or output_format != "text")
     reports = sort_reports(suppress.apply_configuration(reports, settings.disable, settings.severity))
     everything, baselined = reports, 0
     if write_baseline and not _write_baseline(write_baseline, reports):
@@ -158,20 +155,34 @@ def _failing_only(report: FileReport, threshold: Severity) -> FileReport:
     return dataclasses.replace(report, findings=tuple(f for f in report.findings if fails(f, threshold)), notices=())
 
 
-def _run_with_progress(sources: list[Source], options: Options, quiet: bool) -> list[FileReport]:
+def _run_with_progress(inputs: list[Input], options: Options, errors: list[str], quiet: bool) -> list[FileReport]:
+    """Check `inputs` (a bar on a terminal); a file that cannot be read is said at once and
+    added to `errors`."""
     interactive = sys.stderr.isatty() and not os.environ.get("CI") and not quiet
     if not interactive:
-        return check_sources(sources, options)
+        return _collect(iter_reports(inputs, options), errors)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(TextColumn("checking claims"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True) as progress:
         task = progress.add_task("check", total=None)
-        return check_sources(
-            sources,
-            options,
-            progress=lambda count: progress.advance(task, count),
-            on_plan=lambda total: progress.update(task, total=total),
+        return _collect(
+            iter_reports(
+                inputs, options, progress=lambda count: progress.advance(task, count),
+                on_plan=lambda total: progress.update(task, total=total),
+            ),
+            errors,
         )
+
+
+def _collect(reports: Iterator[FileReport | SourceError], errors: list[str]) -> list[FileReport]:
+    kept = []
+    for report in reports:
+        if isinstance(report, SourceError):
+            errors.append(str(report))
+            click.echo(f"mathdoc: {one_line(str(report))}", err=True)
+        else:
+            kept.append(report)
+    return kept
 
 
 @cli.command()

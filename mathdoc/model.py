@@ -61,6 +61,10 @@ class Source:
     """Things worth telling the user that are not findings (a fallback encoding, say)."""
     locator: object | None = None
     line_starts: tuple[int, ...] = field(default=(), compare=False)
+    dependencies: tuple[tuple[str, str], ...] = ()
+    """Other files whose contents the reading depended on (a LaTeX file's inputs, looked for or
+    read), each with its `sources.file_state` at reading time: a whole-file cache entry holds
+    only while every one of them is unchanged."""
 
     def __post_init__(self) -> None:
         if not self.line_starts:

@@ -152,8 +152,14 @@ def read_source(path: str | os.PathLike[str], display_path: str | None = None, r
     """The `Source` of one file.  `root` is the directory its `\\input`s must lie inside (default:
     the file's own directory; the command line passes `checked_root` of the path it was given)."""
     shown = display_path or str(path)
+    return source_from_bytes(read_file_bytes(path, shown), path, shown, root)
+
+
+def source_from_bytes(data: bytes, path: str | os.PathLike[str], display_path: str | None = None, root: str | None = None) -> Source:
+    """The `Source` of the file `path` whose bytes (already read) are `data`."""
+    shown = display_path or str(path)
     kind = kind_of(path) or "markdown"
-    text, notices = decode(read_file_bytes(path, shown), shown)
+    text, notices = decode(data, shown)
     loader = LOADERS.get(kind)
     if loader is None:
         _register_optional_loaders()
@@ -162,6 +168,24 @@ def read_source(path: str | os.PathLike[str], display_path: str | None = None, r
     if rooted is not None:
         return rooted(shown, text, kind, notices, root if root is not None else _own_directory(path))
     return loader(shown, text, kind, notices)
+
+
+def file_state(path: str | os.PathLike[str], root: str) -> str:
+    """What a reader confined to `root` saw of `path`: "missing", "outside" (its real path is not
+    inside `root`: never read), "special" (not a regular file: never opened), or the SHA-256 of
+    its bytes, so that a cache can tell whether reading it again would give the same."""
+    import hashlib
+
+    if not os.path.exists(path):
+        return "missing"
+    if not inside_root(path, root):
+        return "outside"
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return "special"
+        return hashlib.sha256(read_file_bytes(path, str(path))).hexdigest()
+    except (OSError, ValueError, SourceError):
+        return "unreadable"
 
 
 def _own_directory(path: str | os.PathLike[str]) -> str:

@@ -37,11 +37,17 @@ def collect_macros(path: str, text: str, root: str | None = None) -> tuple[Macro
     """The document's macro table, and notices about inputs that could not be read.
 
     Inputs are looked for next to `path`, and read only inside `root` (default: `path`'s directory)."""
+    table, notices, _ = collect(path, text, root)
+    return table, notices
+
+
+def collect(path: str, text: str, root: str | None = None) -> tuple[MacroTable, tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """`collect_macros`, and every file it looked for with its `sources.file_state` (sorted)."""
     base = Path(path).parent
     collector = _Collector(base, os.path.realpath(root if root is not None else base))
     collector.read(text, path, None, 0)
     entries = {name: tuple(found) for name, found in collector.found.items()}
-    return MacroTable(entries), tuple(collector.notices)
+    return MacroTable(entries), tuple(collector.notices), tuple(sorted(collector.looked_at.items()))
 
 
 class _Collector:
@@ -55,6 +61,8 @@ class _Collector:
         self.found: dict[str, list[tuple[int, Macro]]] = {}
         self.notices: list[str] = []
         self.visited: set[Path] = set()
+        self.looked_at: dict[str, str] = {}
+        """Each candidate path looked for -> its `file_state` (for the whole-file cache)."""
 
     def read(self, text: str, shown: str, position: int | None, depth: int) -> None:
         """`position` is None for the document itself, else the offset of its `\\input`."""
@@ -116,6 +124,7 @@ class _Collector:
         refusal = None
         for candidate in candidates:
             path = self.base / candidate
+            self._note(path)
             if not _exists(path):
                 continue
             real = os.path.realpath(path)
@@ -126,6 +135,13 @@ class _Collector:
             else:
                 return Path(real), None
         return None, refusal
+
+    def _note(self, path: Path) -> None:
+        from ..sources import file_state
+
+        key = str(path)
+        if key not in self.looked_at:
+            self.looked_at[key] = file_state(path, self.root)
 
     def _read_file(self, path: Path, at: int, depth: int) -> None:
         """Read an input already located (a real path inside the root); each file once."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..model import Fragment, Source
 from ..sources import LOADERS, ROOTED_LOADERS
-from ._latex_collect import VERBATIM_ENVIRONMENTS, collect_macros
+from ._latex_collect import VERBATIM_ENVIRONMENTS, collect, collect_macros
 from ._latex_expand import Budget, clean_math
 from ._latex_macros import DEFINING, MacroTable, read_definition
 from ._tex_text import control_sequence, environment_name, line_end
@@ -241,7 +241,7 @@ def load_latex(
     """The `Source` of a .tex file; its macros (and those of its inputs inside `root`, by default
     the file's directory) are read now, and its math expanded."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    table, found = collect_macros(path, text, root)
+    table, found, looked_at = collect(path, text, root)
     fragments, exhausted = _find(text, table)
     if exhausted is not None:
         from ..sources import printable
@@ -255,7 +255,7 @@ def load_latex(
         if len(_cache) >= _CACHE_SIZE:
             del _cache[next(iter(_cache))]
         _cache[(path, text)] = (table, tuple(fragments))
-    return Source(path=path, text=text, kind=kind, notices=tuple(notices) + found)
+    return Source(path=path, text=text, kind=kind, notices=tuple(notices) + found, dependencies=looked_at)
 
 
 def _load_rooted(path: str, text: str, kind: str, notices: tuple[str, ...], root: str) -> Source:
