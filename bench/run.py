@@ -1,24 +1,27 @@
-"""Benchmark mathdoc against a naive pipeline on the same claim steps.
+"""Benchmark mathdoc side by side with a naive pipeline, over the whole `../shared/corpus/` and
+`samples/` (only `samples/` when the corpus is absent).
 
-    python bench/run.py                 # samples/ + ../shared/corpus/d2l-en (when present)
+    python bench/run.py                 # every figure, one run
     python bench/run.py --repeat 5      # more runs of the short measurements (median reported)
 
-What it measures, each mathdoc run in a fresh `python -m mathdoc` process:
+Each mathdoc run is a fresh `python -m mathdoc check` process with `CI=1`:
 
-* cold: `check --jobs 1` over the corpus with an empty cache directory (nothing cached, so the
-  same work as `--no-cache`; the directory is kept for the warm run), wall time and claim steps
-  per second;
-* warm: the same check of the d2l corpus again, everything cached;
-* pre-commit: `python -m mathdoc check bench/small.md` as a hook runs it (default jobs, interpreter
-  start included, empty cache);
-* peak memory: the largest resident set of any child process, workers included
-  (`getrusage(RUSAGE_CHILDREN)`), over the mathdoc runs only;
-* naive: the same claim steps (from `mathdoc.checker.plan`) through `latex2sympy` on both sides
-  and `sympy.simplify(lhs - rhs)`, each step under the same hard time limit, in a fresh process
-  (its import time counted, as mathdoc's is).
+* cold_jobs1: `--jobs 1 --no-cache` over the corpus; cold_jobs2: the same with `--jobs 2`;
+* naive: the same claim steps (from `mathdoc.checker.plan`) through latex2sympy on both sides and
+  `sympy.simplify(lhs - rhs)`, each step under the same CPU-time limit in a worker, in a fresh
+  process whose imports are counted, as mathdoc's are;
+* warm: the corpus checked again with the cache of a cold run; floor: a fresh Python process that
+  only reads and hashes (SHA-256) the same files;
+* precommit: `mathdoc check bench/small.md` as a hook runs it, default `--jobs`, cold (an empty
+  cache) and warm (its cache);
+* scale8: the corpus copied 8 times with every claim made distinct (a `\\!`, a negative thin
+  space that changes the text but not the math, after each `=` of copy k, k times), cold with the
+  default `--jobs`, against the same of one copy;
+* peak memory: the largest high-water mark (VmHWM) of any process of the 8x run (main, the
+  warm-up process, workers), sampled from /proc.
 
 The last line is the summary:
-`summary: cold_claims_per_s=A naive_claims_per_s=B ratio=A/B warm_s=C precommit_s=D peak_mb=E`.
+`summary: naive_ratio=... jobs2_speedup=... warm_floor_ratio=... precommit_warm_s=... precommit_cold_s=... scale8_ratio=... peak_mb=...`
 """
 
 from __future__ import annotations
@@ -27,27 +30,35 @@ import argparse
 import json
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-D2L = REPO_ROOT.parent / "shared" / "corpus" / "d2l-en"
+CORPUS = REPO_ROOT.parent / "shared" / "corpus"
 SMALL = Path(__file__).resolve().parent / "small.md"
 STEP_SECONDS = 10.0
 """Time limit per step, for mathdoc (its default) and for the naive pipeline alike."""
+SUFFIXES = (".md", ".markdown", ".qmd", ".rmd", ".txt", ".tex", ".ipynb", ".rst")
 
 
 def corpus_paths() -> list[Path]:
     paths = [REPO_ROOT / "samples"]
-    if D2L.is_dir():
-        paths.append(D2L)
+    if CORPUS.is_dir():
+        paths.append(CORPUS)
     return paths
+
+
+def note_files(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES))
+    return files
 
 
 def claim_steps(paths: list[Path]) -> list[tuple[str, str]]:
@@ -66,40 +77,83 @@ def claim_steps(paths: list[Path]) -> list[tuple[str, str]]:
     return steps
 
 
-CPU_SECONDS = [0.0]
-"""CPU time (user + system) of the last `timed` command and its workers: on a shared machine
-it tells the cost of the work apart from waiting for a core."""
+# -- processes and their memory --------------------------------------------------------------------
+
+def _descendants(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as stream:
+                parent = int(stream.read().rsplit(b")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, []))
+    return found
 
 
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+def _high_water_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as stream:
+            for line in stream:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
-def timed(command: list[str], environment: dict[str, str] | None = None) -> tuple[float, subprocess.CompletedProcess[str]]:
-    cpu_before = children_cpu()
-    started = time.perf_counter()
-    process = subprocess.run(
-        command, cwd=REPO_ROOT, capture_output=True, text=True, encoding="utf-8",
-        env=environment or dict(os.environ, CI="1"), timeout=3600,
-    )
-    seconds = time.perf_counter() - started
-    CPU_SECONDS[0] = children_cpu() - cpu_before
-    if process.returncode not in (0, 1):
-        raise SystemExit(f"bench: {' '.join(command)} failed ({process.returncode}):\n{process.stderr[-2000:]}")
-    return seconds, process
+class Timed:
+    """A command's wall time, exit code, output, and the peak memory of its process tree."""
+
+    def __init__(self, command: list[str], cwd: Path = REPO_ROOT) -> None:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+            env=dict(os.environ, CI="1"),
+        )
+        peak = [0]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.is_set():
+                for pid in _descendants(process.pid):
+                    peak[0] = max(peak[0], _high_water_kb(pid))
+                done.wait(0.2)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        self.stdout, self.stderr = process.communicate(timeout=7200)
+        self.seconds = time.perf_counter() - started
+        done.set()
+        sampler.join()
+        self.code = process.returncode
+        self.peak_mb = peak[0] / 1024
+        if self.code not in (0, 1):
+            raise SystemExit(f"bench: {' '.join(command)} failed ({self.code}):\n{self.stderr[-2000:]}")
+
+    @property
+    def summary(self) -> str:
+        lines = self.stdout.strip().splitlines()
+        return lines[-1] if lines else "(no output)"
 
 
 def mathdoc(*args: str) -> list[str]:
     return [sys.executable, "-m", "mathdoc", "check", *args]
 
 
-def peak_child_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux
+def decided(summary_line: str) -> int:
+    """Steps given a verdict other than unchecked, from the text summary line."""
+    import re
 
-
-def summary_counts(output: str) -> str:
-    return output.strip().splitlines()[-1] if output.strip() else "(no output)"
+    counts = {word: int(n) for n, word in re.findall(r"(\d+) (verified|wrong|layout)", summary_line)}
+    return sum(counts.values())
 
 
 # -- the naive pipeline (runs in its own process: python bench/run.py --naive STEPS.json) ---------
@@ -113,59 +167,54 @@ def naive_step(lhs: str, rhs: str) -> str:
 
 
 def run_naive(steps_file: str) -> None:
-    started = time.perf_counter()
     import sympy  # noqa: F401  (the import is part of the naive pipeline's cost)
     from latex2sympy2_extended import latex2sympy  # noqa: F401
 
     from mathdoc.timelimit import WorkerPool
 
     steps = [tuple(step) for step in json.loads(Path(steps_file).read_text(encoding="utf-8"))]
-    imported = time.perf_counter()
     with WorkerPool(naive_step, 1, STEP_SECONDS) as pool:
         results = pool.run(steps)
     counts: dict[str, int] = {}
     for result in results:
         key = result.value if result.status == "ok" else result.status
         counts[key] = counts.get(key, 0) + 1
-    print(json.dumps({"import_s": imported - started, "steps_s": time.perf_counter() - imported, "counts": counts}))
+    print(json.dumps({"counts": counts}))
 
 
-# -- the benchmark --------------------------------------------------------------------------------
+HASH_FLOOR = """
+import hashlib, sys
+for name in sys.argv[1:]:
+    with open(name, "rb") as handle:
+        hashlib.sha256(handle.read()).hexdigest()
+"""
 
-BURN = "import time\nt = time.perf_counter()\nfor i in range(10_000_000): pass\nprint(time.perf_counter() - t)"
+
+# -- copies with distinct claims -------------------------------------------------------------------
+
+def distinct_copies(paths: list[Path], target: Path, copies: int) -> list[Path]:
+    """`copies` copies of the files under `paths`; in copy k every `=` is followed by k `\\!`
+    (JSON-escaped in notebooks), so no step's text repeats across copies."""
+    roots = []
+    for k in range(copies):
+        root = target / f"copy{k}"
+        for source_root in paths:
+            for file in note_files([source_root]):
+                relative = file.relative_to(source_root.parent)
+                destination = root / relative
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                text = file.read_bytes().decode("utf-8", "surrogateescape")
+                mark = ("\\\\!" if file.suffix == ".ipynb" else "\\!") * k
+                destination.write_bytes(text.replace("=", "=" + mark).encode("utf-8", "surrogateescape"))
+        roots.append(root)
+    return roots
 
 
-def parallel_capacity() -> str:
-    """How much of two cores this machine gives right now (others may be using them)."""
-    def burn(count: int) -> float:
-        processes = [subprocess.Popen([sys.executable, "-c", BURN], stdout=subprocess.PIPE, text=True) for _ in range(count)]
-        return max(float(p.communicate()[0]) for p in processes)
-
-    alone = burn(1)
-    together = burn(2)
-    return f"a CPU-bound process takes {alone:.2f} s alone, {together:.2f} s with a second one beside it ({2 * alone / together:.1f} cores available)"
-
+# -- the benchmark ----------------------------------------------------------------------------------
 
 def machine() -> str:
-    model = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
     load = " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
-    return f"{os.cpu_count()} CPUs ({model or platform.machine()}), Python {platform.python_version()}, {platform.system()} {platform.release()}, load {load}"
-
-
-WARM_PROBE = """
-import sys
-import mathdoc.cli
-mathdoc.cli.run(sys.argv[1:])
-heavy = sorted({name.split(".")[0] for name in sys.modules} & {"sympy", "latex2sympy2_extended", "antlr4", "mpmath"})
-print(", ".join(heavy) or "none", file=sys.stderr)
-"""
+    return f"{os.cpu_count()} CPUs ({platform.machine()}), Python {platform.python_version()}, load {load}"
 
 
 def main() -> None:
@@ -179,66 +228,62 @@ def main() -> None:
 
     sys.path.insert(0, str(REPO_ROOT))
     paths = corpus_paths()
+    files = note_files(paths)
     print(f"machine: {machine()}")
-    print(f"parallel capacity: {parallel_capacity()}")
-    print(f"corpus: {', '.join(str(p.relative_to(REPO_ROOT.parent)) for p in paths)}")
+    print(f"corpus: {', '.join(str(p.relative_to(REPO_ROOT.parent)) for p in paths)} ({len(files)} files)")
     steps = claim_steps(paths)
     print(f"claim steps: {len(steps)} ({len(set(steps))} distinct)")
     work = Path(tempfile.mkdtemp(prefix="mathdoc-bench-"))
+    limit = ["--timeout", f"{STEP_SECONDS:g}"]
+    corpus = [str(p) for p in paths]
     try:
-        timeout = ["--timeout", f"{STEP_SECONDS:g}"]
-        cache = work / "cache"
-        cold_s, cold = timed(mathdoc("--jobs", "1", *timeout, "--cache-dir", str(cache), *map(str, paths)))
-        cold_rate = len(steps) / cold_s
-        print(f"cold, --jobs 1, empty cache: {cold_s:.2f} s (CPU {CPU_SECONDS[0]:.2f} s), {cold_rate:.1f} claim steps/s  [{summary_counts(cold.stdout)}]")
-
-        jobs_s, parallel = timed(mathdoc(*timeout, "--no-cache", *map(str, paths)))
-        same = "same output" if parallel.stdout == cold.stdout else "OUTPUT DIFFERS from --jobs 1"
-        print(f"cold, --jobs {os.cpu_count()} (default), --no-cache: {jobs_s:.2f} s (CPU {CPU_SECONDS[0]:.2f} s), {len(steps) / jobs_s:.1f} claim steps/s ({same})")
-
-        warm_target = [str(D2L)] if D2L.is_dir() else [str(p) for p in paths]
-        warm_runs = [timed(mathdoc(*timeout, "--cache-dir", str(cache), *warm_target))[0] for _ in range(options.repeat)]
-        warm_s = statistics.median(warm_runs)
-        probe = [sys.executable, "-c", WARM_PROBE, "check", *timeout, "--cache-dir", str(cache), *warm_target]
-        heavy = timed(probe)[1].stderr.strip().splitlines()[-1]
-        print(
-            f"warm re-run of {'d2l-en' if D2L.is_dir() else 'the corpus'}: median {warm_s:.3f} s, best {min(warm_runs):.3f} s "
-            f"of {len(warm_runs)}; heavy modules imported: {heavy}"
-        )
-
-        hook_runs, hook_cpu = [], []
-        for number in range(options.repeat):
-            hook_runs.append(timed(mathdoc("--cache-dir", str(work / f"hook-cache-{number}"), str(SMALL)))[0])
-            hook_cpu.append(CPU_SECONDS[0])
-        precommit_s = statistics.median(hook_runs)
-        print(
-            f"pre-commit, one small file ({SMALL.relative_to(REPO_ROOT)}), empty cache: median {precommit_s:.3f} s, "
-            f"best {min(hook_runs):.3f} s of {len(hook_runs)} (CPU median {statistics.median(hook_cpu):.3f} s)"
-        )
-
-        peak_mb = peak_child_mb()
-        print(f"peak memory of one mathdoc process (main or worker): {peak_mb:.0f} MB")
+        jobs1 = Timed(mathdoc("--jobs", "1", "--no-cache", *limit, *corpus))
+        print(f"cold, --jobs 1: {jobs1.seconds:.2f} s, {len(steps) / jobs1.seconds:.1f} steps/s  [{jobs1.summary}]")
+        jobs2 = Timed(mathdoc("--jobs", "2", "--no-cache", *limit, *corpus))
+        same = "same output" if jobs2.stdout == jobs1.stdout else "OUTPUT DIFFERS from --jobs 1"
+        print(f"cold, --jobs 2: {jobs2.seconds:.2f} s ({same})")
 
         steps_file = work / "steps.json"
         steps_file.write_text(json.dumps(steps), encoding="utf-8")
-        naive_s, naive = timed([sys.executable, str(Path(__file__).resolve()), "--naive", str(steps_file)])
-        naive_cpu = CPU_SECONDS[0]
-        report = json.loads(naive.stdout.strip().splitlines()[-1])
-        naive_rate = len(steps) / naive_s
-        counts = report["counts"]
-        failures = sum(n for key, n in counts.items() if key not in ("equal", "differs"))
+        naive = Timed([sys.executable, str(Path(__file__).resolve()), "--naive", str(steps_file)])
+        counts = json.loads(naive.stdout.strip().splitlines()[-1])["counts"]
+        naive_decided = counts.get("equal", 0) + counts.get("differs", 0)
         print(
-            f"naive (latex2sympy + simplify), same {len(steps)} steps, {STEP_SECONDS:g} s limit each: {naive_s:.2f} s (CPU {naive_cpu:.2f} s) "
-            f"(import {report['import_s']:.2f} s), {naive_rate:.1f} claim steps/s; "
-            f"{counts.get('equal', 0)} equal, {counts.get('differs', 0)} differ, {failures} failed "
-            f"({counts.get('error', 0)} errors, {counts.get('timeout', 0)} timeouts)"
+            f"naive (latex2sympy + simplify), same {len(steps)} steps: {naive.seconds:.2f} s; "
+            f"{counts.get('equal', 0)} equal, {counts.get('differs', 0)} differ, {counts.get('error', 0)} errors, "
+            f"{counts.get('timeout', 0)} timeouts"
         )
+        print(
+            f"decided: mathdoc {decided(jobs1.summary)} of {len(steps)} steps (verified, wrong or layout); "
+            f"naive {naive_decided} (equal or differs: it cannot tell a layout, a domain, or an equation apart)"
+        )
+
+        cache = work / "cache"
+        Timed(mathdoc(*limit, "--cache-dir", str(cache), *corpus))
+        warm = [Timed(mathdoc(*limit, "--cache-dir", str(cache), *corpus)) for _ in range(options.repeat)]
+        floor = [Timed([sys.executable, "-c", HASH_FLOOR, *map(str, files)]) for _ in range(options.repeat)]
+        warm_s = statistics.median(t.seconds for t in warm)
+        floor_s = statistics.median(t.seconds for t in floor)
+        print(f"warm re-run: median {warm_s:.3f} s of {len(warm)}; reading and hashing the same files: median {floor_s:.3f} s")
+
+        cold_hook = [Timed(mathdoc("--cache-dir", str(work / f"hook{n}"), str(SMALL))) for n in range(options.repeat)]
+        warm_hook = [Timed(mathdoc("--cache-dir", str(work / "hook0"), str(SMALL))) for _ in range(options.repeat)]
+        precommit_cold = statistics.median(t.seconds for t in cold_hook)
+        precommit_warm = statistics.median(t.seconds for t in warm_hook)
+        print(f"pre-commit, {SMALL.relative_to(REPO_ROOT)}: cold median {precommit_cold:.3f} s, warm median {precommit_warm:.3f} s")
+
+        one = distinct_copies(paths, work / "scale1", 1)
+        eight = distinct_copies(paths, work / "scale8", 8)
+        scale1 = Timed(mathdoc("--no-cache", *limit, *map(str, one)))
+        scale8 = Timed(mathdoc("--no-cache", *limit, *map(str, eight)))
+        print(f"scale: 1x {scale1.seconds:.2f} s [{scale1.summary}]; 8x {scale8.seconds:.2f} s [{scale8.summary}]")
+        print(f"peak memory (largest process of the run): 1x {scale1.peak_mb:.0f} MB, 8x {scale8.peak_mb:.0f} MB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    ratio = cold_rate / naive_rate
     print(
-        f"summary: cold_claims_per_s={cold_rate:.1f} naive_claims_per_s={naive_rate:.1f} ratio={ratio:.2f} "
-        f"warm_s={warm_s:.3f} precommit_s={precommit_s:.3f} peak_mb={peak_mb:.0f}"
+        f"summary: naive_ratio={naive.seconds / jobs1.seconds:.2f} jobs2_speedup={jobs1.seconds / jobs2.seconds:.2f} "
+        f"warm_floor_ratio={warm_s / floor_s:.2f} precommit_warm_s={precommit_warm:.3f} precommit_cold_s={precommit_cold:.3f} "
+        f"scale8_ratio={scale8.seconds / scale1.seconds:.2f} peak_mb={scale8.peak_mb:.0f}"
     )
 
 

@@ -130,3 +130,29 @@ def test_corpus_script_on_samples_dir(tmp_path: Path) -> None:
     paths = [f["path"] for f in data["sources"]["src"]["files"]]
     assert paths == ["src/calculus.md"]  # SOURCE.md is attribution, not a note
     assert "| src/calculus.md:13 | wrong-derivative |" in proc.stdout
+
+
+def test_run_bench_copies_make_every_claim_distinct_and_keep_the_math(tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_run", Path(__file__).resolve().parents[1] / "bench" / "run.py")
+    assert spec and spec.loader
+    bench_run = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench_run)
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.md").write_text("$\\frac{d}{dx}x^3 = 3x^2$ and $\\frac{d}{dx}x^2 = 3x$\n", encoding="utf-8")
+    (notes / "b.ipynb").write_text(
+        '{"cells": [{"cell_type": "markdown", "metadata": {}, "source": ["$\\\\frac{d}{dx}x^4 = 4x^3$"]}],'
+        ' "metadata": {}, "nbformat": 4, "nbformat_minor": 5}', encoding="utf-8",
+    )
+    roots = bench_run.distinct_copies([notes], tmp_path / "copies", 3)
+    steps = [bench_run.claim_steps([root]) for root in roots]
+    assert [len(s) for s in steps] == [3, 3, 3]
+    assert len({step for s in steps for step in s}) == 9  # no step's text repeats across copies
+    from mathdoc import check_file
+
+    for root in roots:
+        verdicts = [f.verdict.value for name in ("a.md", "b.ipynb") for f in check_file(root / "notes" / name).findings]
+        assert verdicts == ["verified", "wrong", "verified"]
+    assert bench_run.decided("2 files, 9 claim steps: 4 verified, 2 wrong, 1 layout, 2 unchecked") == 7
