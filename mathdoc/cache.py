@@ -32,7 +32,6 @@ import hashlib
 import hmac
 import json
 import os
-import secrets
 import stat
 import sys
 import time
@@ -116,11 +115,11 @@ def load_key(directory: Path | None = None) -> bytes:
     with contextlib.suppress(FileNotFoundError):
         return _read_key(path)
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-    temporary = directory / f"{TEMP_PREFIX}{secrets.token_hex(8)}"
+    temporary = directory / f"{TEMP_PREFIX}{_token_hex(8)}"
     handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600)
     try:
         with os.fdopen(handle, "w", encoding="ascii") as stream:
-            stream.write(secrets.token_hex(32) + "\n")
+            stream.write(_token_hex(32) + "\n")
         try:
             os.link(temporary, path)  # atomic, and never replaces a key another process made
         except FileExistsError:
@@ -416,7 +415,7 @@ class Store:
         return hmac.compare_digest(_sign(self.key, key, payload), signature)
 
     def _write(self, fd: int | None, entries: dict[str, Entry]) -> None:
-        temporary = f"{TEMP_PREFIX}{secrets.token_hex(8)}"
+        temporary = f"{TEMP_PREFIX}{_token_hex(8)}"
         handle = _open_regular(self.directory, fd, temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         try:
             with os.fdopen(handle, "w", encoding="ascii") as stream:  # escaped: even a lone surrogate round-trips
@@ -510,3 +509,9 @@ def open_cache(directory: str | None, variant: str = "", file_name: str = FILE_N
     if not directory:
         return None
     return Store(Path(directory), variant, file_name)
+
+
+def _token_hex(count: int) -> str:
+    import secrets  # here: a warm run, which writes nothing, need not load it
+
+    return secrets.token_hex(count)

@@ -302,7 +302,7 @@ def expand(paths: Iterable[str], settings: Settings) -> Expansion:
         skipped.extend(outside)
         directory = os.path.isdir(raw)
         for note in found:
-            if directory:
+            if directory and (include or exclude):
                 candidates = _match_names(note.path, settings.root, Path(raw))
                 if (include and not any(p.fullmatch(c) for p in include for c in candidates)) or any(
                     p.fullmatch(c) for p in exclude for c in candidates

@@ -237,13 +237,15 @@ except (AttributeError, ValueError, OSError):
 
 def _zygote_main(
     control: Connection, function: Callable[..., Any], memory_limit: int, parent: int,
-    warmup: Callable[[], None] | None, limit: float,
+    warmup: Callable[[], None] | None, limit: float, parent_end: Connection | None = None,
 ) -> None:
     """The one process that imports and warms up; every worker is forked from it, so a second
     worker costs a fork, not a second SymPy import and parser warm-up."""
     from multiprocessing.connection import Connection as _Connection
     from multiprocessing.reduction import recv_handle
 
+    if parent_end is not None:
+        parent_end.close()  # else the zygote would hold its own pipe open and never see the parent leave
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # workers are reaped by the kernel
     _deadlines.clear()
@@ -297,7 +299,9 @@ class _Zygote:
 
         context: Any = multiprocessing.get_context("fork")
         self.control, child = context.Pipe()
-        self.process = context.Process(target=_zygote_main, args=(child, function, memory_limit, os.getpid(), warmup, limit), daemon=True)
+        self.process = context.Process(
+            target=_zygote_main, args=(child, function, memory_limit, os.getpid(), warmup, limit, self.control), daemon=True
+        )
         self.process.start()
         child.close()
 
