@@ -84,3 +84,13 @@ def test_the_client_memory_does_not_grow_with_the_number_of_files(tmp_path):
         assert json.loads(lines[-1])["summary"]["files"] == count
         peaks[count] = peak
     assert peaks[2000] < 2 * peaks[500], peaks
+
+
+def test_with_the_progress_bar_the_lines_still_go_to_stdout(run_cli, tmp_path, monkeypatch):
+    from mathdoc.executors import streaming
+
+    monkeypatch.setattr(streaming, "interactive", lambda quiet: True)  # as on a terminal
+    generate(tmp_path / "notes", 12)
+    result = run_cli("check", tmp_path / "notes", "--format", "jsonl", "--jobs", "1", "--cache-dir", tmp_path / "cache")
+    assert len(result.out.splitlines()) == 13
+    assert '"findings"' not in result.err

@@ -47,7 +47,8 @@ def progress_bar(total: int, show: bool) -> Iterator[Progress | None]:
 
     rate = _Rate()
     columns = (TextColumn("checking files"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"), TimeElapsedColumn())
-    with Bar(*columns, console=Console(stderr=True), transient=True) as bar:
+    # stdout is not redirected: the jsonl lines written meanwhile go where stdout goes (a file, a pipe)
+    with Bar(*columns, console=Console(stderr=True), transient=True, redirect_stdout=False) as bar:
         task = bar.add_task("check", total=total, rate="")
 
         def advance(files: int, steps: int) -> None:
