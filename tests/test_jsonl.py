@@ -86,11 +86,30 @@ def test_the_client_memory_does_not_grow_with_the_number_of_files(tmp_path):
     assert peaks[2000] < 2 * peaks[500], peaks
 
 
-def test_with_the_progress_bar_the_lines_still_go_to_stdout(run_cli, tmp_path, monkeypatch):
-    from mathdoc.executors import streaming
+def test_with_the_progress_bar_on_a_terminal_the_lines_still_go_to_stdout(tmp_path):
+    """stderr is a terminal (the bar is drawn there), stdout a pipe: every line reaches the pipe."""
+    import os
+    import pty
+    import subprocess
+    import sys
+    import threading
 
-    monkeypatch.setattr(streaming, "interactive", lambda quiet: True)  # as on a terminal
     generate(tmp_path / "notes", 12)
-    result = run_cli("check", tmp_path / "notes", "--format", "jsonl", "--jobs", "1", "--cache-dir", tmp_path / "cache")
-    assert len(result.out.splitlines()) == 13
-    assert '"findings"' not in result.err
+    primary, secondary = pty.openpty()
+    environment = {k: v for k, v in os.environ.items() if k != "CI"}
+    command = [sys.executable, "-m", "mathdoc", "check", str(tmp_path / "notes"), "--format", "jsonl", "--jobs", "1", "--cache-dir", str(tmp_path / "cache")]
+    def drain() -> None:  # read the terminal's side, so that the bar never fills it and blocks
+        with contextlib.suppress(OSError):
+            while os.read(primary, 4096):
+                pass
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    try:
+        done = subprocess.run(command, stdout=subprocess.PIPE, stderr=secondary, stdin=subprocess.DEVNULL, env=environment, timeout=600, cwd=REPO)
+    finally:
+        os.close(secondary)
+        reader.join(timeout=10)
+        os.close(primary)
+    assert done.returncode == 1
+    assert len(done.stdout.decode("utf-8").splitlines()) == 13
