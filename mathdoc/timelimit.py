@@ -322,7 +322,7 @@ class _Zygote:
         return mine
 
     def alive(self) -> bool:
-        return self.process.is_alive()
+        return bool(self.process.is_alive())
 
     def stop(self) -> None:
         try:
