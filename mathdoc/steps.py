@@ -16,6 +16,7 @@ from .grammar import parse, tree as t
 from .grammar.names import key
 from .outcome import LayoutResult, StepResult
 from .semantics import Definitions, Evaluator
+from .semantics.env import applications, applied_in_definitions
 from .semantics.errors import ShapeMismatch, Unchecked
 from .semantics.integrals import up_to_constant
 from .semantics.readings import readings
@@ -64,7 +65,7 @@ def _check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", 
     context = _Context.of(left, right, Definitions.from_pairs(definitions, near_only=True) if defs.far else None)
     near = context.near or defs
     context = replace(context, texts=(lhs, rhs), defined_near=frozenset(near.functions),
-                      supplemented=Definitions.supplemented(definitions, _applications(left, right, defs)))
+                      supplemented=Definitions.supplemented(definitions, applications(left, right, defs)))
     seed = lhs + "=" + rhs
     first, sensitive = _decide_all(left, right, defs, context, "numerator", seed, proof_seconds)
     if not sensitive:
@@ -232,37 +233,6 @@ def _decide_lower(preferred: LayoutResult, left: t.Node, right: t.Node, defs: De
     return None, used
 
 
-def _applications(left: t.Node, right: t.Node, defs: Definitions) -> dict[str, list[tuple[t.Node, ...]]]:
-    """The arguments of every name written as a function (`w(t)`, `w'(0)`) in the step or in the
-    bodies of the functions it may use."""
-    nodes = t.walk(left) + t.walk(right) + [n for _, body in defs.functions.values() for n in t.walk(body)]
-    found: dict[str, list[tuple[t.Node, ...]]] = {}
-    for node in nodes:
-        if isinstance(node, t.Apply):
-            head = node.head.operand if isinstance(node.head, t.Prime) else node.head
-            if isinstance(head, t.Symbol):
-                found.setdefault(key(head), []).append(node.args)
-    return found
-
-
-def _applied_in_definitions(defs: Definitions) -> dict[str, tuple[t.Node, ...]]:
-    """Undefined names the defined functions apply to plain variables, each always to the same
-    ones (`f(x, y)` in `L(x, y, \\lambda) = f(x, y) - \\lambda g(x, y)`)."""
-    found: dict[str, tuple[t.Node, ...]] = {}
-    clashes: set[str] = set()
-    for _, body in defs.functions.values():
-        for node in t.walk(body):
-            if not (isinstance(node, t.Apply) and isinstance(node.head, t.Symbol) and node.args):
-                continue
-            name = key(node.head)
-            if name in defs.functions or name in defs.symbols or not all(isinstance(a, t.Symbol) and not a.font for a in node.args):
-                continue
-            if name in found and [key(a) for a in found[name] if isinstance(a, t.Symbol)] != [key(a) for a in node.args if isinstance(a, t.Symbol)]:
-                clashes.add(name)
-            found.setdefault(name, node.args)
-    return {name: args for name, args in found.items() if name not in clashes}
-
-
 Values = tuple[Value, Value] | None
 
 
@@ -308,7 +278,7 @@ def _evaluator(reading: Reading, defs: Definitions, context: _Context, layout: s
         defs = context.supplemented
     evaluator = Evaluator(defs, layout, n, all_generic=all_generic, matrix_context=context.matrix_context)
     evaluator.applied_names = set(context.applied)
-    evaluator.applied_arguments = _applied_in_definitions(defs)
+    evaluator.applied_arguments = applied_in_definitions(defs)
     evaluator.implicit_functions = set(context.implicit) - set(defs.functions) - set(defs.symbols)
     evaluator.products_first = reading.products_first
     evaluator.dependent = reading.dependent

@@ -142,3 +142,34 @@ def _is_number(node: t.Node) -> bool:
     if isinstance(node, (t.Frac, t.Div)):
         return _is_number(node.numerator) and _is_number(node.denominator)
     return False
+
+
+def applications(left: t.Node, right: t.Node, defs: Definitions) -> dict[str, list[tuple[t.Node, ...]]]:
+    """The arguments of every name written as a function (`w(t)`, `w'(0)`) in the step or in the
+    bodies of the functions it may use."""
+    nodes = t.walk(left) + t.walk(right) + [n for _, body in defs.functions.values() for n in t.walk(body)]
+    found: dict[str, list[tuple[t.Node, ...]]] = {}
+    for node in nodes:
+        if isinstance(node, t.Apply):
+            head = node.head.operand if isinstance(node.head, t.Prime) else node.head
+            if isinstance(head, t.Symbol):
+                found.setdefault(key(head), []).append(node.args)
+    return found
+
+
+def applied_in_definitions(defs: Definitions) -> dict[str, tuple[t.Node, ...]]:
+    """Undefined names the defined functions apply to plain variables, each always to the same
+    ones (`f(x, y)` in `L(x, y, \\lambda) = f(x, y) - \\lambda g(x, y)`)."""
+    found: dict[str, tuple[t.Node, ...]] = {}
+    clashes: set[str] = set()
+    for _, body in defs.functions.values():
+        for node in t.walk(body):
+            if not (isinstance(node, t.Apply) and isinstance(node.head, t.Symbol) and node.args):
+                continue
+            name = key(node.head)
+            if name in defs.functions or name in defs.symbols or not all(isinstance(a, t.Symbol) and not a.font for a in node.args):
+                continue
+            if name in found and [key(a) for a in found[name] if isinstance(a, t.Symbol)] != [key(a) for a in node.args if isinstance(a, t.Symbol)]:
+                clashes.add(name)
+            found.setdefault(name, node.args)
+    return {name: args for name, args in found.items() if name not in clashes}
