@@ -45,8 +45,6 @@ from .timelimit import TaskResult
 FORMAT = 3
 """3: signed entries (2 had none, and its files are simply stale)."""
 FILE_NAME = "steps.json"
-FILES_NAME = "files.json"
-"""Whole-file results: a warm run of an unchanged file reads its bytes, hashes them and is done."""
 MAX_ENTRIES = 50_000
 MAX_BYTES = 64 * 1024 * 1024
 """The most of `steps.json` ever read; a larger file is a miss (50,000 entries take ~15 MB)."""
@@ -247,10 +245,10 @@ def _read_bounded(handle: int, limit: int) -> bytes | None:
 class Store:
     """The cached results of one run: loaded once, written back (merged) by `flush`."""
 
-    def __init__(self, directory: Path, variant: str = "", file_name: str = FILE_NAME) -> None:
+    def __init__(self, directory: Path, variant: str = "") -> None:
         self.directory = directory
-        self.file_name = file_name
-        self.path = directory / file_name
+        self.file_name = FILE_NAME
+        self.path = directory / FILE_NAME
         self.code = code_fingerprint()
         self.salt = json.dumps([FORMAT, self.code, variant], separators=(",", ":"))
         self.now = _clock()
@@ -502,13 +500,13 @@ def _evict(entries: dict[str, Entry], limit: int) -> dict[str, Entry]:
     return dict(sorted(entries.items(), key=stamp, reverse=True)[:limit])
 
 
-def open_cache(directory: str | None, variant: str = "", file_name: str = FILE_NAME) -> Store | None:
+def open_cache(directory: str | None, variant: str = "") -> Store | None:
     """The cache in `directory` (None: no cache).  `variant` names whatever else changes a
-    result (the time limit); steps cached under another variant are not reused.  `file_name`
-    picks the store: `steps.json` (one entry per claim step) or `FILES_NAME` (one per file)."""
+    result (the time limit); steps cached under another variant are not reused.  (Whole-file
+    results live beside it, in `filecache`.)"""
     if not directory:
         return None
-    return Store(Path(directory), variant, file_name)
+    return Store(Path(directory), variant)
 
 
 def _token_hex(count: int) -> str:

@@ -270,9 +270,16 @@ def _kind(path: str) -> str:
 
 
 def _exists_any(directory: str) -> bool:
-    from .cache import FILE_NAME, FILES_NAME
+    from .cache import FILE_NAME
 
-    return any(os.path.exists(os.path.join(directory, name)) for name in (FILE_NAME, FILES_NAME))
+    return os.path.exists(os.path.join(directory, FILE_NAME)) or any(name.startswith("files-") for name in _names(directory))
+
+
+def _names(directory: str) -> list[str]:
+    try:
+        return os.listdir(directory)
+    except OSError:
+        return []
 
 
 def _poke(fd: int) -> None:

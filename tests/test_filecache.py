@@ -67,7 +67,8 @@ def test_findings_are_byte_identical_cold_warm_and_for_one_or_two_workers(tmp_pa
     document = json.loads(outputs["no cache"])
     assert len(document["files"]) == READ_AHEAD * 2 + 3
     assert [f["path"] for f in document["files"]] == sorted(f["path"] for f in document["files"])
-    assert (tmp_path / "cache1" / cache.FILES_NAME).is_file()
+    entries = [p for p in (tmp_path / "cache1").glob("files-*/*")]
+    assert len(entries) == READ_AHEAD * 2 + 3  # one entry per file
 
 
 def test_a_warm_run_of_unchanged_files_never_loads_the_parser(tmp_path: Path) -> None:
@@ -116,14 +117,14 @@ def test_a_file_that_cannot_be_read_is_reported_in_its_place(tmp_path: Path) -> 
 def test_a_forged_file_entry_is_ignored(tmp_path: Path) -> None:
     notes = write_notes(tmp_path / "notes", 1)
     first = run_cli(["--cache-dir", "cache", "--format", "json", "notes"], tmp_path)
-    store = tmp_path / "cache" / cache.FILES_NAME
-    data = json.loads(store.read_text(encoding="utf-8"))
-    for entry in data["entries"].values():
-        entry[1] = entry[1].replace('"wrong"', '"verified"')  # without the key, the signature no longer fits
-    store.write_text(json.dumps(data), encoding="utf-8")
+    (entry,) = (tmp_path / "cache").glob("files-*/*")
+    payload, signature = json.loads(entry.read_text(encoding="utf-8"))
+    assert '"wrong"' in payload
+    forged = payload.replace('"wrong"', '"verified"')  # without the key, the signature no longer fits
+    entry.write_text(json.dumps([forged, signature]), encoding="utf-8")
     second = run_cli(["--cache-dir", "cache", "--format", "json", "notes"], tmp_path)
     assert second.stdout == first.stdout and notes
-    assert "were not written by this machine's mathdoc" in second.stderr
+    assert json.loads(entry.read_text(encoding="utf-8"))[0] == payload  # checked again, and stored again
 
 
 def test_a_reader_far_ahead_of_the_workers_never_stalls_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -149,3 +150,24 @@ def test_a_reader_far_ahead_of_the_workers_never_stalls_the_run(tmp_path: Path, 
     worker.join(timeout=600)  # a hang detector only: the run takes seconds
     assert not worker.is_alive(), "the streamed run stalled"
     assert [r.path for r in found] == [str(p) for p in notes]  # type: ignore[attr-defined]
+
+
+def test_entries_of_another_code_version_are_removed_and_links_never_followed(tmp_path: Path) -> None:
+    from mathdoc.filecache import EntryStore
+
+    root = tmp_path / "cache"
+    stale = root / "files-0123456789abcdef01234567"
+    stale.mkdir(parents=True)
+    (stale / "entry").write_text("[]", encoding="utf-8")
+    store = EntryStore(root, "v")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    store.directory.symlink_to(outside, target_is_directory=True)  # a pull request's committed link
+    store.put_payload(["file", "a.md"], {"x": 1})
+    assert not stale.exists()  # the first write tidies other versions away
+    assert list(outside.iterdir()) == []  # nothing written through the link
+    assert store.get_payload(["file", "a.md"]) is None
+    store.directory.unlink()
+    store.put_payload(["file", "a.md"], {"x": 1})
+    assert store.get_payload(["file", "a.md"]) == {"x": 1}
+    assert (root / ".gitignore").read_text(encoding="utf-8") == "*\n"
