@@ -46,18 +46,18 @@ class Input:
     """The path as findings show it, and where it is read from unless `location` says otherwise."""
     root: str | None = None
     """The directory its `\\input`s must lie inside (see `sources.checked_root`)."""
-    data: bytes | None = None
-    """Its bytes, if the caller has read them (a URL); None: read from the file system."""
+    location: str | None = None
+    """Where to read it, when that is not `path` (a dask worker reads an absolute path)."""
 
     def read(self) -> bytes:
         from .sources import read_file_bytes
 
-        return self.data if self.data is not None else read_file_bytes(self.path, self.path)
+        return read_file_bytes(self.location or self.path, self.path)
 
     def source(self, data: bytes) -> Source:
         from .sources import source_from_bytes
 
-        return source_from_bytes(data, self.path, self.path, self.root)
+        return source_from_bytes(data, self.location or self.path, self.path, self.root)
 
 
 Task = tuple[str, str, tuple[tuple[str, str, str], ...]]
@@ -188,7 +188,7 @@ def check_sources(
 
 
 def iter_reports(
-    inputs: Iterable[Source | Input], options: Options, progress: Callable[[int], None] | None = None,
+    inputs: Iterable[Source | Input | SourceError], options: Options, progress: Callable[[int], None] | None = None,
     on_plan: Callable[[int], None] | None = None, pool: "WorkerPool | None" = None,
 ) -> Iterator[FileReport | SourceError]:
     """One report per input, in input order, each as soon as its file is done.
@@ -196,7 +196,8 @@ def iter_reports(
     Files are read and planned in a thread while the workers check what is already planned, so
     the first step reaches a worker as soon as the first file is planned.  An `Input` is looked
     up in the whole-file cache by its bytes before it is read any further; one that cannot be
-    read yields its `SourceError`."""
+    read yields its `SourceError` (and a `SourceError` given as an input, for a file the caller
+    could not read, is yielded in its place)."""
     from .stream import Run
 
     run = Run(options, worker_pool, progress, on_plan)

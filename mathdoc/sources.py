@@ -139,7 +139,8 @@ file verbatim (notebooks) register themselves here."""
 
 
 def kind_of(path: str | os.PathLike[str]) -> str | None:
-    return KIND_BY_SUFFIX.get(Path(path).suffix.lower())
+    # os.path, not pathlib: pathlib interns every component, so a corpus's names would stay in memory
+    return KIND_BY_SUFFIX.get(os.path.splitext(os.fspath(path))[1].lower())
 
 
 RootedLoader = Callable[[str, str, str, tuple[str, ...], str], Source]

@@ -70,11 +70,13 @@ class Run:
 
     # -- the reading side (a thread) -------------------------------------------------------------
 
-    def prepare(self, item: "Source | Input") -> _File:
+    def prepare(self, item: "Source | Input | SourceError") -> _File:
         """Look the file up in the whole-file cache, else read and plan it."""
         from . import filecache
         from .checker import plan
 
+        if isinstance(item, SourceError):
+            return _File(report=item)
         if isinstance(item, Source):
             source, key = item, None
         else:
@@ -94,7 +96,7 @@ class Run:
                 return _File(report=FileReport(hit.path, hit.layout, hit.findings, hit.notices, source))
         return _File(plan=plan(source, self.options), key=key)
 
-    def _read_all(self, items: Iterator["Source | Input"], out: "queue.Queue[Any]", wake: int, stop: threading.Event) -> None:
+    def _read_all(self, items: Iterator["Source | Input | SourceError"], out: "queue.Queue[Any]", wake: int, stop: threading.Event) -> None:
         try:
             for item in items:
                 if stop.is_set():
@@ -110,7 +112,7 @@ class Run:
 
     # -- the checking side (the caller's thread) -------------------------------------------------
 
-    def reports(self, items: Iterator["Source | Input"], pool: "WorkerPool | None") -> Iterator[FileReport | SourceError]:
+    def reports(self, items: Iterator["Source | Input | SourceError"], pool: "WorkerPool | None") -> Iterator[FileReport | SourceError]:
         own = pool is None
         pool = pool if pool is not None else self.make_pool(self.options)
         if self.options.cache_dir is None or not _exists_any(self.options.cache_dir):
@@ -136,7 +138,7 @@ class Run:
                 pool.start()
             self.started = True
 
-    def _threaded(self, items: Iterator["Source | Input"], pool: "WorkerPool") -> Iterator[FileReport | SourceError]:
+    def _threaded(self, items: Iterator["Source | Input | SourceError"], pool: "WorkerPool") -> Iterator[FileReport | SourceError]:
         out: queue.Queue[Any] = queue.Queue(maxsize=READ_AHEAD)
         wake_read, wake_write = os.pipe()
         os.set_blocking(wake_read, False)
@@ -177,7 +179,7 @@ class Run:
             os.close(wake_read)
             os.close(wake_write)
 
-    def _inline(self, items: Iterator["Source | Input"], pool: "WorkerPool") -> Iterator[FileReport | SourceError]:
+    def _inline(self, items: Iterator["Source | Input | SourceError"], pool: "WorkerPool") -> Iterator[FileReport | SourceError]:
         for item in items:
             prepared = self.prepare(item)
             self._admit(prepared, pool)

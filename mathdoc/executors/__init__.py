@@ -8,9 +8,8 @@ verdicts, time limits, cache keys and the report of every file are the same.
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from ..model import FileReport
 from ..sources import Note, SourceError
@@ -22,9 +21,6 @@ if TYPE_CHECKING:
 
 EXECUTORS = ("local", "dask")
 
-LOCAL_BATCH = 32
-"""Files checked together by a streaming local run: enough for the pool to stay busy, few enough
-that the client holds only a handful of sources at a time."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,29 +89,41 @@ def split_urls(paths: Sequence[str]) -> tuple[list[str], list[Note], list[str]]:
 def check_notes(
     notes: Sequence[Note], options: "Options", keep_source: bool = True, pool: object | None = None, shown: Sequence[str] | None = None,
 ) -> list[Outcome]:
-    """Read and check `notes` here, in one `check_sources` call: the unit of work of every executor
-    (a dask task runs exactly this on its worker).  `shown`: the paths to report (as the user
-    gave them), when `notes` carry other names for the same files (absolute paths for a worker
-    whose working directory is not the client's)."""
-    from ..checker import check_sources
+    """Read and check `notes` here, in one streamed run: the unit of work of every executor (a
+    dask task runs exactly this on its worker).  `shown`: the paths to report (as the user gave
+    them), when `notes` carry other names for the same files (absolute paths for a worker whose
+    working directory is not the client's)."""
+    return list(_outcomes(notes, options, keep_source, pool, shown))
+
+
+def _inputs(notes: Sequence[Note], names: Sequence[str]) -> Iterator[object]:
+    """What the checker reads, lazily: a local file as an `Input` (the whole-file cache sees
+    its bytes first), a URL read here into its `Source` (or the `SourceError` that says why not)."""
+    from ..checker import Input
+
+    for note, name in zip(notes, names):
+        if note.root == URL_ROOT and is_url(note.path):
+            try:
+                yield read_note(note, name)
+            except SourceError as exc:
+                yield exc
+        else:
+            yield Input(name, root=note.root, location=note.path if note.path != name else None)
+
+
+def _outcomes(
+    notes: Sequence[Note], options: "Options", keep_source: bool, pool: object | None, shown: Sequence[str] | None,
+) -> Iterator[Outcome]:
+    from ..checker import iter_reports
 
     names = list(shown) if shown is not None else [note.path for note in notes]
-    outcomes: list[Outcome | None] = []
-    sources = []
-    for note, name in zip(notes, names):
-        try:
-            sources.append(read_note(note, name))
-            outcomes.append(None)
-        except SourceError as exc:
-            outcomes.append(Outcome(name, error=str(exc)))
-    reports = iter(check_sources(sources, options, pool=pool) if sources else [])  # type: ignore[arg-type]
-    result = []
-    for name, outcome in zip(names, outcomes):
-        if outcome is None:
-            report = next(reports)
-            outcome = Outcome(name, report=report if keep_source else replace(report, source=None))
-        result.append(outcome)
-    return result
+    run_options = replace(options, keep_sources=keep_source)
+    reports = iter_reports(_inputs(notes, names), run_options, pool=pool)  # type: ignore[arg-type]
+    for name, report in zip(names, reports):
+        if isinstance(report, SourceError):
+            yield Outcome(name, error=str(report))
+        else:
+            yield Outcome(name, report=report)
 
 
 def steps_of(outcome: Outcome) -> int:
@@ -124,20 +132,12 @@ def steps_of(outcome: Outcome) -> int:
 
 
 def stream_local(notes: Sequence[Note], options: "Options", progress: Progress | None = None, keep_source: bool = True) -> Iterator[Outcome]:
-    """Outcomes in input order, checked `LOCAL_BATCH` files at a time with one warm worker pool,
-    so that only one batch of sources is in memory at once."""
-    from ..checker import worker_pool
-
-    if not notes:
-        return
-    with worker_pool(options) as pool:
-        pool.start()
-        for start in range(0, len(notes), LOCAL_BATCH):
-            batch = check_notes(notes[start : start + LOCAL_BATCH], options, keep_source, pool)
-            for outcome in batch:
-                if progress:
-                    progress(1, steps_of(outcome))
-                yield outcome
+    """Outcomes in input order, as files complete: one streamed run, which reads only a few
+    files ahead of the workers, so the sources held at once do not grow with the corpus."""
+    for outcome in _outcomes(notes, options, keep_source, None, None):
+        if progress:
+            progress(1, steps_of(outcome))
+        yield outcome
 
 
 def stream(

@@ -33,7 +33,7 @@ class Definitions:
     """Some definition was made far from the claim (see `context.NEAR`)."""
     lower: dict[str, str] = field(default_factory=dict)
     """name -> where its definition comes from, for definitions of lower standing added by
-    `supplemented` (a code chunk, or `u = 1 + \sin x` read as the function u(x))."""
+    `supplemented` (a code chunk, or `u = 1 + \\sin x` read as the function u(x))."""
 
     @classmethod
     def from_pairs(cls, pairs: "tuple[tuple[str, ...], ...]", near_only: bool = False, code: bool = False) -> "Definitions":
