@@ -236,7 +236,12 @@ def test_ctrl_c_cancels_the_run_and_leaves_no_process_behind(tmp_path):
     generate(tmp_path / "notes", 80)
     environment = dict(os.environ, PYTHONIOENCODING="utf-8", CI="1")
     command = [sys.executable, "-m", "mathdoc", "check", str(tmp_path / "notes"), "--format", "jsonl", "--no-cache", "--executor", "dask", "--jobs", "2"]
-    process = subprocess.Popen(command, cwd=REPO, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    process = subprocess.Popen(
+        command, cwd=REPO, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        # A test runner started in the background inherits SIGINT ignored, and so would the child;
+        # a user's terminal never does: give the child the default disposition.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     try:
         first = process.stdout.readline()  # the run is under way once a file is written
         assert first.startswith("{"), process.stderr.read()
