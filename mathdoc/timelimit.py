@@ -583,8 +583,12 @@ class WorkerPool:
         backlog = self.GROW_BACKLOG_FORKED if self.use_zygote else self.GROW_BACKLOG
         if not self.workers or waiting > backlog * len(self.workers):
             return True
+        # A slow task, timed from when its worker took it up: a worker still waiting for the
+        # warm-up (or for a core, on a busy machine) says nothing about the queue.
         now = time.perf_counter()
-        return len(self._busy) == len(self.workers) and any(now - worker.started >= self.GROW_AFTER for worker in self._busy.values())
+        return len(self._busy) == len(self.workers) and any(
+            worker.running and now - worker.started >= self.GROW_AFTER for worker in self._busy.values()
+        )
 
     POLL = 0.1
     """Seconds between looks at the CPU time of running workers."""
@@ -596,8 +600,9 @@ class WorkerPool:
         wake = min(worker.deadline for worker in busy.values())
         if any(worker.running and worker.cpu_start is not None for worker in busy.values()):
             wake = min(wake, time.perf_counter() + self.POLL)
-        if self._pending and len(self.workers) < self.jobs:
-            wake = min(wake, min(worker.started for worker in busy.values()) + self.GROW_AFTER)
+        running = [worker.started for worker in busy.values() if worker.running]
+        if self._pending and len(self.workers) < self.jobs and running:
+            wake = min(wake, min(running) + self.GROW_AFTER)
         return max(0.0, wake - time.perf_counter())
 
     def _dispatch(self) -> None:
