@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from ..model import FileReport
 from ..sources import Note, SourceError
-from .urls import URL_ROOT, is_url, list_url, local_path, read_note, url_notes
+from .urls import URL_ROOT, is_url, list_url, local_path, read_note
 
 if TYPE_CHECKING:
     from ..checker import Options
-    from ..config import Settings
 
 EXECUTORS = ("local", "dask")
 
@@ -34,34 +33,6 @@ class Outcome:
 
 Progress = Callable[[int, int], None]
 """progress(files_done, steps_done): called as files complete (counts since the last call)."""
-
-
-def list_notes(paths: Sequence[str], settings: "Settings") -> tuple[list[Note], list[str], list[str]]:
-    """`config.expand_notes` that also takes URLs: (notes, errors, skipped), in argument order.
-
-    A `file://` URL is its local path; any other URL is listed through fsspec (names only)."""
-    from ..config import expand_notes
-
-    if not any(is_url(p) for p in paths):
-        return expand_notes(paths, settings)
-    notes: list[Note] = []
-    errors: list[str] = []
-    skipped: list[str] = []
-    seen: set[str] = set()
-    for raw in paths:
-        local = local_path(raw) if is_url(raw) else raw
-        if local is not None:
-            found, problems, outside = expand_notes([local], settings)
-            skipped.extend(outside)
-        else:
-            urls, problems = list_url(raw)
-            found = url_notes(urls)
-        errors.extend(problems)
-        for note in found:
-            if note.path not in seen:
-                seen.add(note.path)
-                notes.append(note)
-    return notes, errors, skipped
 
 
 def split_urls(paths: Sequence[str]) -> tuple[list[str], list[Note], list[str]]:
@@ -153,4 +124,4 @@ def stream(
         yield from stream_local(notes, options, progress, keep_source)
 
 
-__all__ = ["EXECUTORS", "Outcome", "check_notes", "list_notes", "split_urls", "stream", "stream_local", "steps_of"]
+__all__ = ["EXECUTORS", "Outcome", "check_notes", "split_urls", "stream", "stream_local", "steps_of"]
