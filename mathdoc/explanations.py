@@ -48,7 +48,30 @@ def differential_equation(context: _Context, values: tuple[Value, Value]) -> Lay
         mentioned = {_name(n) for n in _outside_derivatives(other) if isinstance(n, t.Symbol)}
         if unknowns & mentioned:
             return LayoutResult("unchecked", "equation", "a differential equation (its unknown appears on both sides), not an identity")
+    differentiated = [_differentiated(context.left), _differentiated(context.right)]
+    shared = (differentiated[0] & differentiated[1]) - context.defined_near
+    if shared and not _acts_on_a_combination(context.left) and not _acts_on_a_combination(context.right):
+        return LayoutResult("unchecked", "equation", f"a differential equation in `{sorted(shared)[0]}` (derivatives of one unknown on both sides), not an identity")
     return None
+
+
+def _differentiated(node: t.Node) -> set[str]:
+    """The names differentiated in a member (`u` of `\\frac{\\partial^2 u}{\\partial x^2}`)."""
+    return {_name(s) for n in _outside_integrals(node) for s in [_operand_symbol(n)] if s is not None}
+
+
+def _acts_on_a_combination(node: t.Node) -> bool:
+    """A derivative of an expression (`(fg)'`, `\\nabla(f + g)`, `\\frac{d}{dx}[y^2]`), not only of names:
+    what a differentiation rule states and a differential equation does not."""
+    for n in t.walk(node):
+        if isinstance(n, (t.Derivative, t.Prime, t.Gradient)):
+            operand = n.operand.inner if isinstance(n.operand, t.Group) else n.operand
+            while isinstance(operand, (t.Derivative, t.Prime)):
+                operand = operand.operand.inner if isinstance(operand.operand, t.Group) else operand.operand
+            head = operand.head if isinstance(operand, t.Apply) else operand
+            if not isinstance(head, t.Symbol) or (isinstance(operand, t.Apply) and not all(isinstance(a, t.Symbol) for a in operand.args)):
+                return True
+    return False
 
 
 def _outside_integrals(node: t.Node) -> list[t.Node]:

@@ -38,6 +38,80 @@ def on_a_curve(values: tuple[Value, Value], defs: Definitions, context: "_Contex
     return None
 
 
+def off_the_curve(values: tuple[Value, Value], defs: Definitions, context: "_Context", layout: str) -> LayoutResult | None:
+    """`\\frac{dy}{dx} = -\\frac{2x}{y}` after `x^2 + y^2 = 25`: the claim differentiates y implicitly on a
+    curve stated near it, and the sides differ on every branch of that curve: wrong, with the curve."""
+    left, right = values
+    near = context.near if context.near is not None else defs
+    if not near.equations or isinstance(left, sympy.MatrixBase) or isinstance(right, sympy.MatrixBase):
+        return None
+    implicit = _implicit_pairs(context, near)
+    if not implicit:
+        return None
+    difference = left - right
+    if difference.atoms(AppliedUndef) or difference.atoms(sympy.Derivative):
+        return None
+    evaluator = Evaluator(near, layout, 3, matrix_context=context.matrix_context)
+    curves = []
+    for head, body in near.equations:
+        relation = _scalar_relation(evaluator, head, body)
+        if relation is None or relation.atoms(AppliedUndef):
+            continue
+        for dependent, variable in implicit:
+            if {dependent, variable} <= relation.free_symbols:
+                curves.append((relation, dependent))
+    if not curves or not all(difference.free_symbols <= relation.free_symbols and _differs_on(difference, relation, dependent) for relation, dependent in curves):
+        return None  # equal (or undecided) on one of the curves stated: that may be the one meant
+    latest = sympy.sstr(curves[-1][0]).replace("**", "^")
+    return LayoutResult("differs", "wrong-derivative", f"the sides differ on every branch of the curve stated earlier ({latest} = 0)")
+
+
+def _implicit_pairs(context: "_Context", defs: Definitions) -> list[tuple[sympy.Symbol, sympy.Symbol]]:
+    """(y, x) of every `\\frac{dy}{dx}` whose y the document does not define."""
+    from .grammar.names import key
+
+    found = []
+    for node in t.walk(context.left) + t.walk(context.right):
+        if isinstance(node, t.Derivative) and node.kind == "d" and isinstance(node.operand, t.Symbol) and len(set(node.variables)) == 1:
+            variable = node.variables[0]
+            name = key(node.operand)
+            if isinstance(variable, t.Symbol) and name not in defs.symbols and name not in defs.functions and not node.operand.font:
+                found.append((sympy.Symbol(name), sympy.Symbol(key(variable))))
+    return found
+
+
+def _differs_on(difference: sympy.Expr, relation: sympy.Expr, symbol: sympy.Symbol) -> bool:
+    """Nonzero at real points of every branch of the curve `relation = 0` solved for `symbol`."""
+    from .timelimit import SoftTimeLimit, soft_limit
+
+    try:
+        with soft_limit(1.0):
+            solutions = sympy.solve(relation, symbol)
+    except (SoftTimeLimit, NotImplementedError, ValueError, TypeError):
+        return False
+    if not solutions or len(solutions) > 4:
+        return False
+    others = sorted((difference.free_symbols | relation.free_symbols) - {symbol}, key=lambda s: s.name)
+    for solution in solutions:
+        on_curve = difference.subs(symbol, solution)
+        nonzero = 0
+        for k in range(6):
+            point = {s: sympy.Rational(1 + 2 * k + i, 7 + k) for i, s in enumerate(others)}
+            try:
+                value = complex(sympy.N(on_curve.subs(point), 30))
+                base = complex(sympy.N(solution.subs(point), 30))
+            except (TypeError, ValueError, ZeroDivisionError):
+                continue
+            if abs(base.imag) > 1e-12 or value != value or abs(value) == float("inf"):
+                continue  # off the real curve here
+            if abs(value) < 1e-9:
+                return False
+            nonzero += 1
+        if nonzero < 3:
+            return False
+    return True
+
+
 def _vanishes_on(difference: sympy.Expr, relation: sympy.Expr, symbol: sympy.Symbol) -> bool:
     from .timelimit import SoftTimeLimit, soft_limit
 

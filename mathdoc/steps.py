@@ -18,11 +18,12 @@ from .outcome import LayoutResult, StepResult
 from .semantics import Definitions, Evaluator
 from .semantics.env import applications, applied_in_definitions
 from .semantics.errors import ShapeMismatch, Unchecked
+from .semantics.ambient import Ambient, ambient
 from .semantics.integrals import up_to_constant
 from .semantics.readings import readings
 from .semantics.values import Value
 from .explanations import differential_equation, explain
-from .relations import apply_equalities, on_a_curve
+from .relations import apply_equalities, off_the_curve, on_a_curve
 from .verify import _not_an_identity, compare
 
 LAYOUTS = ("numerator", "denominator")
@@ -46,6 +47,8 @@ class Reading:
     """Undefined differentiated names are abstract functions (the chain rule with named intermediates)."""
     texts: tuple[str, str] | None = None
     """latex2sympy's reading of the members that are plain scalar LaTeX (their texts)."""
+    ambient: Ambient | None = None
+    """Undefined differentiated names are arbitrary functions (the rule reading, see `ambient`)."""
     lower: bool = False
     """With the definitions of lower standing (code chunks, an expression read as a function)."""
 
@@ -94,6 +97,8 @@ class _Context:
     a name set equal to an expression, `y = -x^2`, may be a step of solving something else)."""
     supplemented: Definitions | None = None
     """The definitions with those of lower standing added (see `Definitions.supplemented`)."""
+    bare_applied: tuple[tuple[str, tuple[t.Node, ...]], ...] = ()
+    """Names applied, always to the same plain variables, and also written bare (`y(x)` and `y`)."""
 
     @classmethod
     def of(cls, left: t.Node, right: t.Node, near: Definitions | None) -> "_Context":
@@ -108,7 +113,30 @@ class _Context:
         )
         point = any(isinstance(n, t.Evaluate) or (isinstance(n, t.Apply) and not isinstance(n.head, t.Function) and any(isinstance(a, t.Number) for a in n.args)) for n in nodes)
         total = any(isinstance(n, t.Derivative) and n.kind == "d" for n in nodes)
-        return cls(matrix, applied, point, near, total, left, right, _implicit_functions(nodes), _dependencies(nodes))
+        return cls(matrix, applied, point, near, total, left, right, _implicit_functions(nodes), _dependencies(nodes), bare_applied=_bare_applied(nodes))
+
+
+def _bare_applied(nodes: list[t.Node]) -> tuple[tuple[str, tuple[t.Node, ...]], ...]:
+    """`y(x)` and a bare `y` in one claim: the same function (y applied to the same plain variables
+    everywhere, the variables not y itself)."""
+    heads = {id(n.head) for n in nodes if isinstance(n, t.Apply)} | {id(n.operand) for n in nodes if isinstance(n, t.Prime)}
+    arguments: dict[str, set[tuple[str, ...]]] = {}
+    first: dict[str, tuple[t.Node, ...]] = {}
+    for node in nodes:
+        head = node.head if isinstance(node, t.Apply) else None
+        if isinstance(node, t.Apply) and isinstance(head, t.Symbol) and head.sub is None and not head.font:
+            args = node.args
+            plain = all(isinstance(a, t.Symbol) and not a.font and a.sub is None for a in args)
+            names = tuple(key(a) for a in args if isinstance(a, t.Symbol)) if plain else ("",)
+            arguments.setdefault(key(head), set()).add(names)
+            first.setdefault(key(head), args)
+    bare = {key(n) for n in nodes if isinstance(n, t.Symbol) and id(n) not in heads and n.sub is None and not n.font and not n.accent and not n.primes}
+    found = []
+    for name in sorted(bare & set(arguments)):
+        forms = arguments[name]
+        if len(forms) == 1 and "" not in next(iter(forms)) and name not in next(iter(forms)):
+            found.append((name, first[name]))
+    return tuple(found)
 
 
 def _dependencies(nodes: list[t.Node]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -199,6 +227,10 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
             return LayoutResult("equal", "verified", f"{result.message}, reading {reading.label}", result.method), sensitive
         if result.status not in ("differs", "shape") and (reading.near_only or reading.dependent):
             undecided.append((reading, result))
+    if preferred.status == "unchecked" and preferred.code in ("undefined-function", "unparsed"):
+        rule = _decide_rule(left, right, defs, context, layout, seed, proof)
+        if rule is not None:
+            return rule, sensitive
     if preferred.status not in ("differs", "shape"):
         if preferred.code == "undefined-function":
             return differential_equation(context, (0, 0)) or lower or preferred, sensitive
@@ -208,11 +240,33 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
             return LayoutResult("unchecked", "remote-definition", "the sides differ only with a definition made far from this claim (another example or section?), which may not apply here; without it the step cannot be decided"), sensitive
         return LayoutResult("unchecked", "ambiguous", "the sides differ if the undefined letters are constants; if they are functions of the variable (an unknown of a differential equation), the step cannot be decided"), sensitive
     if preferred.status == "differs" and values is not None:
-        on_curve = on_a_curve(values, defs, context, layout)
+        on_curve = on_a_curve(values, defs, context, layout) or off_the_curve(values, defs, context, layout)
         if on_curve is not None:
             return on_curve, sensitive
         return explain(preferred, context, values) or preferred, sensitive
     return preferred, sensitive
+
+
+def _decide_rule(left: t.Node, right: t.Node, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> LayoutResult | None:
+    """The rule reading (see `semantics.ambient`): verified when the sides agree for every
+    instance of the arbitrary functions; wrong when the claim is a rule written in the same
+    functions on both sides (`\\nabla(fg) = f\\nabla g`), uses no definition of the document (with
+    `A = wh` defined, dA/dt may hold under a relation between w and h stated in the prose), fails
+    on an instance, and nothing explains the difference (a differential equation, a condition);
+    else None."""
+    rule = ambient(left, right, frozenset(defs.functions) | frozenset(defs.symbols))
+    if rule is None:
+        return None
+    reading = Reading(rule.label, left, right, ambient=rule)
+    result, _, values = _decide(reading, defs, context, layout, seed, proof)
+    if result.status == "equal":
+        return replace(result, message=f"{result.message}, reading {rule.label}")
+    written = {key(n) for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol)}
+    self_contained = not written & (set(defs.functions) | set(defs.symbols))
+    if result.status == "differs" and result.message.startswith("the rule does not hold") and values is not None and self_contained:
+        if explain(result, context, values) is None:
+            return replace(result, message=f"{result.message}, reading {rule.label}")
+    return None
 
 
 def _decide_lower(preferred: LayoutResult, left: t.Node, right: t.Node, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> tuple[LayoutResult | None, bool]:
@@ -284,6 +338,10 @@ def _evaluator(reading: Reading, defs: Definitions, context: _Context, layout: s
     evaluator.dependent = reading.dependent
     evaluator.written_names = {key(n) for n in t.walk(context.left) + t.walk(context.right) if isinstance(n, t.Symbol)}
     evaluator.stated_values = reading.stated_values
+    evaluator.ambient = reading.ambient
+    evaluator.bare_applied = dict(context.bare_applied)
+    evaluator.primed_functions = {key(n.head.operand) for n in t.walk(context.left) + t.walk(context.right)
+                                  if isinstance(n, t.Apply) and isinstance(n.head, t.Prime) and isinstance(n.head.operand, t.Symbol)}
     if reading.chain:
         defined = set(defs.functions) | set(defs.symbols)
         evaluator.dependencies = {name: deps for name, deps in context.dependencies if name not in defined}

@@ -314,7 +314,7 @@ def _compare_abstract(left: Value, right: Value, functions: list, rng: random.Ra
         if screened is not None:
             if _same_functions(left, right):
                 point, index, lhs_value, rhs_value = screened
-                shown = "; ".join(f"{f}(t) = {sympy.sstr(mapping[f].expr).replace('t_0', 't')}" for f in functions)
+                shown = "; ".join(_instance_text(f, mapping[f], left, right) for f in functions)
                 return LayoutResult(
                     "differs", "wrong-derivative", f"the rule does not hold for every function: it fails for {shown}",
                     point=tuple((s.name, _show(v)) for s, v in point.items()), lhs_value=lhs_value, rhs_value=rhs_value,
@@ -325,6 +325,24 @@ def _compare_abstract(left: Value, right: Value, functions: list, rng: random.Ra
                 "them; the claim may hold only under a condition stated in the prose",
             )
     return LayoutResult("equal", "verified", f"equal for random instances of {names} (not defined in the document)", "numeric")
+
+
+def _instance_text(function, instance: sympy.Lambda, left: Value, right: Value) -> str:
+    """`f(x, y) = x^2 - 3xy + 1`: the instance in the variables the claim applies it to, when it
+    always applies it to the same ones; else in t (and t_1, t_2, …)."""
+    applied = {a.args for v in (left, right) for a in _atoms(v, AppliedUndef) if a.func == function}
+    if len(applied) == 1:
+        args = next(iter(applied))
+        if all(isinstance(a, sympy.Symbol) for a in args) and len(set(args)) == len(args):
+            body = instance.expr.xreplace(dict(zip(instance.variables, args)))
+            return f"{function}({', '.join(map(str, args))}) = {_plain(body)}"
+    names = ("t",) if len(instance.variables) == 1 else tuple(f"t_{i}" for i in range(len(instance.variables)))
+    body = instance.expr.xreplace({v: sympy.Symbol(n) for v, n in zip(instance.variables, names)})
+    return f"{function}({', '.join(names)}) = {_plain(body)}"
+
+
+def _plain(expr: sympy.Expr) -> str:
+    return sympy.sstr(expr).replace("**", "^")
 
 
 def _same_functions(left: Value, right: Value) -> bool:

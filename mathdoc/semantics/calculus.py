@@ -140,7 +140,7 @@ class CalculusRules(EvaluatorCore):
         if not variables or any(not isinstance(v, sympy.Symbol) for v in variables) or len(set(variables)) != 1 or len(variables) > 2:
             return None
         dependent, variable = sympy.Symbol(scalar_name(node, self.indices) or node.name), variables[0]
-        for left, right in self.defs.equations:
+        for left, right in reversed(self.defs.equations):  # the latest curve stated
             try:
                 relation = self.value(left) - self.value(right)
             except (Unchecked, ShapeMismatch, TypeError):

@@ -12,6 +12,7 @@ import sympy
 
 from .errors import ShapeMismatch, Unchecked
 from .values import Value, _add, _hadamard, _immutable, _multiply, _transpose
+from .ambient import Ambient
 from ..grammar import tree as t
 from ..grammar.rules.functions import FUNCTION_LETTERS
 from .env import Definitions
@@ -56,6 +57,13 @@ class EvaluatorCore:
         """A reading: values stated earlier (`n = 5`) replace their names."""
         self.dependent = False
         """A reading: undefined letters in a `d/dx` operand are functions of x (see calculus.py)."""
+        self.primed_functions: set[str] = set()
+        """Names the claim writes as `w'(t)`: `w(t)` is then w applied to t, not w times t."""
+        self.ambient: Ambient | None = None
+        """A reading: undefined differentiated names are arbitrary functions (see `ambient`)."""
+        self.bare_applied: dict[str, tuple[t.Node, ...]] = {}
+        """Undefined names the claim applies, always to the same variables (`y(x)`): a bare `y` in
+        the same claim is that function too (`[y(x)^2]' = 2y\\,y'`)."""
 
     def value(self, node: t.Node) -> Value:
         self.depth += 1
@@ -90,6 +98,9 @@ class EvaluatorCore:
         if node.name in self.implicit_functions and node.sub is None and not node.font:
             self.used_abstract.add(node.name)
             return sympy.Function(node.name)(sympy.Symbol("x"))
+        arbitrary = self.arbitrary(node)
+        if arbitrary is not None:
+            return arbitrary
         if self.stated_values and key(node) in self.defs.values and key(node) not in self.written_names:
             return self.value(self.defs.values[key(node)])
         if node.sub is None and not node.accent and key(node) not in self.defs.symbols:
@@ -100,6 +111,24 @@ class EvaluatorCore:
         if node.font == "roman" and node.name == "d":
             raise Unchecked("unparsed", "a differential `d` outside a derivative is not evaluated")
         return sympy.Symbol(name)
+
+    def arbitrary(self, node: t.Symbol) -> Value | None:
+        """A bare name read as a function: `y` beside `y(x)`, or a name of the rule reading."""
+        if node.font or node.accent or node.primes:
+            return None
+        name = key(node)
+        if node.sub is None and name in self.bare_applied and name not in self.defs.symbols and name not in self.defs.functions:
+            return self.abstract(name, self.bare_applied[name])
+        if self.ambient is None:
+            return None
+        variables = [sympy.Symbol(v) for v in self.ambient.variables]
+        if name in self.ambient.scalars:
+            self.used_abstract.add(name)
+            return sympy.Function(name)(*variables)
+        if name in self.ambient.fields:
+            self.used_abstract.add(name)
+            return _immutable(sympy.Matrix([sympy.Function(f"{name}_{v}")(*variables) for v in self.ambient.variables]))
+        return None
 
     def text(self, node: t.Text) -> Value:
         raise Unchecked("unparsed", f"words inside the formula (`{node.text}`)")

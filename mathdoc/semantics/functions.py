@@ -134,6 +134,7 @@ class FunctionRules(EvaluatorCore):
             raise Unchecked("undefined-function", f"the operator `{head.name}` is not defined in the document")
         plain = scalar_name(head, self.indices)
         surely_function = head.sub is not None or len(node.args) > 1 or head.font == "bold" or "^" in head.name
+        surely_function = surely_function or name in self.primed_functions
         if surely_function or (head.name in FUNCTION_LETTERS and not self.products_first):
             if head.font == "bold":
                 raise Unchecked("undefined-function", f"the vector function `{name.replace('bold:', '')}(…)` is not defined in the document")

@@ -69,6 +69,8 @@ class VectorCalculusRules(EvaluatorCore):
     def _parameters(self, operand: t.Node) -> Value:
         head = operand.head if isinstance(operand, t.Apply) else operand
         name = key(head) if isinstance(head, t.Symbol) else ""
+        if self.ambient is not None and name not in self.defs.functions:
+            return _immutable(sympy.Matrix([sympy.Symbol(v) for v in self.ambient.variables]))
         if not name:
             raise Unchecked("unparsed", "the gradient of an expression: write the variables as `\\nabla_{...}`")
         if name not in self.defs.functions:

@@ -1,0 +1,88 @@
+"""The rule reading: names a claim differentiates but the document never defines are arbitrary
+functions of the claim's variables.
+
+`\\nabla(fg) = (\\nabla f)g + f\\nabla g`, `\\nabla\\cdot(\\nabla\\times F) = 0` and
+`\\frac{\\partial^2 f}{\\partial x\\partial y} = \\frac{\\partial^2 f}{\\partial y\\partial x}` state rules
+that hold for every f, g and F.  In this reading each such lowercase name is a scalar function
+f(x, y, z) and each capital under a divergence or a curl is a vector field (F_1, F_2, F_3) of the
+same variables; `verify` then compares the sides on random polynomial instances of them.
+
+| what the claim writes | the variables |
+|---|---|
+| `\\frac{\\partial f}{\\partial x}`, `\\partial_y f` | those it differentiates by, in order of appearance |
+| `\\nabla f` with x, y (or z) written somewhere in the claim | the letters among x, y, z it writes |
+| `\\nabla f`, `\\nabla\\cdot F`, `\\nabla\\times F` and no variable written | x, y, z |
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TypeGuard
+
+from ..grammar import tree as t
+from ..grammar.names import key
+
+SPACE = ("x", "y", "z")
+_OPERATORS = (t.Derivative, t.Gradient)
+
+
+@dataclass(frozen=True, slots=True)
+class Ambient:
+    variables: tuple[str, ...]
+    scalars: frozenset[str]
+    """Undefined names read as scalar functions of `variables`."""
+    fields: frozenset[str]
+    """Undefined capitals under a divergence or a curl, read as vector fields of `variables`."""
+
+    @property
+    def label(self) -> str:
+        return f"each undefined name as an arbitrary function of {', '.join(self.variables)} (a rule for every function)"
+
+
+def ambient(left: t.Node, right: t.Node, defined: frozenset[str]) -> Ambient | None:
+    """The rule reading of a claim, or None when it has no undefined differentiated name (or writes
+    primes, which `implicit_functions` reads, or variables it cannot place)."""
+    nodes = t.walk(left) + t.walk(right)
+    if any(isinstance(n, t.Prime) for n in nodes):
+        return None
+    variables = _variables(nodes)
+    if variables is None:
+        return None
+    operated = [n for node in nodes if isinstance(node, _OPERATORS) for n in t.walk(node.operand)]
+    field_nodes = [n for node in nodes if isinstance(node, t.Gradient) and node.kind in ("div", "curl") for n in t.walk(node.operand)]
+    applied = {id(n.head) for n in nodes if isinstance(n, t.Apply)}
+    names = {key(n) for n in operated if _candidate(n, applied)} - defined - set(variables)
+    fields = {key(n) for n in field_nodes if _candidate(n, applied) and n.name.isupper()} & names
+    if not names:
+        return None
+    if fields and tuple(variables) not in ((), SPACE):
+        return None
+    if not variables:
+        if not any(isinstance(n, t.Gradient) for n in nodes):
+            return None
+        variables = list(SPACE)
+    return Ambient(tuple(variables), frozenset(names - fields), frozenset(fields))
+
+
+def _candidate(node: t.Node, applied: set[int]) -> TypeGuard[t.Symbol]:
+    """A plain name (`f`, `F`, `F_y`), not applied to arguments, not bold, not a differential."""
+    return (isinstance(node, t.Symbol) and id(node) not in applied and not node.font and not node.accent
+            and not node.primes and node.name not in ("e", "d", "pi") and (len(node.name) == 1 or node.sub is not None))
+
+
+def _variables(nodes: list[t.Node]) -> list[str] | None:
+    """The plain variables a claim differentiates by, then the letters of x, y, z it writes when it
+    uses `\\nabla` without a subscript (None when those are not all among x, y, z)."""
+    found: list[str] = []
+    for node in nodes:
+        if isinstance(node, t.Derivative):
+            for variable in node.variables:
+                if isinstance(variable, t.Symbol) and not variable.font and key(variable) not in found:
+                    found.append(key(variable))
+    if any(isinstance(n, t.Gradient) and n.variable is None for n in nodes):
+        written = {n.name for n in nodes if isinstance(n, t.Symbol) and n.sub is None and not n.font and n.name in SPACE}
+        found.extend(name for name in SPACE if name in written and name not in found)
+        if not set(found) <= set(SPACE):
+            return None
+        return [name for name in SPACE if name in found]
+    return found
