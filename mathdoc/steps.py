@@ -67,7 +67,7 @@ def _check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", 
     left, right = parse(lhs), parse(rhs)
     context = _Context.of(left, right, Definitions.from_pairs(definitions, near_only=True) if defs.far else None)
     near = context.near or defs
-    context = replace(context, texts=(lhs, rhs), defined_near=frozenset(near.functions),
+    context = replace(context, texts=(lhs, rhs), defined_near=frozenset(near.functions), defined=frozenset(defs.functions) | frozenset(defs.symbols),
                       supplemented=Definitions.supplemented(definitions, applications(left, right, defs)))
     seed = lhs + "=" + rhs
     first, sensitive = _decide_all(left, right, defs, context, "numerator", seed, proof_seconds)
@@ -97,6 +97,8 @@ class _Context:
     a name set equal to an expression, `y = -x^2`, may be a step of solving something else)."""
     supplemented: Definitions | None = None
     """The definitions with those of lower standing added (see `Definitions.supplemented`)."""
+    defined: frozenset[str] = frozenset()
+    """Every name the definitions in scope give a value (functions and symbols, near or far)."""
     bare_applied: tuple[tuple[str, tuple[t.Node, ...]], ...] = ()
     """Names applied, always to the same plain variables, and also written bare (`y(x)` and `y`)."""
 
@@ -234,6 +236,8 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
     if preferred.status not in ("differs", "shape"):
         if preferred.code == "undefined-function":
             return differential_equation(context, (0, 0)) or lower or preferred, sensitive
+        if preferred.code in ("unparsed", "malformed-notation") and not context.defined_near & _differentiated_names(left, right):
+            return differential_equation(context, (0, 0)) or preferred, sensitive  # say what it is, not why it was not read
         return preferred, sensitive
     for reading, result in undecided:
         if reading.near_only:
@@ -245,6 +249,10 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
             return on_curve, sensitive
         return explain(preferred, context, values) or preferred, sensitive
     return preferred, sensitive
+
+
+def _differentiated_names(left: t.Node, right: t.Node) -> frozenset[str]:
+    return frozenset(key(n.operand) for n in t.walk(left) + t.walk(right) if isinstance(n, (t.Prime, t.Derivative)) and isinstance(n.operand, t.Symbol))
 
 
 def _decide_rule(left: t.Node, right: t.Node, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> LayoutResult | None:

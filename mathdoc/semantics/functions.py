@@ -26,6 +26,9 @@ SCALAR_FUNCTIONS = {
 INVERSES = {"sin": "arcsin", "cos": "arccos", "tan": "arctan", "cot": "arccot", "sec": "arcsec", "csc": "arccsc", "sinh": "arsinh", "cosh": "arcosh", "tanh": "artanh"}
 
 
+DEFINITION_PREFIX = "cannot evaluate the earlier definition of "
+
+
 class FunctionRules(EvaluatorCore):
     def apply(self, node: t.Apply) -> Value:
         head = node.head
@@ -143,6 +146,16 @@ class FunctionRules(EvaluatorCore):
             return self.symbol(head)  # `y(x)` after `y = x^2`: y written with its variable
         return self.combine(self.symbol(head), "", self.value(node.args[0]))  # `x(x+1)`: a product
 
+    def definition_value(self, name: str, body: t.Node) -> Value:
+        """The value of a definition's body; when it cannot be evaluated, the reason says that it is
+        the definition (written elsewhere in the document), not the claim, that is not read."""
+        try:
+            return self.value(body)
+        except Unchecked as exc:
+            if exc.message.startswith(DEFINITION_PREFIX):
+                raise
+            raise Unchecked(exc.code, f"{DEFINITION_PREFIX}`{name.replace('bold:', '')}` it uses: {exc.message}") from None
+
     def abstract(self, name: str, args: tuple[t.Node, ...]) -> Value:
         """`g_1(\\mathbf{y})`: a function the document only names; vectors count as their entries."""
         values: list[Value] = []
@@ -155,10 +168,9 @@ class FunctionRules(EvaluatorCore):
     def apply_definition(self, name: str, args: tuple[t.Node, ...]) -> Value:
         params, body = self.defs.functions[name]
         if len(params) != len(args):
-            if len(params) == 1 and len(args) > 1:
-                raise Unchecked("malformed-notation", f"`{name}` takes {len(params)} argument, {len(args)} given")
-            raise Unchecked("malformed-notation", f"`{name}` takes {len(params)} arguments, {len(args)} given")
-        value = self.value(body)
+            count = f"{len(params)} argument" + ("s" if len(params) != 1 else "")
+            raise Unchecked("malformed-notation", f"`{name}` takes {count} as defined earlier, {len(args)} given here (another `{name}`?)")
+        value = self.definition_value(name, body)
         mapping: dict[sympy.Basic, sympy.Basic] = {}
         for param, arg in zip(params, args):
             if param == arg or (isinstance(param, t.Symbol) and isinstance(arg, t.Symbol) and key(param) == key(arg)):
