@@ -50,7 +50,7 @@ def differential_equation(context: _Context, values: tuple[Value, Value]) -> Lay
             return LayoutResult("unchecked", "equation", "a differential equation (its unknown appears on both sides), not an identity")
     differentiated = [_differentiated(context.left), _differentiated(context.right)]
     shared = (differentiated[0] & differentiated[1]) - context.defined
-    if shared and not _acts_on_a_combination(context.left) and not _acts_on_a_combination(context.right):
+    if shared and not _acts_on_a_combination(context.left) and not _acts_on_a_combination(context.right) and not _through_intermediates(context):
         return LayoutResult("unchecked", "equation", f"a differential equation in `{sorted(shared)[0]}` (derivatives of one unknown on both sides), not an identity")
     return None
 
@@ -58,6 +58,14 @@ def differential_equation(context: _Context, values: tuple[Value, Value]) -> Lay
 def _differentiated(node: t.Node) -> set[str]:
     """The names differentiated in a member (`u` of `\\frac{\\partial^2 u}{\\partial x^2}`)."""
     return {_name(s) for n in _outside_integrals(node) for s in [_operand_symbol(n)] if s is not None}
+
+
+def _through_intermediates(context: _Context) -> bool:
+    """`\\frac{\\partial s}{\\partial y} = \\frac{\\partial s}{\\partial a}\\frac{\\partial a}{\\partial y}`: a name is both
+    differentiated and differentiated by — a chain rule, not a differential equation."""
+    nodes = t.walk(context.left) + t.walk(context.right)
+    variables = {_name(v) for n in nodes if isinstance(n, t.Derivative) for v in n.variables if isinstance(v, t.Symbol)}
+    return bool(variables & (_differentiated(context.left) | _differentiated(context.right)))
 
 
 def _acts_on_a_combination(node: t.Node) -> bool:

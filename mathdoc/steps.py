@@ -132,7 +132,9 @@ def _bare_applied(nodes: list[t.Node]) -> tuple[tuple[str, tuple[t.Node, ...]], 
             names = tuple(key(a) for a in args if isinstance(a, t.Symbol)) if plain else ("",)
             arguments.setdefault(key(head), set()).add(names)
             first.setdefault(key(head), args)
+    variables = {key(v) for n in nodes if isinstance(n, t.Derivative) for v in n.variables if isinstance(v, t.Symbol)}
     bare = {key(n) for n in nodes if isinstance(n, t.Symbol) and id(n) not in heads and n.sub is None and not n.font and not n.accent and not n.primes}
+    bare -= variables  # `\\frac{dg}{dh}(h(x))`: differentiated by h, a variable there
     found = []
     for name in sorted(bare & set(arguments)):
         forms = arguments[name]
