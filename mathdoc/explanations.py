@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import sympy
+from sympy.core.function import AppliedUndef
 
 from .grammar import tree as t
 from .grammar.names import key
@@ -50,7 +51,8 @@ def differential_equation(context: _Context, values: tuple[Value, Value]) -> Lay
             return LayoutResult("unchecked", "equation", "a differential equation (its unknown appears on both sides), not an identity")
     differentiated = [_differentiated(context.left), _differentiated(context.right)]
     shared = (differentiated[0] & differentiated[1]) - context.defined
-    if shared and not _acts_on_a_combination(context.left) and not _acts_on_a_combination(context.right) and not _through_intermediates(context):
+    if (shared and not _acts_on_a_combination(context.left) and not _acts_on_a_combination(context.right)
+            and not _through_intermediates(context) and _derivatives_written(context.left) != _derivatives_written(context.right)):
         return LayoutResult("unchecked", "equation", f"a differential equation in `{sorted(shared)[0]}` (derivatives of one unknown on both sides), not an identity")
     return None
 
@@ -58,6 +60,35 @@ def differential_equation(context: _Context, values: tuple[Value, Value]) -> Lay
 def _differentiated(node: t.Node) -> set[str]:
     """The names differentiated in a member (`u` of `\\frac{\\partial^2 u}{\\partial x^2}`)."""
     return {_name(s) for n in _outside_integrals(node) for s in [_operand_symbol(n)] if s is not None}
+
+
+def _derivatives_written(node: t.Node) -> set[tuple[str, tuple[str, ...]]]:
+    """Each derivative of a name in a member, as (name, its variables in order of name), nested
+    derivatives taken together: the two members of `\\frac{\\partial^2 f}{\\partial x\\partial y} =
+    2\\frac{\\partial}{\\partial y}\\frac{\\partial f}{\\partial x}` write the same derivative (a rule about
+    notation, wrong or right); a differential equation relates different ones."""
+    nodes = _outside_integrals(node)
+    inner = {id(_unwrapped(n.operand)) for n in nodes if isinstance(n, (t.Derivative, t.Prime))}
+    found = set()
+    for n in nodes:
+        if not isinstance(n, (t.Derivative, t.Prime)) or id(n) in inner:
+            continue
+        variables: list[str] = []
+        current: t.Node = n
+        while isinstance(current, (t.Derivative, t.Prime)):
+            if isinstance(current, t.Derivative):
+                variables.extend(_name(v) if isinstance(v, t.Symbol) else "?" for v in current.variables)
+            else:
+                variables.extend(["'"] * current.order)
+            current = _unwrapped(current.operand)
+        head = current.head if isinstance(current, t.Apply) else current
+        if isinstance(head, t.Symbol):
+            found.add((_name(head), tuple(sorted(variables))))
+    return found
+
+
+def _unwrapped(node: t.Node) -> t.Node:
+    return node.inner if isinstance(node, t.Group) else node
 
 
 def _through_intermediates(context: _Context) -> bool:
@@ -188,6 +219,8 @@ def _part_of_the_domain(context: _Context, values: tuple[Value, Value]) -> Layou
     left, right = values
     if isinstance(left, sympy.MatrixBase) or isinstance(right, sympy.MatrixBase):
         return None
+    if any(isinstance(v, sympy.Basic) and v.has(AppliedUndef, sympy.Subs, sympy.Limit, sympy.Integral, sympy.Derivative) for v in values):
+        return None  # functions the document only names: no values at points to compare
     free = sorted(_free_of(left) | _free_of(right), key=lambda s: s.name)
     if len(free) != 1:
         return None

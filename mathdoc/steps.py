@@ -49,6 +49,8 @@ class Reading:
     """latex2sympy's reading of the members that are plain scalar LaTeX (their texts)."""
     ambient: Ambient | None = None
     """Undefined differentiated names are arbitrary functions (the rule reading, see `ambient`)."""
+    series: bool = False
+    """Infinite series are compared term by term (their first 1..4 terms); verifies only."""
     lower: bool = False
     """With the definitions of lower standing (code chunks, an expression read as a function)."""
 
@@ -235,6 +237,13 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
         rule = _decide_rule(left, right, defs, context, layout, seed, proof)
         if rule is not None:
             return rule, sensitive
+    if preferred.status == "unchecked" and "bounds are not whole numbers" in preferred.message:
+        series = Reading("term by term", left, right, series=True)
+        result, used, _ = _decide(series, defs, context, layout, seed, proof)
+        if result.status == "equal":
+            return LayoutResult("equal", "verified", "the infinite series agree term by term (their first 1 to 4 terms; convergence is not checked)", result.method), sensitive or used
+        if result.status in ("differs", "shape"):
+            return LayoutResult("unchecked", "evaluation", "infinite series: term by term the sides differ, but a series can equal one written with other terms, so the step is not called wrong"), sensitive or used
     if preferred.status not in ("differs", "shape"):
         if preferred.code == "undefined-function":
             return differential_equation(context, (0, 0)) or lower or preferred, sensitive
@@ -264,7 +273,7 @@ def _decide_rule(left: t.Node, right: t.Node, defs: Definitions, context: _Conte
     `A = wh` defined, dA/dt may hold under a relation between w and h stated in the prose), fails
     on an instance, and nothing explains the difference (a differential equation, a condition);
     else None."""
-    rule = ambient(left, right, frozenset(defs.functions) | frozenset(defs.symbols))
+    rule = ambient(left, right, defs)
     if rule is None:
         return None
     reading = Reading(rule.label, left, right, ambient=rule)
@@ -349,6 +358,7 @@ def _evaluator(reading: Reading, defs: Definitions, context: _Context, layout: s
     evaluator.written_names = {key(n) for n in t.walk(context.left) + t.walk(context.right) if isinstance(n, t.Symbol)}
     evaluator.stated_values = reading.stated_values
     evaluator.ambient = reading.ambient
+    evaluator.series_terms = reading.series
     evaluator.bare_applied = dict(context.bare_applied)
     evaluator.primed_functions = {key(n.head.operand) for n in t.walk(context.left) + t.walk(context.right)
                                   if isinstance(n, t.Apply) and isinstance(n.head, t.Prime) and isinstance(n.head.operand, t.Symbol)}

@@ -35,10 +35,12 @@ CASES = [
     ("Let $f(x) = x^3$.\n\n$$f'(x) = \\lim_{h\\to 0}\\frac{f(x+h)-f(x)}{h} = 3x^2$$", ["verified", "verified"], ["verified", "verified"]),
     (r"$$f'(0) = \lim_{x\to 0^+} \frac{|x|}{x} = 1$$", ["unchecked", "verified"], ["undefined-function", "verified"]),
     (r"$$f'(0) = \lim_{x\to 0^-} \frac{|x|}{x} = 1$$", ["unchecked", "wrong"], ["undefined-function", "wrong-step"]),
-    # what the document does not define stays unchecked, with a reason
-    (r"$$f'(x) = \lim_{h\to 0}\frac{f(x+h)-f(x)}{h}$$", ["unchecked"], ["undefined-function"]),
-    (r"$$\frac{d}{dx}\int_0^x f(y)\,dy = f(x)$$", ["unchecked"], ["undefined-function"]),
-    (r"$$\int_a^b F'(x)\,dx = F(b) - F(a)$$", ["unchecked"], ["undefined-function"]),
+    # functions the document only names: rules that hold for every function are verified on
+    # instances of them; what depends on which function it is stays unchecked, with a reason
+    (r"$$f'(x) = \lim_{h\to 0}\frac{f(x+h)-f(x)}{h}$$", ["verified"], ["verified"]),
+    (r"$$\frac{d}{dx}\int_0^x f(y)\,dy = f(x)$$", ["verified"], ["verified"]),
+    (r"$$\int_a^b F'(x)\,dx = F(b) - F(a)$$", ["verified"], ["verified"]),
+    (r"$$\int_0^1 F'(x)\,dx = 3$$", ["unchecked"], ["undefined-function"]),
 ]
 
 

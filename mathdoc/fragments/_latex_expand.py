@@ -58,6 +58,19 @@ class Budget:
         return cls(BUDGET_FACTOR * length + BUDGET_EXTRA)
 
 
+CONVENTIONAL = {
+    name: Macro(name, arity, body)
+    for names, arity, body in (
+        (("abs", "babs", "sabs", "Abs"), 1, "\\left|#1\\right|"),
+        (("norm", "bnorm", "snorm", "Norm"), 1, "\\left\\|#1\\right\\|"),
+        (("nicefrac", "sfrac"), 2, "\\frac{#1}{#2}"),
+    )
+    for name in names
+}
+"""Macros notes use from packages (physics, commath, nicefrac, xfrac) or from a preamble that is not
+part of the checked tree, in their usual meaning; only where the document does not define them."""
+
+
 def clean_math(source_text: str, start: int, end: int, table: MacroTable, budget: Budget | None = None) -> Traced:
     """`source_text[start:end]` as the math it means, with offsets into `source_text`."""
     text, offsets = _drop_comments(source_text, start, end)
@@ -254,7 +267,7 @@ class _Expansion:
         if not name:
             return None
         if name not in self.macros:
-            self.macros[name] = self.table.lookup(name, self.position)
+            self.macros[name] = self.table.lookup(name, self.position) or CONVENTIONAL.get(name)
         return self.macros[name]
 
     def _copy_to_backslash(self) -> bool:

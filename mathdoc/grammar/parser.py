@@ -32,7 +32,7 @@ RELATIONS = frozenset(
     "\\iff \\to \\rightarrow \\longrightarrow \\mapsto \\propto \\sim \\simeq \\equiv \\coloneqq \\triangleq \\doteq "
     "\\in \\notin \\subset \\subseteq \\ll \\gg \\cong \\Longrightarrow \\leftarrow \\gets \\approxeq \\eqqcolon".split()
 )
-SPACING = frozenset("\\, \\; \\: \\! \\> \\  \\quad \\qquad \\displaystyle \\textstyle \\scriptstyle \\limits \\nolimits \\nonumber \\notag \\hfill \\allowbreak \\middle".split())
+SPACING = frozenset(["\\ "] + "\\, \\; \\: \\! \\> \\quad \\qquad \\displaystyle \\textstyle \\scriptstyle \\limits \\nolimits \\nonumber \\notag \\hfill \\allowbreak \\middle".split())
 SIZING = frozenset("\\big \\Big \\bigg \\Bigg \\bigl \\bigr \\Bigl \\Bigr \\biggl \\biggr \\Biggl \\Biggr \\bigm \\Bigm".split())
 
 
@@ -48,7 +48,7 @@ class Parser:
     """Reads one member; `rules` supplies the meaning of commands and brackets."""
 
     def __init__(self, tokens: tuple[Token, ...] | list[Token]) -> None:
-        self.tokens = [tok for tok in tokens if tok.kind != "space" and not (tok.kind == "command" and (tok.text in SPACING or tok.text in SIZING))]
+        self.tokens = [tok for tok in tokens if tok.kind != "space" and not tok.is_char("~") and not (tok.kind == "command" and (tok.text in SPACING or tok.text in SIZING))]
         self.pos = 0
         self.closers: list[Callable[[Token], bool]] = []
         self.depth = 0
@@ -258,4 +258,39 @@ def parse_tokens(tokens: tuple[Token, ...] | list[Token]) -> t.Node:
 
 def parse(text: str, base: int = 0) -> t.Node:
     """The tree of the math text `text` (one member); spans are offsets + `base`."""
-    return parse_tokens(tokenize(text, base))
+    return parse_tokens(_continued_rows(tokenize(text, base)))
+
+
+def _continued_rows(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """A member written over rows of an align (`… + f(x)/(x-3)\\\\ &+ f(x)/(x-4)`): the row break,
+    its spacing (`\\\\[2pt]`) and the alignment `&` are layout, when the next row continues the
+    member with an operator."""
+    kept: list[Token] = []
+    i = depth = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.is_command("\\\\") and depth == 0:
+            j = i + 1
+            if j < len(tokens) and tokens[j].is_char("["):
+                while j < len(tokens) and not tokens[j].is_char("]"):
+                    j += 1
+                j += 1
+            following = [tok for tok in tokens[j:] if tok.kind != "space" and not tok.is_char("&")]
+            if following and (following[0].is_char("+", "-") or following[0].is_command("\\cdot", "\\times")):
+                i = j
+                continue
+        if token.is_char("&") and depth == 0:
+            i += 1
+            continue  # alignment only (inside a matrix it separates cells)
+        depth = max(0, depth + _nesting(token))
+        kept.append(token)
+        i += 1
+    return tuple(kept)
+
+
+def _nesting(token: Token) -> int:
+    if token.is_char("{", "(", "[") or token.is_command("\\left", "\\begin"):
+        return 1
+    if token.is_char("}", ")", "]") or token.is_command("\\right", "\\end"):
+        return -1
+    return 0

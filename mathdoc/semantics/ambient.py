@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TypeGuard
 
 from ..grammar import tree as t
+from .env import Definitions
 from ..grammar.names import key
 
 SPACE = ("x", "y", "z")
@@ -39,14 +40,16 @@ class Ambient:
         return f"each undefined name as an arbitrary function of {', '.join(self.variables)} (a rule for every function)"
 
 
-def ambient(left: t.Node, right: t.Node, defined: frozenset[str]) -> Ambient | None:
+def ambient(left: t.Node, right: t.Node, defs: Definitions) -> Ambient | None:
     """The rule reading of a claim, or None when it has no undefined differentiated name (or writes
-    primes, which `implicit_functions` reads, or variables it cannot place)."""
-    nodes = t.walk(left) + t.walk(right)
+    primes, which `implicit_functions` reads, or variables it cannot place).  The definitions the
+    claim uses count as written (`F = \\nabla f`, then `\\nabla\\cdot(\\nabla\\times F) = 0`)."""
+    defined = frozenset(defs.functions) | frozenset(defs.symbols)
+    nodes = _with_definitions(t.walk(left) + t.walk(right), defs)
     if any(isinstance(n, t.Prime) for n in nodes):
         return None
     variables = _variables(nodes)
-    if variables is None:
+    if variables is None or _intermediates(nodes):
         return None
     operated = [n for node in nodes if isinstance(node, _OPERATORS) for n in t.walk(node.operand)]
     field_nodes = [n for node in nodes if isinstance(node, t.Gradient) and node.kind in ("div", "curl") for n in t.walk(node.operand)]
@@ -62,6 +65,33 @@ def ambient(left: t.Node, right: t.Node, defined: frozenset[str]) -> Ambient | N
             return None
         variables = list(SPACE)
     return Ambient(tuple(variables), frozenset(names - fields), frozenset(fields))
+
+
+def _intermediates(nodes: list[t.Node]) -> bool:
+    """A name both differentiated and differentiated by (`\\frac{\\partial s}{\\partial a}\\frac{\\partial a}{\\partial y}`):
+    a chain through intermediates, which `steps` reads with the dependencies the claim writes; as
+    independent variables of one arbitrary function, `\\frac{\\partial a}{\\partial y}` would be 0."""
+    variables = {key(v) for n in nodes if isinstance(n, t.Derivative) for v in n.variables if isinstance(v, t.Symbol)}
+    operands = {key(n.operand) for n in nodes if isinstance(n, t.Derivative) and isinstance(n.operand, t.Symbol)}
+    return bool(variables & operands)
+
+
+def _with_definitions(nodes: list[t.Node], defs: Definitions) -> list[t.Node]:
+    """The nodes, and those of the bodies of the definitions they use (and those use, and so on)."""
+    seen: set[str] = set()
+    found = list(nodes)
+    frontier = [key(n) for n in nodes if isinstance(n, t.Symbol)]
+    while frontier and len(seen) < 32:
+        name = frontier.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        body = defs.symbols.get(name) or (defs.functions[name][1] if name in defs.functions else None)
+        if body is not None:
+            below = t.walk(body)
+            found.extend(below)
+            frontier.extend(key(n) for n in below if isinstance(n, t.Symbol))
+    return found
 
 
 def _candidate(node: t.Node, applied: set[int]) -> TypeGuard[t.Symbol]:

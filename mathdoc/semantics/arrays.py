@@ -80,6 +80,9 @@ class ArrayRules(EvaluatorCore):
             raise Unchecked("malformed-notation", f"the index `{index}` is bound twice")
         lower = 1 if node.lower is None else self.scalar(node.lower, "a lower bound")
         upper = self.upper_bound(node)
+        if upper == sympy.oo and self.series_terms and getattr(lower, "is_Integer", False):
+            self.used_generic = True
+            upper = lower + self.n - 1  # the reading "term by term": the first n terms
         if not (getattr(lower, "is_Integer", False) and getattr(upper, "is_Integer", False)):
             raise Unchecked("unparsed", "a sum whose bounds are not whole numbers")
         if upper - lower > 12:

@@ -226,6 +226,9 @@ class CalculusRules(EvaluatorCore):
         if isinstance(operand, t.Symbol) and key(operand) not in self.defs.functions and key(operand) not in self.defs.symbols and operand.font != "bold":
             return self._abstract_prime(operand, head.order, args)
         if not isinstance(operand, t.Symbol):
+            combined = self._combination_prime(operand, head.order, args)
+            if combined is not None:
+                return combined
             raise Unchecked("undefined-function", "a prime on a combination of functions applied at a point (such as `(f\\circ g)'(a)`, `(f+g)'(p)` or `(f^{-1})'(y)`) is not evaluated")
         if key(operand) not in self.defs.functions:
             name = key(operand)
@@ -248,6 +251,74 @@ class CalculusRules(EvaluatorCore):
                 raise Unchecked("malformed-notation", f"`{name}'` applied to a vector")
             value = value.subs(parameter, point)
         return value
+
+    def _combination_prime(self, operand: t.Node, order: int, args: tuple[t.Node, ...]) -> Value | None:
+        """`(f\\circ g)'(a)`, `(fg)'(c)`, `(f + g)'(p)`, `(f^n)'(x)`, `(\\alpha f)'(c)`: the combination of
+        functions as a function of one variable, differentiated, at the point (None when the
+        operand is not such a combination)."""
+        if len(args) != 1:
+            return None
+        variable = sympy.Dummy("xi")
+        function = self._as_function(operand.inner if isinstance(operand, t.Group) else operand, variable)
+        if function is None or not function.has(variable):
+            return None
+        point = self.scalar(args[0], "a point")
+        return sympy.diff(function, variable, order).subs(variable, point)
+
+    def _as_function(self, node: t.Node, variable: sympy.Symbol) -> Value | None:
+        """The value at `variable` of a combination of function names (None if `node` is not one)."""
+        if isinstance(node, t.Group):
+            return self._as_function(node.inner, variable)
+        if isinstance(node, t.Symbol) and not node.font and not node.accent:
+            name = key(node)
+            if name in self.defs.functions:
+                params = self.defs.functions[name][0]
+                if len(params) != 1 or not isinstance(params[0], t.Symbol):
+                    return None
+                return self.apply_definition(name, params).subs(self.variable(params[0]), variable)
+            if name in self.defs.symbols or node.name in ("x", "t"):
+                return None
+            if node.sub is not None or len(node.name) != 1 or node.name not in "fghkpquvw":
+                return self.value(node)  # a constant factor (`\alpha`, `c`, `e`)
+            self.used_abstract.add(name)
+            return sympy.Function(name)(variable)
+        if isinstance(node, t.Number):
+            return self.value(node)
+        if isinstance(node, t.Neg):
+            inner = self._as_function(node.operand, variable)
+            return None if inner is None else -inner
+        if isinstance(node, t.Add):
+            terms = [self._as_function(term, variable) for term in node.terms]
+            return None if any(term is None for term in terms) else sympy.Add(*terms)
+        if isinstance(node, t.Mul):
+            return self._product_of_functions(node, variable)
+        if isinstance(node, (t.Frac, t.Div)):
+            top, bottom = self._as_function(node.numerator, variable), self._as_function(node.denominator, variable)
+            return None if top is None or bottom is None else top / bottom
+        if isinstance(node, t.Pow) and isinstance(node.exponent, (t.Number, t.Symbol)):
+            base = self._as_function(node.base, variable)
+            if base is None or (isinstance(node.exponent, t.Neg)):
+                return None
+            exponent = self.value(node.exponent)
+            if exponent == -1 and isinstance(node.base, t.Symbol):
+                return None  # `f^{-1}`: the inverse function, not a reciprocal
+            return base**exponent
+        return None
+
+    def _product_of_functions(self, node: t.Mul, variable: sympy.Symbol) -> Value | None:
+        """`fg` (a product) or `f\\circ g` (a composition, applied right to left)."""
+        if any(op == "circ" for op in node.ops):
+            if not all(op == "circ" for op in node.ops):
+                return None
+            inner: Value = variable
+            for factor in reversed(node.factors):
+                outer = self._as_function(factor, variable)
+                if outer is None:
+                    return None
+                inner = outer.subs(variable, inner)
+            return inner
+        factors = [self._as_function(factor, variable) for factor in node.factors]
+        return None if any(f is None for f in factors) else sympy.Mul(*factors)
 
     def _abstract_prime(self, operand: t.Symbol, order: int, args: tuple[t.Node, ...]) -> Value:
         """`f'(g(x))` with f only named: the derivative of an abstract function, at its argument.
@@ -330,8 +401,8 @@ class CalculusRules(EvaluatorCore):
             row = sympy.Matrix([[sympy.diff(value, c) for c in components]])
             return _immutable(row if self.layout == "numerator" else row.T)
         if isinstance(value, sympy.MatrixBase):
-            return _immutable(value.applyfunc(lambda v: sympy.diff(v, variable)))
-        return sympy.diff(value, variable)
+            return _immutable(value.applyfunc(lambda v: sympy.diff(_real_abs(v), variable)))
+        return sympy.diff(_real_abs(value), variable)
 
     def expand_dependents(self, value: Value, excluded: set[object]) -> Value:
         """Replace symbols the document defines by their definitions (see the module's docstring)."""
@@ -363,6 +434,14 @@ class CalculusRules(EvaluatorCore):
             return None
         return None
 
+
+
+def _real_abs(value: Value) -> Value:
+    """`|u|` of notes is the absolute value of a real u: sqrt(u^2), whose derivative SymPy writes
+    without the real and imaginary parts of a complex u (and which is undefined at u = 0 alone)."""
+    if isinstance(value, sympy.Basic) and value.has(sympy.Abs):
+        return value.replace(sympy.Abs, lambda inner: sympy.sqrt(inner**2))
+    return value
 
 
 def _has_abstract(value: Value) -> bool:

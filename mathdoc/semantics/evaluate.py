@@ -57,6 +57,8 @@ class EvaluatorCore:
         """A reading: values stated earlier (`n = 5`) replace their names."""
         self.dependent = False
         """A reading: undefined letters in a `d/dx` operand are functions of x (see calculus.py)."""
+        self.series_terms = False
+        """A reading: an infinite series stands for its first n terms (series compared term by term)."""
         self.primed_functions: set[str] = set()
         """Names the claim writes as `w'(t)`: `w(t)` is then w applied to t, not w times t."""
         self.ambient: Ambient | None = None
@@ -174,7 +176,8 @@ class EvaluatorCore:
         if op == "div":
             return self.divide(left, right)
         if op == "times" and _is_vector3(left) and _is_vector3(right):
-            return _immutable(sympy.Matrix(left).cross(sympy.Matrix(right)))
+            product = sympy.Matrix(list(left)).cross(sympy.Matrix(list(right)))  # a gradient (a row) × a field
+            return _immutable(product.T if left.shape == right.shape == (1, 3) else product)
         if op == "cdot" and _same_vectors(left, right):
             return sum(a * b for a, b in zip(left, right))  # `\vec a \cdot \vec b`: the dot product
         return _multiply(left, right)
@@ -306,7 +309,7 @@ def _same_vectors(left: Value, right: Value) -> bool:
 
 
 def _is_vector3(value: Value) -> bool:
-    return isinstance(value, sympy.MatrixBase) and value.shape == (3, 1)
+    return isinstance(value, sympy.MatrixBase) and value.shape in ((3, 1), (1, 3))
 
 
 def _add_with_zero(left: Value, right: Value) -> Value:

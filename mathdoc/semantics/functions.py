@@ -133,6 +133,8 @@ class FunctionRules(EvaluatorCore):
         name = key(head)
         if name in self.defs.functions:
             return self.apply_definition(name, node.args)
+        if self.ambient is not None and name in (self.ambient.scalars | self.ambient.fields) and len(node.args) == 1:
+            return self.combine(self.symbol(head), "", self.value(node.args[0]))  # `f(\\nabla\\cdot F)`: f times it
         if head.font == "roman" and len(head.name) > 1:
             raise Unchecked("undefined-function", f"the operator `{head.name}` is not defined in the document")
         plain = scalar_name(head, self.indices)

@@ -38,14 +38,20 @@ class IntegralRules(EvaluatorCore):
 
     def integral(self, node: t.Integral) -> Value:
         variable = self._bound_variable(node.variable, "integral")
-        integrand = self._known_scalar(node.integrand, variable, "the integrand")
+        lower_node, upper_node = node.lower, node.upper
+        definite = lower_node is not None and upper_node is not None
+        integrand = self._known_scalar(node.integrand, variable, "the integrand", abstract=definite)
         real = sympy.Dummy(variable.name, real=True)
         body = integrand.xreplace({variable: real})
-        if node.lower is None or node.upper is None:
+        if lower_node is None or upper_node is None:
             return self._antiderivative(body, real, variable)
+        if _abstract(body) or _abstract_node(self, lower_node) or _abstract_node(self, upper_node):
+            low = self._known_scalar(lower_node, None, "a limit of the integral", abstract=True)
+            high = self._known_scalar(upper_node, None, "a limit of the integral", abstract=True)
+            return sympy.Integral(body, (real, low, high))  # of functions the document only names: compared on instances
         _reject_whole_number_parameters(body, real)
-        lower = self._known_scalar(node.lower, None, "a limit of the integral")
-        upper = self._known_scalar(node.upper, None, "a limit of the integral")
+        lower = self._known_scalar(lower_node, None, "a limit of the integral")
+        upper = self._known_scalar(upper_node, None, "a limit of the integral")
         result = _convergent(_closed_form(lambda: _convergent(sympy.integrate(body, (real, lower, upper), conds="none")), "the integral"))
         _check_quadrature(body, real, lower, upper, result)
         return result
@@ -62,13 +68,15 @@ class IntegralRules(EvaluatorCore):
 
     def limit(self, node: t.Limit) -> Value:
         variable = self._bound_variable(node.variable, "limit")
-        operand = self._known_scalar(node.operand, variable, "the expression under the limit")
+        operand = self._known_scalar(node.operand, variable, "the expression under the limit", abstract=True)
         point = self._known_scalar(node.point, None, "the point of the limit")
         real = sympy.Dummy(variable.name, real=True)
         body = operand.xreplace({variable: real})
         direction = {"+": "+", "-": "-"}.get(node.direction, "+-")
         if point in (sympy.oo, -sympy.oo):
             direction = "-" if point == sympy.oo else "+"
+        if _abstract(body):
+            return sympy.Limit(body, real, point, direction)  # of functions the document only names: compared on instances
         result = _finite(_closed_form(lambda: _limit(body, real, point, direction), "the limit"), "the limit")
         parameters = sorted((body.free_symbols | _free(point)) - {real}, key=str)
         mapping = dict(zip(parameters, _PARAMETER_VALUES * len(parameters)))
@@ -85,12 +93,14 @@ class IntegralRules(EvaluatorCore):
             raise Unchecked("unparsed", f"the variable of the {what} is not a plain name")
         return sympy.Symbol(name)
 
-    def _known_scalar(self, node: t.Node, variable: sympy.Symbol | None, what: str) -> Value:
+    def _known_scalar(self, node: t.Node, variable: sympy.Symbol | None, what: str, abstract: bool = False) -> Value:
         """`node`'s scalar value with the document's definitions expanded; unchecked when it
-        applies a function the document does not define (its integral or limit is unknown)."""
+        applies a function the document does not define (its integral or limit is unknown), unless
+        `abstract`: then such functions stay abstract (`\\int_a^b F'(x)\\,dx = F(b) - F(a)` holds for
+        every F, and `verify` compares the sides on instances of them)."""
         bound = variable.name if variable is not None else None
         for sub in t.walk(node):
-            if isinstance(sub, t.Apply) and isinstance(sub.head, t.Symbol) and sub.head.name != bound and _undefined(self, sub.head):
+            if not abstract and isinstance(sub, t.Apply) and isinstance(sub.head, t.Symbol) and sub.head.name != bound and _undefined(self, sub.head):
                 raise Unchecked("undefined-function", f"{what} uses `{sub.head.name}`, which the document does not define, so its value is unknown")
             if isinstance(sub, t.Symbol) and sub.sub is not None and bound is not None and _indexed_by(sub.sub, bound):
                 raise Unchecked("unparsed", f"`{scalar_name(sub, {}) or sub.name}` is indexed by `{bound}` (a sequence): it is not evaluated")
@@ -99,11 +109,19 @@ class IntegralRules(EvaluatorCore):
         if not isinstance(value, sympy.Basic):
             value = sympy.sympify(value)
         unknown = sorted({str(f.func) for f in value.atoms(AppliedUndef)})
-        if unknown:
+        if unknown and not abstract:
             raise Unchecked("undefined-function", f"{what} uses `{unknown[0]}`, which the document does not define, so its value is unknown")
-        if value.has(sympy.Derivative, sympy.Subs, sympy.Integral, sympy.Limit):
+        if value.has(sympy.Derivative, sympy.Subs, sympy.Integral, sympy.Limit) and not unknown:
             raise Unchecked("unparsed", f"{what} holds an operation SymPy left unevaluated")
         return value
+
+
+def _abstract(value: Value) -> bool:
+    return isinstance(value, sympy.Basic) and bool(value.atoms(AppliedUndef))
+
+
+def _abstract_node(evaluator: EvaluatorCore, node: t.Node) -> bool:
+    return any(isinstance(sub, t.Apply) and isinstance(sub.head, t.Symbol) and _undefined(evaluator, sub.head) for sub in t.walk(node))
 
 
 def _undefined(evaluator: EvaluatorCore, head: t.Symbol) -> bool:
