@@ -386,7 +386,10 @@ def _instantiate(value: Value, mapping: dict) -> Value:
         expr = _derivatives_as_subs(expr)
         for function, polynomial in mapping.items():
             expr = expr.replace(function, polynomial)
-        return expr.doit()
+        # An integral of instances is left to numeric quadrature at the sample points: its
+        # antiderivative (of a composition of cubics, under a root) can take SymPy minutes.
+        integrals = {i: sympy.Integral(i.function.doit(integrals=False), *i.limits) for i in expr.atoms(sympy.Integral)}
+        return (expr.xreplace(integrals) if integrals else expr).doit(integrals=False)
 
     if isinstance(value, sympy.MatrixBase):
         return sympy.ImmutableMatrix(value.applyfunc(concrete))

@@ -46,6 +46,8 @@ class IntegralRules(EvaluatorCore):
         if lower_node is None or upper_node is None:
             return self._antiderivative(body, real, variable)
         if _abstract(body) or _abstract_node(self, lower_node) or _abstract_node(self, upper_node):
+            if not _plain_applications(body):
+                raise Unchecked("undefined-function", "the integrand composes functions the document does not define (`f(g(t))`): its value is unknown")
             low = self._known_scalar(lower_node, None, "a limit of the integral", abstract=True)
             high = self._known_scalar(upper_node, None, "a limit of the integral", abstract=True)
             return sympy.Integral(body, (real, low, high))  # of functions the document only names: compared on instances
@@ -114,6 +116,19 @@ class IntegralRules(EvaluatorCore):
         if value.has(sympy.Derivative, sympy.Subs, sympy.Integral, sympy.Limit) and not unknown:
             raise Unchecked("unparsed", f"{what} holds an operation SymPy left unevaluated")
         return value
+
+
+def _plain_applications(value: Value) -> bool:
+    """Every function the document only names is applied to plain variables (`F'(x)`, `f(t)`):
+    instances of compositions (`f(\\gamma(h(\\tau)))`) make integrals SymPy takes minutes over."""
+    if not isinstance(value, sympy.Basic):
+        return True
+    applications = list(value.atoms(AppliedUndef)) + [s for s in value.atoms(sympy.Subs)]
+    for application in applications:
+        arguments = application.point if isinstance(application, sympy.Subs) else application.args
+        if not all(isinstance(a, sympy.Symbol) for a in arguments):
+            return False
+    return True
 
 
 def _abstract(value: Value) -> bool:
