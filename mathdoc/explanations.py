@@ -45,7 +45,7 @@ def differential_equation(context: _Context, values: tuple[Value, Value]) -> Lay
     """`\\frac{dP}{dt} = kP`, `y' = -x + y^2`: the unknown appears on both sides, an equation to solve
     (unless the document defines the unknown near the claim: then the claim says it solves it)."""
     for one, other in ((context.left, context.right), (context.right, context.left)):
-        unknowns = {_name(_operand_symbol(n)) for n in _outside_integrals(one) if _operand_symbol(n) is not None} - context.defined_near
+        unknowns = {_name(_operand_symbol(n)) for n in _outside_integrals(one) if _operand_symbol(n) is not None and not _by_itself(n)} - context.defined_near
         mentioned = {_name(n) for n in _outside_derivatives(other) if isinstance(n, t.Symbol)}
         if unknowns & mentioned:
             return LayoutResult("unchecked", "equation", "a differential equation (its unknown appears on both sides), not an identity")
@@ -113,6 +113,12 @@ def _acts_on_a_combination(node: t.Node) -> bool:
     return False
 
 
+def _by_itself(node: t.Node) -> bool:
+    """`\\frac{d}{dx} x`: a variable differentiated by itself (1), not an unknown function."""
+    symbol = _operand_symbol(node)
+    return isinstance(node, t.Derivative) and symbol is not None and any(isinstance(v, t.Symbol) and _name(v) == _name(symbol) for v in node.variables)
+
+
 def _outside_integrals(node: t.Node) -> list[t.Node]:
     """The sub-nodes not under an integral or a limit: `F'` of `\\int_a^b F'(x)\\,dx = F(b) - F(a)`
     is integrated, not the unknown of an equation."""
@@ -126,7 +132,7 @@ def _outside_derivatives(node: t.Node) -> list[t.Node]:
     if isinstance(node, (t.Derivative, t.Prime, t.Gradient, t.Integral, t.Limit)):
         return []  # an unknown under an integral or a limit is not an equation's other side
     if isinstance(node, t.Apply) and isinstance(node.head, (t.Prime, t.Derivative)):
-        return [n for arg in node.args for n in _outside_derivatives(arg)]
+        return []  # `u'(v(w(x)))`: the point a derivative is taken at, not an unknown beside it
     found: list[t.Node] = [node]
     for child in t.children(node):
         found.extend(_outside_derivatives(child))

@@ -82,6 +82,41 @@ def _implicit_pairs(context: "_Context", defs: Definitions) -> list[tuple[sympy.
 
 def _differs_on(difference: sympy.Expr, relation: sympy.Expr, symbol: sympy.Symbol) -> bool:
     """Nonzero at real points of every branch of the curve `relation = 0` solved for `symbol`."""
+    others = sorted((difference.free_symbols | relation.free_symbols) - {symbol}, key=lambda s: s.name)
+    if len(others) == 1 and relation.is_polynomial(symbol):
+        return _differs_at_real_points(difference, relation, symbol, others[0])
+    return _differs_on_branches(difference, relation, symbol)
+
+
+def _differs_at_real_points(difference: sympy.Expr, relation: sympy.Expr, symbol: sympy.Symbol, other: sympy.Symbol) -> bool:
+    """A polynomial curve: at several values of `other`, every real root of the relation in
+    `symbol` is a point of the curve (of whichever branch); the sides differ at every one."""
+    points = 0
+    for k in range(8):
+        value = sympy.Rational((-1) ** k * (3 + 4 * k), 7)
+        try:
+            polynomial = sympy.Poly(relation.subs(other, value), symbol)
+            if polynomial.degree() < 1 or polynomial.degree() > 6:
+                return False
+            roots = polynomial.nroots(n=30)
+        except (sympy.PolynomialError, sympy.polys.polyerrors.NoConvergence, ValueError, TypeError):
+            return False
+        for root in roots:
+            if abs(sympy.im(root)) > 1e-20:
+                continue
+            try:
+                at = complex(sympy.N(difference.subs({other: value, symbol: sympy.re(root)}), 30))
+            except (TypeError, ValueError, ZeroDivisionError):
+                continue
+            if at != at or abs(at) == float("inf"):
+                continue
+            if abs(at) < 1e-9:
+                return False
+            points += 1
+    return points >= 3
+
+
+def _differs_on_branches(difference: sympy.Expr, relation: sympy.Expr, symbol: sympy.Symbol) -> bool:
     from .timelimit import SoftTimeLimit, soft_limit
 
     try:
