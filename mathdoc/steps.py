@@ -252,6 +252,12 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
         return preferred, sensitive
     for reading, result in undecided:
         if reading.near_only:
+            rule = _decide_rule(left, right, context.near, context, layout, seed, proof) if context.near is not None else None
+            if rule is not None and rule.status == "equal":
+                return rule, sensitive  # a rule that holds for every function, whatever the far definition
+            if rule is not None and preferred.status == "differs":
+                # Both readings differ: with the far definition, and with any function in its place.
+                return replace(preferred, message=f"{preferred.message}; without the definition made far from here, {rule.message}"), sensitive
             return LayoutResult("unchecked", "remote-definition", "the sides differ only with a definition made far from this claim (another example or section?), which may not apply here; without it the step cannot be decided"), sensitive
         return LayoutResult("unchecked", "ambiguous", "the sides differ if the undefined letters are constants; if they are functions of the variable (an unknown of a differential equation), the step cannot be decided"), sensitive
     if preferred.status == "differs" and values is not None:
