@@ -57,6 +57,23 @@ def differential_equation(context: _Context, values: tuple[Value, Value]) -> Lay
     return None
 
 
+def unknown_beside_its_derivative(context: _Context) -> LayoutResult | None:
+    """`x'' + \\lambda x = 0`, `x''(t) + 3x(t) = f(t)`: an undefined unknown written beside its own
+    derivative: the reason to give a step that cannot be evaluated (it never decides a verdict).
+    One unknown only: `\\frac{dw}{dt} h + w \\frac{dh}{dt}` is a product rule, not an equation."""
+    differentiated = _differentiated(context.left) | _differentiated(context.right)
+    if len(differentiated) != 1:
+        return None
+    for member in (context.left, context.right):
+        unknowns = {_name(s) for n in _outside_integrals(member) for s in [_operand_symbol(n)] if s is not None and not _by_itself(n)} - context.defined
+        mentioned = {_name(n) for n in _outside_derivatives(member) if isinstance(n, t.Symbol)}
+        applied = {_name(n.head) for n in _outside_derivatives(member) if isinstance(n, t.Apply) and isinstance(n.head, t.Symbol)}
+        found = sorted(unknowns & (mentioned | applied))
+        if found:
+            return LayoutResult("unchecked", "equation", f"a differential equation in `{found[0]}` (the unknown beside its derivatives), not an identity")
+    return None
+
+
 def _differentiated(node: t.Node) -> set[str]:
     """The names differentiated in a member (`u` of `\\frac{\\partial^2 u}{\\partial x^2}`)."""
     return {_name(s) for n in _outside_integrals(node) for s in [_operand_symbol(n)] if s is not None}

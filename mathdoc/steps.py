@@ -22,7 +22,7 @@ from .semantics.ambient import Ambient, ambient
 from .semantics.integrals import up_to_constant
 from .semantics.readings import readings
 from .semantics.values import Value
-from .explanations import differential_equation, explain
+from .explanations import differential_equation, explain, unknown_beside_its_derivative
 from .relations import apply_equalities, off_the_curve, on_a_curve
 from .verify import _not_an_identity, compare
 
@@ -49,6 +49,8 @@ class Reading:
     """latex2sympy's reading of the members that are plain scalar LaTeX (their texts)."""
     ambient: Ambient | None = None
     """Undefined differentiated names are arbitrary functions (the rule reading, see `ambient`)."""
+    frobenius: bool = False
+    """The 2-norm of a matrix read as its Frobenius norm; verifies only."""
     series: bool = False
     """Infinite series are compared term by term (their first 1..4 terms); verifies only."""
     lower: bool = False
@@ -237,6 +239,12 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
         rule = _decide_rule(left, right, defs, context, layout, seed, proof)
         if rule is not None:
             return rule, sensitive
+    if preferred.status == "unchecked" and preferred.message.startswith("the norm of a matrix"):
+        frobenius = Reading("the norm of a matrix as its Frobenius norm", left, right, frobenius=True)
+        result, used, _ = _decide(frobenius, defs, context, layout, seed, proof)
+        if result.status == "equal":
+            return replace(result, message=f"{result.message}, reading {frobenius.label}"), sensitive or used
+        return preferred, sensitive or used
     if preferred.status == "unchecked" and "bounds are not whole numbers" in preferred.message:
         series = Reading("term by term", left, right, series=True)
         result, used, _ = _decide(series, defs, context, layout, seed, proof)
@@ -246,7 +254,7 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
             return LayoutResult("unchecked", "evaluation", "infinite series: term by term the sides differ, but a series can equal one written with other terms, so the step is not called wrong"), sensitive or used
     if preferred.status not in ("differs", "shape"):
         if preferred.code == "undefined-function":
-            return differential_equation(context, (0, 0)) or lower or preferred, sensitive
+            return differential_equation(context, (0, 0)) or unknown_beside_its_derivative(context) or lower or preferred, sensitive
         if preferred.code in ("unparsed", "malformed-notation") and not context.defined_near & _differentiated_names(left, right):
             return differential_equation(context, (0, 0)) or preferred, sensitive  # say what it is, not why it was not read
         return preferred, sensitive
@@ -365,6 +373,7 @@ def _evaluator(reading: Reading, defs: Definitions, context: _Context, layout: s
     evaluator.stated_values = reading.stated_values
     evaluator.ambient = reading.ambient
     evaluator.series_terms = reading.series
+    evaluator.frobenius = reading.frobenius
     evaluator.bare_applied = dict(context.bare_applied)
     evaluator.primed_functions = {key(n.head.operand) for n in t.walk(context.left) + t.walk(context.right)
                                   if isinstance(n, t.Apply) and isinstance(n.head, t.Prime) and isinstance(n.head.operand, t.Symbol)}

@@ -63,7 +63,7 @@ class ArrayRules(EvaluatorCore):
         if not isinstance(value, sympy.MatrixBase):
             return sympy.Abs(value)
         if value.rows > 1 and value.cols > 1:
-            if kind == "F":
+            if kind == "F" or (kind == "2" and self.frobenius):
                 return sympy.sqrt(sum(entry**2 for entry in value))
             raise Unchecked("unparsed", "the norm of a matrix (which norm?)")
         if kind in ("2", "F"):
