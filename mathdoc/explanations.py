@@ -51,7 +51,8 @@ def differential_equation(context: _Context, values: tuple[Value, Value]) -> Lay
             return LayoutResult("unchecked", "equation", "a differential equation (its unknown appears on both sides), not an identity")
     differentiated = [_differentiated(context.left), _differentiated(context.right)]
     shared = (differentiated[0] & differentiated[1]) - context.defined
-    if (shared and not _acts_on_a_combination(context.left) and not _acts_on_a_combination(context.right)
+    patterned = any(isinstance(n, t.Dots) for n in t.walk(context.left) + t.walk(context.right))
+    if (shared and not patterned and not _acts_on_a_combination(context.left) and not _acts_on_a_combination(context.right)
             and not _through_intermediates(context) and _derivatives_written(context.left) != _derivatives_written(context.right)):
         return LayoutResult("unchecked", "equation", f"a differential equation in `{sorted(shared)[0]}` (derivatives of one unknown on both sides), not an identity")
     return None
