@@ -31,7 +31,7 @@ class CalculusRules(EvaluatorCore):
                 return value
             if isinstance(value, sympy.Symbol):
                 return value
-        raise Unchecked("malformed-notation", "a differentiation variable that is not a name")
+        raise Unchecked("unparsed", "a differentiation variable mathdoc does not read as a name (a word, a primed or applied name?)")
 
     # -- derivative notations ------------------------------------------------------------------------
     def derivative(self, node: t.Derivative) -> Value:
@@ -236,19 +236,19 @@ class CalculusRules(EvaluatorCore):
         name = key(operand)
         params = self.defs.functions[name][0]
         if len(params) != 1:
-            raise Unchecked("malformed-notation", f"`{name}'` for a function of {len(params)} variables")
+            raise Unchecked("undefined-function", f"`{name}` is defined earlier as a function of {len(params)} variables; this `{name}'` is of another `{name}` (a restriction or a composition?)")
         parameter = self.variable(params[0])
         if isinstance(parameter, sympy.MatrixBase):
-            raise Unchecked("malformed-notation", f"`{name}'` for a function of a vector")
+            raise Unchecked("undefined-function", f"`{name}` is defined earlier as a function of a vector; this `{name}'` is of another `{name}`")
         value = self.apply_definition(name, params)
         for _ in range(head.order):
             value = self.differentiate(value, parameter)
         if len(args) != 1:
-            raise Unchecked("malformed-notation", f"`{name}'` takes one argument, {len(args)} given")
+            raise Unchecked("undefined-function", f"`{name}` is defined earlier with one argument, this `{name}'` has {len(args)} (another `{name}`?)")
         if not (isinstance(args[0], t.Symbol) and isinstance(params[0], t.Symbol) and key(args[0]) == key(params[0])):
             point = self.value(args[0])
             if isinstance(point, sympy.MatrixBase):
-                raise Unchecked("malformed-notation", f"`{name}'` applied to a vector")
+                raise Unchecked("undefined-function", f"`{name}` is defined earlier as a function of a number, this `{name}'` is applied to a vector (another `{name}`?)")
             value = value.subs(parameter, point)
         return value
 

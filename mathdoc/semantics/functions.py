@@ -171,7 +171,7 @@ class FunctionRules(EvaluatorCore):
         params, body = self.defs.functions[name]
         if len(params) != len(args):
             count = f"{len(params)} argument" + ("s" if len(params) != 1 else "")
-            raise Unchecked("malformed-notation", f"`{name}` takes {count} as defined earlier, {len(args)} given here (another `{name}`?)")
+            raise Unchecked("undefined-function", f"`{name}` takes {count} as defined earlier, {len(args)} given here (another `{name}`?)")
         value = self.definition_value(name, body)
         mapping: dict[sympy.Basic, sympy.Basic] = {}
         for param, arg in zip(params, args):
@@ -180,7 +180,7 @@ class FunctionRules(EvaluatorCore):
             source, target = self.value(param), self.value(arg)
             if isinstance(source, sympy.MatrixBase) or isinstance(target, sympy.MatrixBase):
                 if not (isinstance(source, sympy.MatrixBase) and isinstance(target, sympy.MatrixBase)) or source.shape != target.shape:
-                    raise Unchecked("malformed-notation", f"`{name}` applied to an argument of another shape")
+                    raise Unchecked("undefined-function", f"`{name}` is defined earlier for an argument of another shape (another `{name}`?)")
                 mapping.update(dict(zip(source, target)))
             else:
                 mapping[source] = target
