@@ -49,6 +49,8 @@ class Reading:
     """latex2sympy's reading of the members that are plain scalar LaTeX (their texts)."""
     ambient: Ambient | None = None
     """Undefined differentiated names are arbitrary functions (the rule reading, see `ambient`)."""
+    gradient_variables: tuple[str, ...] = ()
+    """`\\nabla` of an expression taken by these variables; verifies only."""
     frobenius: bool = False
     """The 2-norm of a matrix read as its Frobenius norm; verifies only."""
     series: bool = False
@@ -239,6 +241,22 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
         rule = _decide_rule(left, right, defs, context, layout, seed, proof)
         if rule is not None:
             return rule, sensitive
+    if preferred.status == "unchecked" and preferred.message.startswith("the gradient of an expression"):
+        written = {n.name for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol) and n.sub is None and not n.font}
+        tried: list[tuple[Reading, LayoutResult]] = []
+        for variables in dict.fromkeys((tuple(v for v in "xyz" if v in written), ("x", "y", "z"))):
+            if len(variables) < 2:
+                continue
+            by = Reading(f"`\\nabla` of the expression as the gradient by {', '.join(variables)}", left, right, gradient_variables=variables)
+            result, used, _ = _decide(by, defs, context, layout, seed, proof)
+            sensitive = sensitive or used
+            if result.status == "equal":
+                return replace(result, message=f"{result.message}, reading {by.label}"), sensitive
+            tried.append((by, result))
+        differing = [(by, result) for by, result in tried if result.status == "differs"]
+        if tried and differing and all(result.status in ("differs", "shape") for _, result in tried):
+            by, result = differing[0]  # every reading of the variables differs
+            return replace(result, message=f"{result.message}, reading {by.label} (and differs by x, y, z too)" if len(tried) > 1 else f"{result.message}, reading {by.label}"), sensitive
     if preferred.status == "unchecked" and preferred.message.startswith("the norm of a matrix"):
         frobenius = Reading("the norm of a matrix as its Frobenius norm", left, right, frobenius=True)
         result, used, _ = _decide(frobenius, defs, context, layout, seed, proof)
@@ -374,6 +392,7 @@ def _evaluator(reading: Reading, defs: Definitions, context: _Context, layout: s
     evaluator.ambient = reading.ambient
     evaluator.series_terms = reading.series
     evaluator.frobenius = reading.frobenius
+    evaluator.gradient_variables = reading.gradient_variables
     evaluator.bare_applied = dict(context.bare_applied)
     evaluator.primed_functions = {key(n.head.operand) for n in t.walk(context.left) + t.walk(context.right)
                                   if isinstance(n, t.Apply) and isinstance(n.head, t.Prime) and isinstance(n.head.operand, t.Symbol)}

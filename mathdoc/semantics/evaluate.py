@@ -57,6 +57,8 @@ class EvaluatorCore:
         """A reading: values stated earlier (`n = 5`) replace their names."""
         self.dependent = False
         """A reading: undefined letters in a `d/dx` operand are functions of x (see calculus.py)."""
+        self.gradient_variables: tuple[str, ...] = ()
+        """A reading: `\\nabla` of an expression is by these variables (`\\nabla(xy^2z^3)`: x, y, z)."""
         self.frobenius = False
         """A reading: `\\|M\\|_2` (or `\\|M\\|`) of a matrix is its Frobenius norm, as ML notes often mean."""
         self.series_terms = False

@@ -71,6 +71,8 @@ class VectorCalculusRules(EvaluatorCore):
         name = key(head) if isinstance(head, t.Symbol) else ""
         if self.ambient is not None and name not in self.defs.functions:
             return _immutable(sympy.Matrix([sympy.Symbol(v) for v in self.ambient.variables]))
+        if not name and self.gradient_variables:
+            return _immutable(sympy.Matrix([sympy.Symbol(v) for v in self.gradient_variables]))
         if not name:
             raise Unchecked("unparsed", "the gradient of an expression: write the variables as `\\nabla_{...}`")
         if name not in self.defs.functions:
