@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import Callable
 
 from . import tree as t
-from .tokens import Token, tokenize
+from .tokens import Token, is_length, tokenize
 
 ADDITIVE, TERM, PRODUCT, PREFIX, JUXTAPOSE = 10, 15, 20, 25, 30
 
@@ -272,9 +272,11 @@ def _continued_rows(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
         if token.is_command("\\\\") and depth == 0:
             j = i + 1
             if j < len(tokens) and tokens[j].is_char("["):
-                while j < len(tokens) and not tokens[j].is_char("]"):
-                    j += 1
-                j += 1
+                k = j
+                while k < len(tokens) and not tokens[k].is_char("]"):
+                    k += 1
+                if is_length("".join(tok.text for tok in tokens[j + 1 : k])):
+                    j = k + 1
             following = [tok for tok in tokens[j:] if tok.kind != "space" and not tok.is_char("&")]
             if following and (following[0].is_char("+", "-") or following[0].is_command("\\cdot", "\\times")):
                 i = j

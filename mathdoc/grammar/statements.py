@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from . import tree as t
 from .parser import RELATIONS, parse_tokens
-from .tokens import Token, tokenize
+from .tokens import Token, is_length, tokenize
 
 _WRAPPERS = frozenset(
     "equation equation* align align* alignat alignat* gather gather* multline multline* eqnarray eqnarray* "
@@ -175,8 +175,9 @@ def _skip_spacing(tokens: list[Token], i: int) -> int:
     if j < len(tokens) and tokens[j].is_char("["):
         for k in range(j, min(j + 12, len(tokens))):
             if tokens[k].is_char("]"):
-                return k + 1
+                return k + 1 if is_length("".join(tok.text for tok in tokens[j + 1 : k])) else i
     return i
+
 
 
 def _ends_with_relation(row: list[Token]) -> bool:

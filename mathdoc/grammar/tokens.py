@@ -8,6 +8,7 @@ first character in the text it came from, so that every node of the tree keeps i
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Callable
@@ -110,3 +111,11 @@ def _character(ch: str, tokens: list[Token], at: int) -> list[Token]:
             return [Token("char", "^", at, at + 1), Token("letter", "T", at, at + 1)]
         return [Token("command" if replacement.startswith("\\") else "char", replacement, at, at + 1)]
     return [Token("char", ch, at, at + 1)]
+
+
+_LENGTH = re.compile(r"^\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*(pt|em|ex|mm|cm|in|bp|pc|dd|cc|sp|mu)\s*$")
+
+
+def is_length(text: str) -> bool:
+    """`2pt`, `0.7em`: the spacing of a row break `\\\\[…]`; `[u\\cdot v]'` after a row break is math."""
+    return bool(_LENGTH.match(text))
