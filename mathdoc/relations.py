@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import sympy
+from mpmath.libmp.libhyper import NoConvergence
 from sympy.core.function import AppliedUndef
 
 from .grammar import tree as t
@@ -99,7 +100,7 @@ def _differs_at_real_points(difference: sympy.Expr, relation: sympy.Expr, symbol
             if polynomial.degree() < 1 or polynomial.degree() > 6:
                 return False
             roots = polynomial.nroots(n=30)
-        except (sympy.PolynomialError, sympy.polys.polyerrors.NoConvergence, ValueError, TypeError):
+        except (sympy.PolynomialError, NoConvergence, ArithmeticError, ValueError, TypeError):
             return False
         for root in roots:
             if abs(sympy.im(root)) > 1e-20:
