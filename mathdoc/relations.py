@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import sympy
-from mpmath.libmp.libhyper import NoConvergence
+from mpmath.libmp.libhyper import NoConvergence  # type: ignore[import-untyped]
 from sympy.core.function import AppliedUndef
 
 from .grammar import tree as t

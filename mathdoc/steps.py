@@ -243,20 +243,24 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
             return rule, sensitive
     if preferred.status == "unchecked" and preferred.message.startswith("the gradient of an expression"):
         written = {n.name for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol) and n.sub is None and not n.font}
-        tried: list[tuple[Reading, LayoutResult]] = []
+        tried: list[tuple[Reading, LayoutResult, Values]] = []
         for variables in dict.fromkeys((tuple(v for v in "xyz" if v in written), ("x", "y", "z"))):
             if len(variables) < 2:
                 continue
             by = Reading(f"`\\nabla` of the expression as the gradient by {', '.join(variables)}", left, right, gradient_variables=variables)
-            result, used, _ = _decide(by, defs, context, layout, seed, proof)
+            result, used, values = _decide(by, defs, context, layout, seed, proof)
             sensitive = sensitive or used
             if result.status == "equal":
                 return replace(result, message=f"{result.message}, reading {by.label}"), sensitive
-            tried.append((by, result))
-        differing = [(by, result) for by, result in tried if result.status == "differs"]
-        if tried and differing and all(result.status in ("differs", "shape") for _, result in tried):
-            by, result = differing[0]  # every reading of the variables differs
-            return replace(result, message=f"{result.message}, reading {by.label} (and differs by x, y, z too)" if len(tried) > 1 else f"{result.message}, reading {by.label}"), sensitive
+            tried.append((by, result, values))
+        differing = [(by, result, values) for by, result, values in tried if result.status == "differs" and values is not None]
+        written_names = {key(n) for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol)}
+        self_contained = not written_names & (set(defs.functions) | set(defs.symbols))
+        if self_contained and differing and all(result.status in ("differs", "shape") for _, result, _ in tried):
+            by, result, values = differing[0]  # every reading of the variables differs, and nothing explains it
+            if values is not None and explain(result, context, values) is None:
+                suffix = " (and by x, y, z too)" if len(tried) > 1 else ""
+                return replace(result, message=f"{result.message}, reading {by.label}{suffix}"), sensitive
     if preferred.status == "unchecked" and preferred.message.startswith("the norm of a matrix"):
         frobenius = Reading("the norm of a matrix as its Frobenius norm", left, right, frobenius=True)
         result, used, _ = _decide(frobenius, defs, context, layout, seed, proof)

@@ -67,11 +67,12 @@ class VectorCalculusRules(EvaluatorCore):
         return _immutable(sympy.Matrix([sympy.diff(r, y) - sympy.diff(q, z), sympy.diff(p, z) - sympy.diff(r, x), sympy.diff(q, x) - sympy.diff(p, y)]))
 
     def _parameters(self, operand: t.Node) -> Value:
+        operand = operand.inner if isinstance(operand, t.Group) else operand  # `\\nabla{f}`
         head = operand.head if isinstance(operand, t.Apply) else operand
         name = key(head) if isinstance(head, t.Symbol) else ""
         if self.ambient is not None and name not in self.defs.functions:
             return _immutable(sympy.Matrix([sympy.Symbol(v) for v in self.ambient.variables]))
-        if not name and self.gradient_variables:
+        if not name and self.gradient_variables and _in_space(operand):
             return _immutable(sympy.Matrix([sympy.Symbol(v) for v in self.gradient_variables]))
         if not name:
             raise Unchecked("unparsed", "the gradient of an expression: write the variables as `\\nabla_{...}`")
@@ -83,3 +84,9 @@ class VectorCalculusRules(EvaluatorCore):
         if any(isinstance(p, sympy.MatrixBase) for p in params):
             raise Unchecked("unparsed", "the gradient of a function of several vectors")
         return _immutable(sympy.Matrix(params))
+
+
+def _in_space(node: t.Node) -> bool:
+    """An expression in x, y, z alone (numbers and named functions aside): `xy^2z^3`, not `fg`."""
+    letters = [n for n in t.walk(node) if isinstance(n, t.Symbol)]
+    return bool(letters) and all(n.name in ("x", "y", "z", "e", "pi") and n.sub is None and not n.font for n in letters)

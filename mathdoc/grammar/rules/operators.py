@@ -3,6 +3,7 @@
 | written | read as |
 |---|---|
 | `\\nabla f`, `\\nabla f(x, y)` | the gradient of f by its parameters |
+| `\\nabla f \\cdot \\vec v`, `\\nabla{f}\\times F` | the gradient, then the product: an infix product ends the operand |
 | `\\nabla_{\\mathbf x} f`, `\\nabla_w L` | the gradient by the named variable |
 | `\\nabla^2 f`, `\\nabla^2_{\\mathbf x} f` | the Hessian |
 | `\\nabla\\cdot F`, `\\nabla\\times F` | divergence and curl of the vector field F (of x, y, z) |
@@ -13,7 +14,7 @@
 from __future__ import annotations
 
 from .. import tree as t
-from ..parser import TERM, Parser
+from ..parser import PRODUCT, TERM, Parser
 from ..tokens import Token
 
 UNSUPPORTED = {
@@ -55,7 +56,9 @@ def gradient(parser: Parser, token: Token) -> t.Node:
         kind = "div" if following.text == "\\cdot" else "curl"
     if parser.at_end():
         raise parser.fail("`\\nabla` with nothing to act on", "malformed-notation", token)
-    body = parser.expression(TERM) if kind == "grad" else parser.postfix(parser.atom())
+    # `\\nabla f \\cdot \\vec v` is (∇f)·v: the gradient takes the juxtaposed factors after it, an
+    # infix product (`\\cdot`, `\\times`) ends its operand, as `+` does.
+    body = parser.expression(PRODUCT) if kind == "grad" else parser.postfix(parser.atom())
     return t.Gradient(body, variable, order, (token.start, body.span[1]), kind)
 
 
