@@ -203,6 +203,10 @@ class EvaluatorCore:
         return self.divide(self.value(node.numerator), self.value(node.denominator))
 
     def pow(self, node: t.Pow) -> Value:
+        if isinstance(node.base, t.Apply) and self.product_application(node.base):
+            # `6y(\\frac{x^2}{y^2})^2` read as a product: the power is the parenthesis's, not y's
+            power = t.Pow(node.base.args[0], node.exponent, node.span)
+            return self.combine(self.value(node.base.head), "", self.value(power))
         base = self.value(node.base)
         exponent = self.value(node.exponent)
         if isinstance(exponent, sympy.MatrixBase):
@@ -270,6 +274,9 @@ class EvaluatorCore:
         raise NotImplementedError
 
     def abstract(self, name: str, args: tuple[t.Node, ...]) -> Value:
+        raise NotImplementedError
+
+    def product_application(self, node: t.Apply) -> bool:
         raise NotImplementedError
 
     def apply_prime(self, head: t.Prime, args: tuple[t.Node, ...]) -> Value:

@@ -148,6 +148,19 @@ class FunctionRules(EvaluatorCore):
             return self.symbol(head)  # `y(x)` after `y = x^2`: y written with its variable
         return self.combine(self.symbol(head), "", self.value(node.args[0]))  # `x(x+1)`: a product
 
+    def product_application(self, node: t.Apply) -> bool:
+        """`y(\\frac{x^2}{y^2})` that `apply_symbol` reads as y times the parenthesis."""
+        head = node.head
+        if not isinstance(head, t.Symbol) or not node.parens or len(node.args) != 1:
+            return False
+        name = key(head)
+        if name in self.defs.functions or name in self.defs.symbols or (head.font == "roman" and len(head.name) > 1):
+            return False
+        if self.ambient is not None and name in (self.ambient.scalars | self.ambient.fields):
+            return True
+        surely_function = head.sub is not None or head.font == "bold" or "^" in head.name or name in self.primed_functions
+        return not surely_function and not (head.name in FUNCTION_LETTERS and not self.products_first)
+
     def definition_value(self, name: str, body: t.Node) -> Value:
         """The value of a definition's body; when it cannot be evaluated, the reason says that it is
         the definition (written elsewhere in the document), not the claim, that is not read."""
