@@ -8,6 +8,7 @@ the same trees: nothing here scans the LaTeX text again.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from .grammar import tree as t
@@ -55,8 +56,40 @@ def has_derivative(node: t.Node) -> bool:
     return False
 
 
-def _derivative_member(member: TreeMember) -> bool:
-    return has_derivative(member.node) or (isinstance(member.node, t.Unsupported) and member.mentions_derivative)
+def _derivative_member(member: TreeMember, partials: "dict[str, frozenset[str]] | None" = None) -> bool:
+    return (has_derivative(member.node) or (isinstance(member.node, t.Unsupported) and member.mentions_derivative)
+            or bool(partials and any(_subscript_partial(n, partials) for n in t.walk(member.node))))
+
+
+def _subscript_partial(node: t.Node, partials: "dict[str, frozenset[str]]") -> bool:
+    """`f_x`, `f_{xy}` after `f(x, y) = …` (a scalar function): a partial derivative in subscripts."""
+    if not (isinstance(node, t.Symbol) and isinstance(node.sub, t.Symbol) and not node.font and node.sub.sub is None):
+        return False
+    parameters = partials.get(node.name)
+    return parameters is not None and bool(node.sub.name) and set(node.sub.name) <= parameters
+
+
+def _scalar_functions(definitions: list[Definition]) -> dict[str, frozenset[str]]:
+    """The functions defined so far with one-letter parameters and a scalar body: name -> parameters."""
+    found: dict[str, frozenset[str]] = {}
+    for definition in definitions:
+        if not definition.function or definition.code:
+            continue
+        parameters = _scalar_parameters(definition.head, definition.body)
+        if parameters is None:
+            found.pop(definition.name, None)
+        else:
+            found[definition.name] = parameters
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _scalar_parameters(head_text: str, body_text: str) -> frozenset[str] | None:
+    head, body = parse(head_text), parse(body_text)
+    if isinstance(head, t.Apply) and all(isinstance(a, t.Symbol) and len(a.name) == 1 and a.sub is None for a in head.args):
+        if not any(isinstance(n, (t.Matrix, t.Tuple)) for n in t.walk(body)):
+            return frozenset(a.name for a in head.args if isinstance(a, t.Symbol))
+    return None
 
 
 def names_in(node: t.Node) -> frozenset[str]:
@@ -65,6 +98,8 @@ def names_in(node: t.Node) -> frozenset[str]:
     for sub in t.walk(node):
         if isinstance(sub, t.Symbol) and sub.name:
             found.add(key(sub))
+            if isinstance(sub.sub, t.Symbol) and not sub.font:
+                found.add(sub.name)  # `f_x`: the partial of f, whose definition it needs
     return frozenset(found)
 
 
@@ -198,7 +233,8 @@ def _member(fragment: Fragment, member: TreeMember) -> Member:
 
 def _add_chain(fragment: Fragment, chain: Chain, claims: list[Claim], definitions: list[Definition]) -> None:
     members = list(chain.members)
-    derivative = [_derivative_member(m) for m in members]
+    partials = _scalar_functions(definitions)
+    derivative = [_derivative_member(m, partials) for m in members]
     offset = fragment.source_offset(members[0].start)
     if not any(derivative) or chain.defining:
         if not any(derivative):
@@ -222,7 +258,7 @@ def _add_chain(fragment: Fragment, chain: Chain, claims: list[Claim], definition
             index=len(claims),
             names=frozenset().union(*(names_in(n) for n in nodes)),
             applied=frozenset().union(*(applied_in(n) for n in nodes)),
-            derivative=tuple(_derivative_member(m) for m in members),
+            derivative=tuple(_derivative_member(m, partials) for m in members),
         )
     )
 

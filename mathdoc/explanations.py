@@ -34,7 +34,8 @@ def explain(result: LayoutResult, context: _Context, values: tuple[Value, Value]
 def _names_a_value(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
     """`f'(c) = y`, `F_x = yz^2`: a letter that names the other side (a definition or a given value)."""
     for one, other in ((context.left, context.right), (context.right, context.left)):
-        if isinstance(one, t.Symbol) and not one.font and one.name:
+        partial = isinstance(one, t.Symbol) and isinstance(one.sub, t.Symbol) and one.name in context.defined
+        if isinstance(one, t.Symbol) and not one.font and one.name and not partial:  # `f_x` of a defined f is computed
             mentioned = {n.name for n in t.walk(other) if isinstance(n, t.Symbol)}
             if one.name not in mentioned:
                 return LayoutResult("unchecked", "evaluation", f"`{_name(one)}` names the other side here (a definition or a given value); there is nothing to compute")

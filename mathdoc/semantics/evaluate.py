@@ -259,6 +259,8 @@ class EvaluatorCore:
         if function is None or not set(letters) <= parameters:
             raise Unchecked("unparsed", f"the subscript notation `{node.name}_{node.sub.name}` for a derivative of `{node.name}` is not evaluated")
         value = self.apply_definition(node.name, function[0])
+        if isinstance(value, sympy.MatrixBase):
+            raise Unchecked("unparsed", f"`{node.name}_{node.sub.name}` of a vector-valued `{node.name}`: a component or a partial derivative?")
         for letter in letters:
             value = self.differentiate(value, sympy.Symbol(letter))
         return value

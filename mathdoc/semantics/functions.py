@@ -137,6 +137,10 @@ class FunctionRules(EvaluatorCore):
             return self.combine(self.symbol(head), "", self.value(node.args[0]))  # `f(\\nabla\\cdot F)`: f times it
         if head.font == "roman" and len(head.name) > 1:
             raise Unchecked("undefined-function", f"the operator `{head.name}` is not defined in the document")
+        if isinstance(head.sub, t.Symbol) and head.name in self.defs.functions and not head.font:
+            params = self.defs.functions[head.name][0]
+            if len(params) == len(node.args) and set(head.sub.name) <= {p.name for p in params if isinstance(p, t.Symbol)}:
+                return self.at_point(self.subscript_partial(head), list(zip(params, node.args)))  # `f_x(1, 2)`
         plain = scalar_name(head, self.indices)
         surely_function = head.sub is not None or len(node.args) > 1 or head.font == "bold" or "^" in head.name
         surely_function = surely_function or name in self.primed_functions
