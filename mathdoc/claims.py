@@ -9,6 +9,7 @@ the same trees: nothing here scans the LaTeX text again.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from .grammar import tree as t
@@ -40,6 +41,8 @@ class Definition:
     """For `f_i(w_i) + g_i(x_i) = w_i + x_i`: the names its left side mentions."""
     code: str = ""
     """For a definition read from a code chunk: its line of code (a reading of lower standing)."""
+    shape: bool = False
+    """A declaration `W \\in \\mathbb{R}^{K \\times m}`: `body` is the dimensions (`K \\times m`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,9 +169,31 @@ def recognise(fragments: list[Fragment]) -> Recognised:
         if fragment.error:
             _broken(fragment, claims)
             continue
+        definitions.extend(_declarations(fragment))
         for chain in statements(fragment.text):
             _add_chain(fragment, chain, claims, definitions)
     return Recognised(tuple(claims), tuple(definitions))
+
+
+_DECLARATION = re.compile(
+    r"((?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*\\?[A-Za-z]+\s*\}|\\?[A-Za-z]+)(?:_\{?[A-Za-z0-9]+\}?)?"
+    r"(?:\s*,\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*\\?[A-Za-z]+\s*\}|\\?[A-Za-z]+)(?:_\{?[A-Za-z0-9]+\}?)?)*)"
+    r"\s*\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*(\{[^{}]*\}|[A-Za-z0-9])"
+)
+
+
+def _declarations(fragment: Fragment) -> list[Definition]:
+    """`\\mathbf{x} \\in \\mathbb{R}^n`, `W, V \\in \\mathbb{R}^{K \\times m}`: the shapes of names."""
+    found = []
+    for match in _DECLARATION.finditer(fragment.text):
+        dims = match.group(2).strip("{} ")
+        if not re.fullmatch(r"[A-Za-z0-9]+(\s*\\times\s*[A-Za-z0-9]+)?", dims):
+            continue
+        for name_text in re.split(r"\s*,\s*", match.group(1)):
+            node = parse(name_text)
+            if isinstance(node, t.Symbol) and (node.font == "bold" or (not node.font and node.name[:1].isupper())):
+                found.append(Definition(head=name_text, body=dims, offset=fragment.source_offset(match.start()), name=key(node), shape=True))
+    return found
 
 
 def _code_definitions(fragment: CodeFragment) -> list[Definition]:

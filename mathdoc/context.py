@@ -96,9 +96,14 @@ def definitions_in_scope(
     equalities: list[Definition] = []
     code: dict[str, Definition] = {}
     previous: dict[str, Definition] = {}
+    shapes: dict[str, Definition] = {}
     for definition in definitions:
         if definition.offset >= offset:
             break
+        if definition.shape:
+            if definition.name in names and _in_scope(definition.offset, offset, sections):
+                shapes[definition.name] = definition  # the latest declaration of the name
+            continue
         if definition.code:
             if _in_scope(definition.offset, offset, sections) and offset - definition.offset <= NEAR:
                 code[definition.name] = definition
@@ -141,6 +146,7 @@ def definitions_in_scope(
     pairs.extend((d.head, d.body, _distance(d, offset, remote)) for d in equalities if d.equality & names)
     pairs.extend((d.head, d.body, CODE + d.code) for d in sorted(from_code.values(), key=lambda d: d.offset))
     pairs.extend((d.head, d.body, EARLIER) for d in sorted(earlier.values(), key=lambda d: d.offset))
+    pairs.extend((d.head, d.body, SHAPE) for d in sorted(shapes.values(), key=lambda d: d.offset))
     return tuple(pairs)
 
 
@@ -159,6 +165,9 @@ CODE = "code:"
 EARLIER = "earlier"
 """The distance field of an earlier definition of a function the document redefined in other
 variables (`f(u, v)` before `f(w, x, y, z)`): a reading of lower standing."""
+
+SHAPE = "shape"
+"""The distance field of a declaration `W \\in \\mathbb{R}^{K \\times m}`: the body is the dimensions."""
 
 NEAR = 1500
 """Characters: a definition made further before a claim than this (or in another section) is

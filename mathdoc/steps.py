@@ -348,6 +348,9 @@ Values = tuple[Value, Value] | None
 def _decide(reading: Reading, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> tuple[LayoutResult, bool, Values]:
     """The result of one reading under one layout, over the sizes generic vectors need (and the
     values compared, for explaining a difference)."""
+    dimensions = _declared_dimensions(reading, defs)
+    if dimensions:
+        return _decide_shaped(reading, defs, context, layout, seed, proof, dimensions)
     sizes: tuple[int, ...] = (3,)
     results: list[tuple[int, LayoutResult, Values]] = []
     used_layout = False
@@ -379,6 +382,64 @@ def _decide(reading: Reading, defs: Definitions, context: _Context, layout: str,
         results.append((n, result, (left, right)))
         index += 1
     return _summary(results, sizes, used_layout)
+
+
+def _declared_dimensions(reading: Reading, defs: Definitions) -> tuple[str, ...]:
+    """The dimension names of the declared shapes of the names a step writes (`K`, `m`)."""
+    if not defs.shapes:
+        return ()
+    written = {key(n) for n in t.walk(reading.lhs) + t.walk(reading.rhs) if isinstance(n, t.Symbol)}
+    names = {d for name in written & set(defs.shapes) for d in defs.shapes[name] if not d.isdigit()}
+    return tuple(sorted(names))
+
+
+ASSIGNMENTS = ((2, 3, 4, 5, 6, 7), (3, 2, 5, 4, 7, 6))
+"""Sizes tried for the declared dimensions, in their order: distinct within each (m ≠ n), so a
+product that fits only when two dimensions are equal does not fit."""
+
+
+def _decide_shaped(reading: Reading, defs: Definitions, context: _Context, layout: str, seed: str, proof: float, dimensions: tuple[str, ...]) -> tuple[LayoutResult, bool, Values]:
+    """A step with declared shapes, decided at each assignment of sizes to their dimensions: a
+    shape mismatch when it fits under none; else the verdict over those where it fits."""
+    if len(dimensions) > len(ASSIGNMENTS[0]):
+        return LayoutResult("unchecked", "unparsed", "more declared dimensions than mathdoc tries"), False, None
+    used_layout = False
+    mismatch = ""
+    decided: list[tuple[dict[str, int], LayoutResult, Values]] = []
+    for sizes in ASSIGNMENTS:
+        assignment = dict(zip(dimensions, sizes))
+        evaluated = None
+        for rows in (False, True):  # a vector in R^n as a column, else as a row
+            evaluator = _evaluator(reading, defs, context, layout, 3, False)
+            evaluator.dimensions, evaluator.row_vectors = assignment, rows
+            try:
+                evaluated = _values(evaluator, reading, evaluator.defs)
+                break
+            except ShapeMismatch as exc:
+                mismatch = mismatch or str(exc)
+                used_layout = used_layout or evaluator.used_layout
+            except Unchecked as exc:
+                return LayoutResult("unchecked", exc.code, exc.message), used_layout or evaluator.used_layout, None
+            except _EVALUATION_ERRORS as exc:
+                return LayoutResult("unchecked", "unparsed", f"could not evaluate ({type(exc).__name__})"), used_layout or evaluator.used_layout, None
+        if evaluated is None:
+            continue
+        left, right = evaluated
+        used_layout = used_layout or evaluator.used_layout
+        left, right = _zero_shaped(*_orient_tuples(reading, left, right))
+        result = compare(left, right, seed, proof)
+        if result.status == "differs":
+            result = _not_an_identity(left, right) or result
+        decided.append((assignment, result, (left, right)))
+    declared = ", ".join(f"`{name.replace('bold:', '')}` is {' × '.join(d for d in defs.shapes[name] if d != '1') if defs.shapes[name][1] != '1' else 'of length ' + defs.shapes[name][0]}"
+                         for name in sorted(set(defs.shapes) & {key(n) for n in t.walk(reading.lhs) + t.walk(reading.rhs) if isinstance(n, t.Symbol)}))
+    if not decided:
+        return LayoutResult("shape", "shape-mismatch", f"shapes do not fit for any sizes of {', '.join(dimensions)} ({declared}): {mismatch}"), used_layout, None
+    for assignment, result, values in decided:
+        if result.status != "equal":
+            at = ", ".join(f"{k} = {v}" for k, v in assignment.items())
+            return replace(result, message=f"{result.message} (with the declared shapes: {declared}; at {at})"), used_layout, values
+    return LayoutResult("equal", "verified", f"verified for the declared shapes ({declared}), at two sets of sizes", decided[-1][1].method), used_layout, decided[-1][2]
 
 
 def _evaluator(reading: Reading, defs: Definitions, context: _Context, layout: str, n: int, all_generic: bool) -> Evaluator:

@@ -25,6 +25,9 @@ class ArrayRules(EvaluatorCore):
                 return value
         if node.name == "0" and node.sub is None:
             return sympy.Integer(0)  # the zero vector: zero of whatever shape the other side has
+        declared = self.defs.shapes.get(name)
+        if declared is not None and self.dimensions:
+            return self._declared_array(node, declared)
         if node.name == "1" and node.sub is None:
             self.used_generic = True
             return _immutable(sympy.ones(self.n, 1))
@@ -37,6 +40,24 @@ class ArrayRules(EvaluatorCore):
         if node.sub is not None:
             return _immutable(sympy.Matrix([sympy.Symbol(f"{letter}_{{{k}}}") for k in range(1, self.n + 1)]))
         return _immutable(sympy.Matrix([sympy.Symbol(f"{letter}_{k}") for k in range(1, self.n + 1)]))
+
+    def _declared_array(self, node: t.Symbol, declared: tuple[str, str]) -> Value:
+        """A name declared `\\in \\mathbb{R}^{K \\times m}` (or `^n`): generic entries, at the sizes of
+        the dimensions being tried (see `steps._decide`)."""
+        rows, cols = (self._dimension(d) for d in declared)
+        letter = scalar_name(t.Symbol(node.name, node.span, sub=node.sub), self.indices) or node.name
+        self.used_shapes = True
+        if cols == 1 and not node.name[0].isupper():
+            column = sympy.Matrix([sympy.Symbol(f"{letter}_{k}") for k in range(1, rows + 1)])
+            return _immutable(column.T if self.row_vectors else column)  # `\\mathbb{R}^n`: a column, or a row in ML notes
+        return _immutable(sympy.Matrix(rows, cols, lambda r, c: sympy.Symbol(f"{letter}_{{{r + 1}{c + 1}}}")))
+
+    def _dimension(self, text: str) -> int:
+        if text.isdigit():
+            return int(text)
+        if text not in self.dimensions:
+            raise Unchecked("unparsed", f"the dimension `{text}` is not a number or a declared size")
+        return self.dimensions[text]
 
     def matrix(self, node: t.Matrix) -> Value:
         grid: list[list[Value]] = []

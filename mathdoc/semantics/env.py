@@ -10,6 +10,8 @@ from ..grammar.names import key
 DOTS_FREE = "no-dots"
 CODE = "code:"
 """Mirrors `context.CODE`: the distance field of a definition read from a code chunk."""
+SHAPE = "shape"
+"""Mirrors `context.SHAPE`: a declared shape; the body is `n` or `m \\times n`."""
 EARLIER = "earlier"
 """Mirrors `context.EARLIER`: an earlier definition of a function redefined in other variables."""
 
@@ -31,6 +33,8 @@ class Definitions:
     """Set while a far definition is added (a value stated far away is not a reading)."""
     far: bool = False
     """Some definition was made far from the claim (see `context.NEAR`)."""
+    shapes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """name -> (rows, columns) as declared (`W \\in \\mathbb{R}^{K \\times m}`: ("K", "m"); a vector: ("n", "1"))."""
     lower: dict[str, str] = field(default_factory=dict)
     """name -> where its definition comes from, for definitions of lower standing added by
     `supplemented` (a code chunk, or `u = 1 + \\sin x` read as the function u(x))."""
@@ -48,6 +52,12 @@ class Definitions:
             if len(entry) > 2 and entry[2].startswith(CODE):
                 if code:
                     defs._add_code(entry[0], entry[1], entry[2][len(CODE):])
+                continue
+            if len(entry) > 2 and entry[2] == SHAPE:
+                rows, _, cols = entry[1].partition("\\times")
+                declared = parse(entry[0])
+                if isinstance(declared, t.Symbol):
+                    defs.shapes[key(declared)] = (rows.strip(), cols.strip() or "1")
                 continue
             if len(entry) > 2 and entry[2] == EARLIER:
                 if code:

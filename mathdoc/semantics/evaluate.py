@@ -57,6 +57,11 @@ class EvaluatorCore:
         """A reading: values stated earlier (`n = 5`) replace their names."""
         self.dependent = False
         """A reading: undefined letters in a `d/dx` operand are functions of x (see calculus.py)."""
+        self.dimensions: dict[str, int] = {}
+        """The sizes tried for the dimensions of declared shapes (`K`, `m` of `W \\in \\mathbb{R}^{K \\times m}`)."""
+        self.used_shapes = False
+        self.row_vectors = False
+        """A reading: vectors declared in `\\mathbb{R}^n` are rows (`\\mathbf{x}W` in ML notes)."""
         self.gradient_variables: tuple[str, ...] = ()
         """A reading: `\\nabla` of an expression is by these variables (`\\nabla(xy^2z^3)`: x, y, z)."""
         self.frobenius = False
