@@ -283,4 +283,25 @@ def _differentials(context: "_Context", values: tuple[Value, Value]) -> LayoutRe
     return None
 
 
-EXPLANATIONS = (_differentials, _names_a_value, differential_equation, _part_of_the_domain, _value_at_a_point, _one_sided_unknown, _dropped_term)
+def _particular_generic(context: "_Context", values: tuple[Value, Value]) -> LayoutResult | None:
+    """`\\det(H) = f_{xx}f_{yy} - f_{xy}^2` with H not defined: a generic matrix (or vector) the step
+    neither differentiates nor differentiates by, compared with particular values."""
+    if not context.matrix_context:
+        return None
+    differentiated: set[str] = set()
+    for node in t.walk(context.left) + t.walk(context.right):
+        if isinstance(node, (t.Derivative, t.Gradient, t.Prime)):
+            differentiated |= {_name(n) for n in t.walk(node) if isinstance(n, t.Symbol)}
+    sides = [{_name(n) for n in t.walk(member) if isinstance(n, t.Symbol) and _generic_name(n)} for member in (context.left, context.right)]
+    lonely = sorted((sides[0] ^ sides[1]) - differentiated - context.defined)
+    if lonely:
+        shown = lonely[0].replace("bold:", "")
+        return LayoutResult("unchecked", "undefined-function", f"`{shown}` is a matrix or vector the document does not define, compared with particular values: the step cannot be decided")
+    return None
+
+
+def _generic_name(node: t.Symbol) -> bool:
+    return node.sub is None and not node.accent and (node.font == "bold" or (not node.font and len(node.name) == 1 and node.name.isupper()))
+
+
+EXPLANATIONS = (_particular_generic, _differentials, _names_a_value, differential_equation, _part_of_the_domain, _value_at_a_point, _one_sided_unknown, _dropped_term)

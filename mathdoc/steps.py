@@ -76,6 +76,9 @@ def _check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", 
     context = replace(context, texts=(lhs, rhs), defined_near=frozenset(near.functions), defined=frozenset(defs.functions) | frozenset(defs.symbols),
                       supplemented=Definitions.supplemented(definitions, applications(left, right, defs)))
     seed = lhs + "=" + rhs
+    unread = _unread_subscripts(left, right, defs)
+    if unread is not None:
+        return StepResult(tuple((layout, unread) for layout in LAYOUTS), layout_sensitive=False)
     first, sensitive = _decide_all(left, right, defs, context, "numerator", seed, proof_seconds)
     if not sensitive:
         return StepResult(tuple((layout, first) for layout in LAYOUTS), layout_sensitive=False)
@@ -300,6 +303,20 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
 
 def _differentiated_names(left: t.Node, right: t.Node) -> frozenset[str]:
     return frozenset(key(n.operand) for n in t.walk(left) + t.walk(right) if isinstance(n, (t.Prime, t.Derivative)) and isinstance(n.operand, t.Symbol))
+
+
+def _unread_subscripts(left: t.Node, right: t.Node, defs: Definitions) -> LayoutResult | None:
+    """A step that is a claim only through subscript partials (`u_t = 0.3u_{xx}`) whose function is
+    not defined in scope here: the subscripts would be read as plain names, so it is not decided."""
+    from .claims import has_derivative
+
+    if has_derivative(left) or has_derivative(right):
+        return None
+    subscripted = [n for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol) and isinstance(n.sub, t.Symbol) and not n.font]
+    if any(n.name in defs.functions for n in subscripted):
+        return None
+    shown = next((f"{n.name}_{n.sub.name}" for n in subscripted if isinstance(n.sub, t.Symbol)), "")
+    return LayoutResult("unchecked", "undefined-function", f"`{shown}` is a partial derivative in subscripts only of a function defined here, and this one's definition is not in scope")
 
 
 def _decide_rule(left: t.Node, right: t.Node, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> LayoutResult | None:

@@ -60,6 +60,8 @@ class EvaluatorCore:
         self.dimensions: dict[str, int] = {}
         """The sizes tried for the dimensions of declared shapes (`K`, `m` of `W \\in \\mathbb{R}^{K \\times m}`)."""
         self.used_shapes = False
+        self.parameters_in_use: frozenset[str] = frozenset()
+        """The parameters of the definitions being evaluated (`x`, `y` of `F(x, y) = x^2 + A(y)`)."""
         self.row_vectors = False
         """A reading: vectors declared in `\\mathbb{R}^n` are rows (`\\mathbf{x}W` in ML notes)."""
         self.gradient_variables: tuple[str, ...] = ()

@@ -144,6 +144,9 @@ class FunctionRules(EvaluatorCore):
         plain = scalar_name(head, self.indices)
         surely_function = head.sub is not None or len(node.args) > 1 or head.font == "bold" or "^" in head.name
         surely_function = surely_function or name in self.primed_functions
+        # `F(x, y) = x^2 + A(y)`: a capital applied to a parameter of the definition is a function of it
+        surely_function = surely_function or (head.name.isupper() and len(node.args) == 1 and isinstance(node.args[0], t.Symbol)
+                                              and key(node.args[0]) in self.parameters_in_use)
         if surely_function or (head.name in FUNCTION_LETTERS and not self.products_first):
             if head.font == "bold":
                 raise Unchecked("undefined-function", f"the vector function `{name.replace('bold:', '')}(…)` is not defined in the document")
@@ -189,7 +192,12 @@ class FunctionRules(EvaluatorCore):
         if len(params) != len(args):
             count = f"{len(params)} argument" + ("s" if len(params) != 1 else "")
             raise Unchecked("undefined-function", f"`{name}` takes {count} as defined earlier, {len(args)} given here (another `{name}`?)")
-        value = self.definition_value(name, body)
+        outer = self.parameters_in_use
+        self.parameters_in_use = outer | {key(p) for p in params if isinstance(p, t.Symbol)}
+        try:
+            value = self.definition_value(name, body)
+        finally:
+            self.parameters_in_use = outer
         mapping: dict[sympy.Basic, sympy.Basic] = {}
         for param, arg in zip(params, args):
             if param == arg or (isinstance(param, t.Symbol) and isinstance(arg, t.Symbol) and key(param) == key(arg)):
