@@ -312,9 +312,10 @@ def _unread_subscripts(left: t.Node, right: t.Node, defs: Definitions) -> Layout
 
     if has_derivative(left) or has_derivative(right):
         return None
-    subscripted = [n for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol) and isinstance(n.sub, t.Symbol) and not n.font]
-    if any(n.name in defs.functions for n in subscripted):
-        return None
+    subscripted = [n for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol) and isinstance(n.sub, t.Symbol) and not n.font
+                   and n.sub.sub is None and len(n.name) == 1 and set(n.sub.name) <= set("xyzt") and not n.sub.font]
+    if not subscripted or any(n.name in defs.functions for n in subscripted):
+        return None  # an algebra step of a chain, or partials of a function defined here
     shown = next((f"{n.name}_{n.sub.name}" for n in subscripted if isinstance(n.sub, t.Symbol)), "")
     return LayoutResult("unchecked", "undefined-function", f"`{shown}` is a partial derivative in subscripts only of a function defined here, and this one's definition is not in scope")
 
