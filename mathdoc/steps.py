@@ -76,10 +76,10 @@ def _check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", 
     context = replace(context, texts=(lhs, rhs), defined_near=frozenset(near.functions), defined=frozenset(defs.functions) | frozenset(defs.symbols),
                       supplemented=Definitions.supplemented(definitions, applications(left, right, defs)))
     seed = lhs + "=" + rhs
-    unread = _unread_subscripts(left, right, defs)
-    if unread is not None:
-        return StepResult(tuple((layout, unread) for layout in LAYOUTS), layout_sensitive=False)
     first, sensitive = _decide_all(left, right, defs, context, "numerator", seed, proof_seconds)
+    unread = _unread_subscripts(left, right, defs) if first.status in ("differs", "shape") else None
+    if unread is not None:  # equal as opaque names is an identity; different as names says nothing
+        return StepResult(tuple((layout, unread) for layout in LAYOUTS), layout_sensitive=False)
     if not sensitive:
         return StepResult(tuple((layout, first) for layout in LAYOUTS), layout_sensitive=False)
     second, _ = _decide_all(left, right, defs, context, "denominator", seed, proof_seconds)
