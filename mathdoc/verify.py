@@ -388,12 +388,22 @@ def _instantiate(value: Value, mapping: dict) -> Value:
             expr = expr.replace(function, polynomial)
         # An integral of instances is left to numeric quadrature at the sample points: its
         # antiderivative (of a composition of cubics, under a root) can take SymPy minutes.
-        integrals = {i: sympy.Integral(i.function.doit(integrals=False), *i.limits) for i in expr.atoms(sympy.Integral)}
+        integrals = {i: _integral_of_instances(i) for i in expr.atoms(sympy.Integral)}
         return (expr.xreplace(integrals) if integrals else expr).doit(integrals=False)
 
     if isinstance(value, sympy.MatrixBase):
         return sympy.ImmutableMatrix(value.applyfunc(concrete))
     return concrete(sympy.sympify(value))
+
+
+def _integral_of_instances(integral: sympy.Integral) -> sympy.Expr:
+    """A polynomial integrand (instances of `F'(x)`, `f(t)x`) is integrated exactly, which is fast;
+    any other is left to numeric quadrature at the sample points."""
+    function = integral.function.doit(integrals=False)
+    variables = [limit[0] for limit in integral.limits]
+    if function.is_polynomial(*variables):
+        return sympy.Integral(function, *integral.limits).doit()
+    return sympy.Integral(function, *integral.limits)
 
 
 def _derivatives_as_subs(expr: sympy.Basic) -> sympy.Basic:
