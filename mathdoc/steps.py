@@ -240,65 +240,90 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
             return LayoutResult("equal", "verified", f"{result.message}, reading {reading.label}", result.method), sensitive
         if result.status not in ("differs", "shape") and (reading.near_only or reading.dependent):
             undecided.append((reading, result))
-    if preferred.status == "unchecked" and preferred.code in ("undefined-function", "unparsed"):
-        rule = _decide_rule(left, right, defs, context, layout, seed, proof)
-        if rule is not None:
-            return rule, sensitive
-    if preferred.status == "unchecked" and preferred.message.startswith("the gradient of an expression"):
-        written = {n.name for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol) and n.sub is None and not n.font}
-        tried: list[tuple[Reading, LayoutResult, Values]] = []
-        for variables in dict.fromkeys((tuple(v for v in "xyz" if v in written), ("x", "y", "z"))):
-            if len(variables) < 2:
-                continue
-            by = Reading(f"`\\nabla` of the expression as the gradient by {', '.join(variables)}", left, right, gradient_variables=variables)
-            result, used, values = _decide(by, defs, context, layout, seed, proof)
-            sensitive = sensitive or used
-            if result.status == "equal":
-                return replace(result, message=f"{result.message}, reading {by.label}"), sensitive
-            tried.append((by, result, values))
-        differing = [(by, result, values) for by, result, values in tried if result.status == "differs" and values is not None]
-        written_names = {key(n) for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol)}
-        self_contained = not written_names & (set(defs.functions) | set(defs.symbols))
-        if self_contained and differing and all(result.status in ("differs", "shape") for _, result, _ in tried):
-            by, result, values = differing[0]  # every reading of the variables differs, and nothing explains it
-            if values is not None and explain(result, context, values) is None:
-                suffix = " (and by x, y, z too)" if len(tried) > 1 else ""
-                return replace(result, message=f"{result.message}, reading {by.label}{suffix}"), sensitive
-    if preferred.status == "unchecked" and preferred.message.startswith("the norm of a matrix"):
-        frobenius = Reading("the norm of a matrix as its Frobenius norm", left, right, frobenius=True)
-        result, used, _ = _decide(frobenius, defs, context, layout, seed, proof)
-        if result.status == "equal":
-            return replace(result, message=f"{result.message}, reading {frobenius.label}"), sensitive or used
-        return preferred, sensitive or used
-    if preferred.status == "unchecked" and "bounds are not whole numbers" in preferred.message:
-        series = Reading("term by term", left, right, series=True)
-        result, used, _ = _decide(series, defs, context, layout, seed, proof)
-        if result.status == "equal":
-            return LayoutResult("equal", "verified", "the infinite series agree term by term (their first 1 to 4 terms; convergence is not checked)", result.method), sensitive or used
-        if result.status in ("differs", "shape"):
-            return LayoutResult("unchecked", "evaluation", "infinite series: term by term the sides differ, but a series can equal one written with other terms, so the step is not called wrong"), sensitive or used
+    special = _special_readings(preferred, left, right, defs, context, layout, seed, proof) if preferred.status == "unchecked" else None
+    if special is not None:
+        return special[0], sensitive or special[1]
     if preferred.status not in ("differs", "shape"):
         if preferred.code == "undefined-function":
             return differential_equation(context, (0, 0)) or unknown_beside_its_derivative(context) or lower or preferred, sensitive
         if preferred.code in ("unparsed", "malformed-notation") and not context.defined_near & _differentiated_names(left, right):
             return differential_equation(context, (0, 0)) or preferred, sensitive  # say what it is, not why it was not read
         return preferred, sensitive
-    for reading, result in undecided:
-        if reading.near_only:
-            rule = _decide_rule(left, right, context.near, context, layout, seed, proof) if context.near is not None else None
-            if rule is not None and rule.status == "equal":
-                return rule, sensitive  # a rule that holds for every function, whatever the far definition
-            if rule is not None and preferred.status == "differs":
-                # Both readings differ: with the far definition, and with any function in its place.
-                return replace(preferred, message=f"{preferred.message}; without the definition made far from here, {rule.message}"), sensitive
-            return LayoutResult("unchecked", "remote-definition", "the sides differ only with a definition made far from this claim (another example or section?), which may not apply here; without it the step cannot be decided"), sensitive
-        return LayoutResult("unchecked", "ambiguous", "the sides differ if the undefined letters are constants; if they are functions of the variable (an unknown of a differential equation), the step cannot be decided"), sensitive
+    if undecided:
+        return _undecided(undecided[0][0], preferred, left, right, context, layout, seed, proof), sensitive
     if preferred.status == "differs" and values is not None:
         on_curve = on_a_curve(values, defs, context, layout) or off_the_curve(values, defs, context, layout)
         if on_curve is not None:
             return on_curve, sensitive
         return explain(preferred, context, values) or preferred, sensitive
     return preferred, sensitive
+
+
+def _undecided(reading: Reading, preferred: LayoutResult, left: t.Node, right: t.Node, context: _Context, layout: str, seed: str, proof: float) -> LayoutResult:
+    """The step differs in the preferred reading, and `reading` (without the far definitions, or
+    with undefined letters as functions) cannot decide it."""
+    if not reading.near_only:
+        return LayoutResult("unchecked", "ambiguous", "the sides differ if the undefined letters are constants; if they are functions of the variable (an unknown of a differential equation), the step cannot be decided")
+    rule = _decide_rule(left, right, context.near, context, layout, seed, proof) if context.near is not None else None
+    if rule is not None and rule.status == "equal":
+        return rule  # a rule that holds for every function, whatever the far definition
+    if rule is not None and preferred.status == "differs":
+        # Both readings differ: with the far definition, and with any function in its place.
+        return replace(preferred, message=f"{preferred.message}; without the definition made far from here, {rule.message}")
+    return LayoutResult("unchecked", "remote-definition", "the sides differ only with a definition made far from this claim (another example or section?), which may not apply here; without it the step cannot be decided")
+
+
+def _special_readings(preferred: LayoutResult, left: t.Node, right: t.Node, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> tuple[LayoutResult, bool] | None:
+    """Readings for a step the preferred reading could not evaluate, each for one cause: the rule
+    reading of named functions, the variables of `\\nabla` of an expression, the 2-norm of a
+    matrix, infinite series.  None when none applies or decides (and whether layout mattered)."""
+    if preferred.code in ("undefined-function", "unparsed"):
+        rule = _decide_rule(left, right, defs, context, layout, seed, proof)
+        if rule is not None:
+            return rule, False
+    if preferred.message.startswith("the gradient of an expression"):
+        return _expression_gradient(left, right, defs, context, layout, seed, proof)
+    if preferred.message.startswith("the norm of a matrix"):
+        frobenius = Reading("the norm of a matrix as its Frobenius norm", left, right, frobenius=True)
+        result, used, _ = _decide(frobenius, defs, context, layout, seed, proof)
+        if result.status == "equal":
+            return replace(result, message=f"{result.message}, reading {frobenius.label}"), used
+        return preferred, used
+    if "bounds are not whole numbers" in preferred.message:
+        series = Reading("term by term", left, right, series=True)
+        result, used, _ = _decide(series, defs, context, layout, seed, proof)
+        if result.status == "equal":
+            return LayoutResult("equal", "verified", "the infinite series agree term by term (their first 1 to 4 terms; convergence is not checked)", result.method), used
+        if result.status in ("differs", "shape"):
+            return LayoutResult("unchecked", "evaluation", "infinite series: term by term the sides differ, but a series can equal one written with other terms, so the step is not called wrong"), used
+    return None
+
+
+def _expression_gradient(left: t.Node, right: t.Node, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> tuple[LayoutResult, bool] | None:
+    """`\\nabla(xy^2z^3)`: the gradient by the variables among x, y, z the claim writes, or by x, y, z;
+    verified when one holds, wrong when every one differs, the step uses no definition and nothing
+    explains it."""
+    sensitive = False
+    written = {n.name for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol) and n.sub is None and not n.font}
+    tried: list[tuple[Reading, LayoutResult, Values]] = []
+    for variables in dict.fromkeys((tuple(v for v in "xyz" if v in written), ("x", "y", "z"))):
+        if len(variables) < 2:
+            continue
+        by = Reading(f"`\\nabla` of the expression as the gradient by {', '.join(variables)}", left, right, gradient_variables=variables)
+        result, used, values = _decide(by, defs, context, layout, seed, proof)
+        sensitive = sensitive or used
+        if result.status == "equal":
+            return replace(result, message=f"{result.message}, reading {by.label}"), sensitive
+        tried.append((by, result, values))
+    differing = [(by, result, values) for by, result, values in tried if result.status == "differs" and values is not None]
+    written_names = {key(n) for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol)}
+    self_contained = not written_names & (set(defs.functions) | set(defs.symbols))
+    if self_contained and differing and all(result.status in ("differs", "shape") for _, result, _ in tried):
+        by, result, values = differing[0]  # every reading of the variables differs, and nothing explains it
+        if values is not None and explain(result, context, values) is None:
+            suffix = " (and by x, y, z too)" if len(tried) > 1 else ""
+            return replace(result, message=f"{result.message}, reading {by.label}{suffix}"), sensitive
+    return None
 
 
 def _differentiated_names(left: t.Node, right: t.Node) -> frozenset[str]:

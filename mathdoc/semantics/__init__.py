@@ -13,10 +13,11 @@ from .env import Definitions
 from .evaluate import CORE_RULES
 from .functions import FunctionRules
 from .integrals import IntegralRules
+from .primes import PrimeRules
 from .vector_calculus import VectorCalculusRules
 
 
-class Evaluator(CalculusRules, VectorCalculusRules, FunctionRules, ArrayRules, IntegralRules):
+class Evaluator(CalculusRules, PrimeRules, VectorCalculusRules, FunctionRules, ArrayRules, IntegralRules):
     RULES = {
         **CORE_RULES,
         t.Apply: "apply", t.Function: "function",
