@@ -72,18 +72,26 @@ def _subscript_partial(node: t.Node, partials: "dict[str, frozenset[str]]") -> b
     return parameters is not None and bool(node.sub.name) and set(node.sub.name) <= parameters
 
 
-def _scalar_functions(definitions: list[Definition]) -> dict[str, frozenset[str]]:
-    """The functions defined so far with one-letter parameters and a scalar body: name -> parameters."""
-    found: dict[str, frozenset[str]] = {}
-    for definition in definitions:
-        if not definition.function or definition.code:
-            continue
-        parameters = _scalar_parameters(definition.head, definition.body)
-        if parameters is None:
-            found.pop(definition.name, None)
-        else:
-            found[definition.name] = parameters
-    return found
+class _ScalarFunctions:
+    """The functions defined so far with one-letter parameters and a scalar body: name ->
+    parameters, brought up to date with the definitions added since the last call (read once
+    each, not once per chain)."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, frozenset[str]] = {}
+        self.seen = 0
+
+    def of(self, definitions: list[Definition]) -> dict[str, frozenset[str]]:
+        for definition in definitions[self.seen:]:
+            if not definition.function or definition.code:
+                continue
+            parameters = _scalar_parameters(definition.head, definition.body)
+            if parameters is None:
+                self.found.pop(definition.name, None)
+            else:
+                self.found[definition.name] = parameters
+        self.seen = len(definitions)
+        return self.found
 
 
 @functools.lru_cache(maxsize=4096)
@@ -159,6 +167,7 @@ def _is_equality_head(node: t.Node) -> bool:
 
 def recognise(fragments: list[Fragment]) -> Recognised:
     claims: list[Claim] = []
+    partials = _ScalarFunctions()
     definitions: list[Definition] = []
     for fragment in fragments:
         if not fragment.error and not balanced(fragment.text):
@@ -171,7 +180,7 @@ def recognise(fragments: list[Fragment]) -> Recognised:
             continue
         definitions.extend(_declarations(fragment))
         for chain in statements(fragment.text):
-            _add_chain(fragment, chain, claims, definitions)
+            _add_chain(fragment, chain, claims, definitions, partials.of(definitions))
     return Recognised(tuple(claims), tuple(definitions))
 
 
@@ -256,9 +265,8 @@ def _member(fragment: Fragment, member: TreeMember) -> Member:
     return Member(fragment.text[member.start : member.end], member.start)
 
 
-def _add_chain(fragment: Fragment, chain: Chain, claims: list[Claim], definitions: list[Definition]) -> None:
+def _add_chain(fragment: Fragment, chain: Chain, claims: list[Claim], definitions: list[Definition], partials: dict[str, frozenset[str]]) -> None:
     members = list(chain.members)
-    partials = _scalar_functions(definitions)
     derivative = [_derivative_member(m, partials) for m in members]
     offset = fragment.source_offset(members[0].start)
     if not any(derivative) or chain.defining:

@@ -46,7 +46,7 @@ def differential_equation(context: _Context, values: tuple[Value, Value]) -> Lay
     """`\\frac{dP}{dt} = kP`, `y' = -x + y^2`: the unknown appears on both sides, an equation to solve
     (unless the document defines the unknown near the claim: then the claim says it solves it)."""
     for one, other in ((context.left, context.right), (context.right, context.left)):
-        unknowns = {_name(_operand_symbol(n)) for n in _outside_integrals(one) if _operand_symbol(n) is not None and not _by_itself(n)} - context.defined_near
+        unknowns = _differentiated(one, unknowns_only=True) - context.defined_near
         mentioned = {_name(n) for n in _outside_derivatives(other) if isinstance(n, t.Symbol)}
         if unknowns & mentioned:
             return LayoutResult("unchecked", "equation", "a differential equation (its unknown appears on both sides), not an identity")
@@ -67,7 +67,7 @@ def unknown_beside_its_derivative(context: _Context) -> LayoutResult | None:
     if len(differentiated) != 1:
         return None
     for member in (context.left, context.right):
-        unknowns = {_name(s) for n in _outside_integrals(member) for s in [_operand_symbol(n)] if s is not None and not _by_itself(n)} - context.defined
+        unknowns = _differentiated(member, unknowns_only=True) - context.defined
         mentioned = {_name(n) for n in _outside_derivatives(member) if isinstance(n, t.Symbol)}
         applied = {_name(n.head) for n in _outside_derivatives(member) if isinstance(n, t.Apply) and isinstance(n.head, t.Symbol)}
         found = sorted(unknowns & (mentioned | applied))
@@ -76,9 +76,10 @@ def unknown_beside_its_derivative(context: _Context) -> LayoutResult | None:
     return None
 
 
-def _differentiated(node: t.Node) -> set[str]:
-    """The names differentiated in a member (`u` of `\\frac{\\partial^2 u}{\\partial x^2}`)."""
-    return {_name(s) for n in _outside_integrals(node) for s in [_operand_symbol(n)] if s is not None}
+def _differentiated(node: t.Node, unknowns_only: bool = False) -> set[str]:
+    """The names differentiated in a member (`u` of `\\frac{\\partial^2 u}{\\partial x^2}`); with
+    `unknowns_only`, not those differentiated by themselves (`\\frac{d}{dx} x`)."""
+    return {_name(s) for n in _outside_integrals(node) for s in [_operand_symbol(n)] if s is not None and not (unknowns_only and _by_itself(n))}
 
 
 def _derivatives_written(node: t.Node) -> set[tuple[str, tuple[str, ...]]]:
