@@ -53,8 +53,8 @@ def differential_equation(context: _Context, values: tuple[Value, Value]) -> Lay
     differentiated = [_differentiated(context.left), _differentiated(context.right)]
     shared = (differentiated[0] & differentiated[1]) - context.defined
     patterned = any(isinstance(n, t.Dots) for n in t.walk(context.left) + t.walk(context.right))
-    if (shared and not patterned and not _acts_on_a_combination(context.left) and not _acts_on_a_combination(context.right)
-            and not _through_intermediates(context) and _derivatives_written(context.left) != _derivatives_written(context.right)):
+    if (shared and not patterned and not acts_on_a_combination(context.left) and not acts_on_a_combination(context.right)
+            and not _through_intermediates(context.left, context.right) and _derivatives_written(context.left) != _derivatives_written(context.right)):
         return LayoutResult("unchecked", "equation", f"a differential equation in `{sorted(shared)[0]}` (derivatives of one unknown on both sides), not an identity")
     return None
 
@@ -111,15 +111,34 @@ def _unwrapped(node: t.Node) -> t.Node:
     return node.inner if isinstance(node, t.Group) else node
 
 
-def _through_intermediates(context: _Context) -> bool:
+def _through_intermediates(left: t.Node, right: t.Node) -> bool:
     """`\\frac{\\partial s}{\\partial y} = \\frac{\\partial s}{\\partial a}\\frac{\\partial a}{\\partial y}`: a name is both
     differentiated and differentiated by — a chain rule, not a differential equation."""
-    nodes = t.walk(context.left) + t.walk(context.right)
+    nodes = t.walk(left) + t.walk(right)
     variables = {_name(v) for n in nodes if isinstance(n, t.Derivative) for v in n.variables if isinstance(v, t.Symbol)}
-    return bool(variables & (_differentiated(context.left) | _differentiated(context.right)))
+    return bool(variables & (_differentiated(left) | _differentiated(right)))
 
 
-def _acts_on_a_combination(node: t.Node) -> bool:
+def chain_of_derivatives(left: t.Node, right: t.Node, defined: set[str]) -> bool:
+    """A chain rule in the abstract: both sides written in derivatives of undefined names by
+    names (and numbers), through an intermediate (`\\frac{dz}{dt} = \\frac{dz}{dy}\\frac{dy}{dt}`), the
+    names differentiated on one side all differentiated on the other.  No expression in the names
+    outside a derivative (`\\frac{dy}{dt} = 2y`, which may hold for the y of the prose) and no prime."""
+    nodes = t.walk(left) + t.walk(right)
+    if any(isinstance(n, (t.Prime, t.Gradient, t.Apply, t.Integral, t.Limit, t.Sum, t.Evaluate)) for n in nodes):
+        return False
+    derivatives = [n for n in nodes if isinstance(n, t.Derivative)]
+    for node in derivatives:
+        if not isinstance(node.operand, t.Symbol) or node.operand.font or not all(isinstance(v, t.Symbol) and not v.font for v in node.variables):
+            return False
+    if any(isinstance(n, t.Symbol) for n in _outside_derivatives(left) + _outside_derivatives(right)):
+        return False
+    names = {_name(n) for d in derivatives for n in [d.operand, *d.variables] if isinstance(n, t.Symbol)}
+    sides = (_differentiated(left), _differentiated(right))
+    return bool(derivatives) and not names & defined and (sides[0] <= sides[1] or sides[1] <= sides[0]) and _through_intermediates(left, right)
+
+
+def acts_on_a_combination(node: t.Node) -> bool:
     """A derivative of an expression (`(fg)'`, `\\nabla(f + g)`, `\\frac{d}{dx}[y^2]`), not only of names:
     what a differentiation rule states and a differential equation does not."""
     for n in t.walk(node):

@@ -3,6 +3,8 @@ function (`f_i(w_i) + g_i(x_i) = w_i + x_i`), used by `steps` as readings of a s
 
 from __future__ import annotations
 
+import random
+
 from typing import TYPE_CHECKING
 
 import sympy
@@ -68,12 +70,12 @@ def off_the_curve(values: tuple[Value, Value], defs: Definitions, context: "_Con
 
 
 def _implicit_pairs(context: "_Context", defs: Definitions) -> list[tuple[sympy.Symbol, sympy.Symbol]]:
-    """(y, x) of every `\\frac{dy}{dx}` whose y the document does not define."""
+    """(y, x) of every `\\frac{dy}{dx}` (or `\\frac{\\partial z}{\\partial x}` on a surface) whose y the document does not define."""
     from .grammar.names import key
 
     found = []
     for node in t.walk(context.left) + t.walk(context.right):
-        if isinstance(node, t.Derivative) and node.kind == "d" and isinstance(node.operand, t.Symbol) and len(set(node.variables)) == 1:
+        if isinstance(node, t.Derivative) and isinstance(node.operand, t.Symbol) and len(set(node.variables)) == 1:
             variable = node.variables[0]
             name = key(node.operand)
             if isinstance(variable, t.Symbol) and name not in defs.symbols and name not in defs.functions and not node.operand.font:
@@ -93,15 +95,18 @@ def _differs_at_real_points(difference: sympy.Expr, relation: sympy.Expr, symbol
     """A polynomial curve: at several values of `other`, every real root of the relation in
     `symbol` is a point of the curve (of whichever branch); the sides differ at every one."""
     points = 0
-    for k in range(8):
-        value = sympy.Rational((-1) ** k * (3 + 4 * k), 7)
+    small = [sympy.Rational((-1) ** k * (2 * k + 1), 9) for k in range(5)]  # inside a unit circle too
+    for value in small + [sympy.Rational((-1) ** k * (3 + 4 * k), 7) for k in range(8)]:
         try:
             polynomial = sympy.Poly(relation.subs(other, value), symbol)
             if polynomial.degree() < 1 or polynomial.degree() > 6:
                 return False
-            roots = polynomial.nroots(n=30)
-        except (sympy.PolynomialError, NoConvergence, ArithmeticError, ValueError, TypeError):
+        except (sympy.PolynomialError, ArithmeticError, ValueError, TypeError):
             return False
+        try:
+            roots = polynomial.nroots(n=30, maxsteps=200)
+        except NoConvergence:
+            continue  # a double root (y^2 = 0 at x = 1 on the unit circle): the other values decide
         for root in roots:
             if abs(sympy.im(root)) > 1e-20:
                 continue
@@ -130,9 +135,8 @@ def _differs_on_branches(difference: sympy.Expr, relation: sympy.Expr, symbol: s
     others = sorted((difference.free_symbols | relation.free_symbols) - {symbol}, key=lambda s: s.name)
     for solution in solutions:
         on_curve = difference.subs(symbol, solution)
-        nonzero = 0
-        for k in range(6):
-            point = {s: sympy.Rational(1 + 2 * k + i, 7 + k) for i, s in enumerate(others)}
+        nonzero = zeros = 0
+        for point in _sample_points(others, min(60, 12 * max(1, len(others)))):
             try:
                 value = complex(sympy.N(on_curve.subs(point), 30))
                 base = complex(sympy.N(solution.subs(point), 30))
@@ -141,11 +145,26 @@ def _differs_on_branches(difference: sympy.Expr, relation: sympy.Expr, symbol: s
             if abs(base.imag) > 1e-12 or value != value or abs(value) == float("inf"):
                 continue  # off the real curve here
             if abs(value) < 1e-9:
-                return False
-            nonzero += 1
-        if nonzero < 3:
+                zeros += 1  # a parameter where the sides happen to agree (b = 1 in b^5 vs b^4), or the branch meant
+            else:
+                nonzero += 1
+        if nonzero < 3 or 3 * zeros > nonzero:
             return False
     return True
+
+
+def _sample_points(symbols: list[sympy.Symbol], count: int = 16) -> list[dict[sympy.Symbol, sympy.Rational]]:
+    """Points spread over the plane, small and large, negative included (a parameter `a` and `x`
+    of `x^4 = a^2(x^2 - y^2)` must not always keep x > a); seeded, so the same every run."""
+    rng = random.Random(7)
+    points = []
+    for _ in range(count):
+        point = {}
+        for symbol in symbols:
+            numerator = rng.choice([n for n in range(-12, 13) if n])
+            point[symbol] = sympy.Rational(numerator, rng.randint(2, 9))
+        points.append(point)
+    return points
 
 
 def _vanishes_on(difference: sympy.Expr, relation: sympy.Expr, symbol: sympy.Symbol) -> bool:

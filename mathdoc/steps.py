@@ -22,7 +22,7 @@ from .semantics.ambient import Ambient, ambient
 from .semantics.integrals import up_to_constant
 from .semantics.readings import readings
 from .semantics.values import Value
-from .explanations import differential_equation, explain, unknown_beside_its_derivative
+from .explanations import acts_on_a_combination, chain_of_derivatives, differential_equation, explain, unknown_beside_its_derivative
 from .relations import apply_equalities, off_the_curve, on_a_curve
 from .verify import _not_an_identity, compare
 
@@ -110,6 +110,8 @@ class _Context:
     """Every name the definitions in scope give a value (functions and symbols, near or far)."""
     bare_applied: tuple[tuple[str, tuple[t.Node, ...]], ...] = ()
     """Names applied, always to the same plain variables, and also written bare (`y(x)` and `y`)."""
+    combination: bool = False
+    """A derivative acts on a combination of names (`(f\\circ g)'`, `\\frac{d}{dx} f(g(x))`): a rule."""
 
     @classmethod
     def of(cls, left: t.Node, right: t.Node, near: Definitions | None) -> "_Context":
@@ -124,7 +126,8 @@ class _Context:
         )
         point = any(isinstance(n, t.Evaluate) or (isinstance(n, t.Apply) and not isinstance(n.head, t.Function) and any(isinstance(a, t.Number) for a in n.args)) for n in nodes)
         total = any(isinstance(n, t.Derivative) and n.kind == "d" for n in nodes)
-        return cls(matrix, applied, point, near, total, left, right, _implicit_functions(nodes), _dependencies(nodes), bare_applied=_bare_applied(nodes))
+        return cls(matrix, applied, point, near, total, left, right, _implicit_functions(nodes), _dependencies(nodes), bare_applied=_bare_applied(nodes),
+                   combination=acts_on_a_combination(left) or acts_on_a_combination(right))
 
 
 def _bare_applied(nodes: list[t.Node]) -> tuple[tuple[str, tuple[t.Node, ...]], ...]:
@@ -229,13 +232,17 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
             alternatives.append(Reading("as latex2sympy reads the plain scalar member", left, right, texts=context.texts))
         if context.near is not None:
             alternatives.append(Reading("without the definitions made far from this claim", left, right, near_only=True))
-        alternatives.append(Reading("with undefined letters as functions of the variable", left, right, dependent=True))
+        if _writes_rates(left, right):
+            alternatives.append(Reading("with undefined letters as functions of the variable", left, right, dependent=True))
         if defs.values and _stated_values_matter(left, right, defs):
             alternatives.append(Reading("with the values stated earlier", left, right, stated_values=True))
     undecided: list[tuple[Reading, LayoutResult]] = []
+    near_values: Values = None
     for reading in alternatives:
-        result, used, _ = _decide(reading, defs, context, layout, seed, proof)
+        result, used, compared = _decide(reading, defs, context, layout, seed, proof)
         sensitive = sensitive or used
+        if reading.near_only and result.status == "differs":
+            near_values = compared  # a curve stated near the claim is read without the far definitions
         if result.status == "equal":
             return LayoutResult("equal", "verified", f"{result.message}, reading {reading.label}", result.method), sensitive
         if result.status not in ("differs", "shape") and (reading.near_only or reading.dependent):
@@ -252,11 +259,26 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
     if undecided:
         return _undecided(undecided[0][0], preferred, left, right, context, layout, seed, proof), sensitive
     if preferred.status == "differs" and values is not None:
-        on_curve = on_a_curve(values, defs, context, layout) or off_the_curve(values, defs, context, layout)
+        on_curve = on_a_curve(values, defs, context, layout) or off_the_curve(near_values or values, defs, context, layout)
         if on_curve is not None:
             return on_curve, sensitive
         return explain(preferred, context, values) or preferred, sensitive
     return preferred, sensitive
+
+
+def _writes_rates(left: t.Node, right: t.Node) -> bool:
+    """The claim treats some letter as a function: a derivative or a prime of a plain name
+    (`\\frac{dx}{dt}`, `y'`, `\\dot x`) or a name applied (`x(t)`).  Only then are its undefined
+    letters plausibly functions of the variable; in `\\frac{d}{dv}(x - uv)^2 = -2(x - uv)u` they are
+    constants."""
+    for node in t.walk(left) + t.walk(right):
+        if isinstance(node, (t.Derivative, t.Prime)) and isinstance(node.operand, t.Symbol):
+            return True
+        if isinstance(node, t.Apply) and isinstance(node.head, t.Symbol):
+            return True
+        if isinstance(node, t.Symbol) and node.accent in ("dot", "ddot"):
+            return True
+    return False
 
 
 def _undecided(reading: Reading, preferred: LayoutResult, left: t.Node, right: t.Node, context: _Context, layout: str, seed: str, proof: float) -> LayoutResult:
@@ -264,7 +286,8 @@ def _undecided(reading: Reading, preferred: LayoutResult, left: t.Node, right: t
     with undefined letters as functions) cannot decide it."""
     if not reading.near_only:
         return LayoutResult("unchecked", "ambiguous", "the sides differ if the undefined letters are constants; if they are functions of the variable (an unknown of a differential equation), the step cannot be decided")
-    rule = _decide_rule(left, right, context.near, context, layout, seed, proof) if context.near is not None else None
+    rule = (_decide_rule(left, right, context.near, context, layout, seed, proof)
+            or _decide_chain(left, right, context.near, context, layout, seed, proof)) if context.near is not None else None
     if rule is not None and rule.status == "equal":
         return rule  # a rule that holds for every function, whatever the far definition
     if rule is not None and preferred.status == "differs":
@@ -278,7 +301,7 @@ def _special_readings(preferred: LayoutResult, left: t.Node, right: t.Node, defs
     reading of named functions, the variables of `\\nabla` of an expression, the 2-norm of a
     matrix, infinite series.  None when none applies or decides (and whether layout mattered)."""
     if preferred.code in ("undefined-function", "unparsed"):
-        rule = _decide_rule(left, right, defs, context, layout, seed, proof)
+        rule = _decide_rule(left, right, defs, context, layout, seed, proof) or _decide_chain(left, right, defs, context, layout, seed, proof)
         if rule is not None:
             return rule, False
     if preferred.message.startswith("the gradient of an expression"):
@@ -367,6 +390,25 @@ def _decide_rule(left: t.Node, right: t.Node, defs: Definitions, context: _Conte
     return None
 
 
+def _decide_chain(left: t.Node, right: t.Node, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> LayoutResult | None:
+    """The chain rule through the intermediates a claim writes (`\\frac{dz}{dt} =
+    \\frac{dz}{dy}\\frac{dy}{dt}`), each differentiated name a function of the names it is
+    differentiated by: verified when the sides agree; wrong when the claim is written in
+    derivatives of undefined names only (`chain_of_derivatives`) and nothing explains the
+    difference; else None."""
+    if not context.dependencies or not chain_of_derivatives(left, right, set(defs.functions) | set(defs.symbols)):
+        return None
+    reading = Reading("each differentiated name as a function of the names it is differentiated by", left, right, chain=True)
+    result, _, values = _decide(reading, defs, context, layout, seed, proof)
+    if result.status == "equal":
+        return replace(result, message=f"{result.message}, reading {reading.label}")
+    if result.status == "differs" and values is not None and explain(result, context, values) is None:
+        written = "; ".join(f"{name.replace('bold:', '')} of {', '.join(d.replace('bold:', '') for d in deps)}" for name, deps in context.dependencies)
+        detail = result.message.removeprefix("the rule does not hold for every function: ")
+        return replace(result, message=f"the chain rule does not give this, with each name a function of those it is differentiated by ({written}): {detail}")
+    return None
+
+
 def _decide_lower(preferred: LayoutResult, left: t.Node, right: t.Node, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> tuple[LayoutResult | None, bool]:
     """The reading with definitions of lower standing, for a step the math leaves undefined: it
     may verify the step; where the sides differ under it the step stays unchecked (a code chunk
@@ -419,7 +461,7 @@ def _decide(reading: Reading, defs: Definitions, context: _Context, layout: str,
         left, right = _zero_shaped(*_orient_tuples(reading, left, right))
         if _shape(left) != _shape(right) and (_abstract(left) or _abstract(right)):
             return LayoutResult("unchecked", "undefined-function", "uses a function the document does not define, so the shape of its value is unknown"), used_layout, None
-        result = compare(left, right, seed, proof)
+        result = compare(left, right, seed, proof, rule=context.combination)
         if result.status == "differs":
             result = _not_an_identity(left, right) or result
         results.append((n, result, (left, right)))
@@ -470,7 +512,7 @@ def _decide_shaped(reading: Reading, defs: Definitions, context: _Context, layou
         left, right = evaluated
         used_layout = used_layout or evaluator.used_layout
         left, right = _zero_shaped(*_orient_tuples(reading, left, right))
-        result = compare(left, right, seed, proof)
+        result = compare(left, right, seed, proof, rule=context.combination)
         if result.status == "differs":
             result = _not_an_identity(left, right) or result
         decided.append((assignment, result, (left, right)))
@@ -489,6 +531,8 @@ def _evaluator(reading: Reading, defs: Definitions, context: _Context, layout: s
     """An evaluator set up for one reading (its flags) at one length of generic vectors."""
     if reading.lower and context.supplemented is not None:
         defs = context.supplemented
+    if reading.near_only and context.near is not None:
+        defs = context.near  # the whole reading without the far definitions (implicit functions included)
     evaluator = Evaluator(defs, layout, n, all_generic=all_generic, matrix_context=context.matrix_context)
     evaluator.applied_names = set(context.applied)
     evaluator.applied_arguments = applied_in_definitions(defs)
@@ -507,8 +551,6 @@ def _evaluator(reading: Reading, defs: Definitions, context: _Context, layout: s
     if reading.chain:
         defined = set(defs.functions) | set(defs.symbols)
         evaluator.dependencies = {name: deps for name, deps in context.dependencies if name not in defined}
-    if reading.near_only and context.near is not None:
-        evaluator.defs = context.near
     return evaluator
 
 

@@ -33,7 +33,9 @@ def _not_an_identity(left: Value, right: Value) -> LayoutResult | None:
     return None
 
 
-def compare(left: Value, right: Value, seed_text: str, proof_seconds: float, transposes: bool = True) -> LayoutResult:
+def compare(left: Value, right: Value, seed_text: str, proof_seconds: float, transposes: bool = True, rule: bool = False) -> LayoutResult:
+    """`rule`: the claim differentiates a combination of named functions (`(f\\circ g)'(a)`), so a
+    side written in only some of them (`g'(a)`) still states a rule about them all."""
     left, right = _unwrap(left), _unwrap(right)
     left_matrix, right_matrix = isinstance(left, sympy.MatrixBase), isinstance(right, sympy.MatrixBase)
     if left_matrix != right_matrix or (left_matrix and left.shape != right.shape):
@@ -49,7 +51,7 @@ def compare(left: Value, right: Value, seed_text: str, proof_seconds: float, tra
     rng = random.Random(int(hashlib.sha256(seed_text.encode()).hexdigest()[:16], 16))
     undefined = sorted({f.func for value in (left, right) for f in _atoms(value, AppliedUndef)}, key=str)
     if undefined:
-        return _compare_abstract(left, right, undefined, rng)
+        return _compare_abstract(left, right, undefined, rng, rule)
     pairs = list(zip(left, right)) if left_matrix else [(left, right)]
     symbols = sorted(set().union(*(_free(a) | _free(b) for a, b in pairs)), key=lambda s: s.name)
     screened = _screen(pairs, symbols, rng)
@@ -288,7 +290,7 @@ def _expected_latex(value: Value) -> str:
     return expected_latex(value)
 
 
-def _compare_abstract(left: Value, right: Value, functions: list, rng: random.Random) -> LayoutResult:
+def _compare_abstract(left: Value, right: Value, functions: list, rng: random.Random, rule: bool = False) -> LayoutResult:
     """Claims about functions the document only names (the chain rule with `g_1(\\mathbf{y})`).
 
     Each named function is replaced by random polynomials, three times.  Equal every time: the
@@ -312,7 +314,7 @@ def _compare_abstract(left: Value, right: Value, functions: list, rng: random.Ra
         if screened == "no point":
             return LayoutResult("unchecked", "unparsed", f"with {names} instantiated, the sides could not be evaluated at any point")
         if screened is not None:
-            if _same_functions(left, right):
+            if _same_functions(left, right, rule):
                 point, index, lhs_value, rhs_value = screened
                 shown = "; ".join(_instance_text(f, mapping[f], left, right) for f in functions)
                 return LayoutResult(
@@ -345,9 +347,11 @@ def _plain(expr: sympy.Expr) -> str:
     return sympy.sstr(expr).replace("**", "^")
 
 
-def _same_functions(left: Value, right: Value) -> bool:
+def _same_functions(left: Value, right: Value, rule: bool = False) -> bool:
     """Both sides are written in the same named functions, applied at the same variables: a rule
-    such as `(fg)' = f'g'`, not a relation between values at points (`x'(-\\pi) = x'(\\pi)`)."""
+    such as `(fg)' = f'g'`, not a relation between values at points (`x'(-\\pi) = x'(\\pi)`).
+    The variables of `\\int_a^b F'(x)\\,dx` are its limits.  With `rule` (a derivative of a
+    combination of the functions), one side may write only some of them."""
     def names(value: Value) -> set[str]:
         return {str(a.func) for a in _atoms(value, AppliedUndef)}
 
@@ -357,9 +361,14 @@ def _same_functions(left: Value, right: Value) -> bool:
             arguments = application.point if isinstance(application, sympy.Subs) else application.args
             for argument in arguments:
                 found |= set(getattr(argument, "free_symbols", set()))
-        return {v for v in found if not isinstance(v, sympy.Dummy)}
+        for integral in _atoms(value, sympy.Integral):
+            found |= {s for limit in integral.limits for bound in limit[1:] for s in getattr(bound, "free_symbols", set())}
+        free = set(getattr(value, "free_symbols", set())) if not isinstance(value, sympy.MatrixBase) else set().union(*(e.free_symbols for e in value))
+        return {v for v in found if not isinstance(v, sympy.Dummy) and v in free}
 
-    return bool(names(left)) and names(left) == names(right) and bool(variables(left)) and variables(left) == variables(right)
+    mine, theirs = names(left), names(right)
+    related = mine == theirs or (rule and bool(mine & theirs) and (mine <= theirs or theirs <= mine))
+    return bool(mine) and related and bool(variables(left)) and variables(left) == variables(right)
 
 
 def _arity(function, left: Value, right: Value) -> int | None:

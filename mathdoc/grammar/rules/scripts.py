@@ -10,6 +10,7 @@
 | `f(x)`, `f'(2)`, `\\frac{df}{dx}(2)` | an application (the evaluator decides: function, product or point) |
 | `g^2(x)` | (g(x))² |
 | `x(x+2)^2` | x·(x+2)² (a letter that does not name a function multiplies) |
+| `\\frac{d^2y}{du^2}\\left(\\frac{du}{dx}\\right)^2` | a product: a derivative is not a point to evaluate at |
 | `x^*`, `V^{\\pi}` | part of the name |
 | `e\\big|_{x=0}` | evaluation at a point |
 """
@@ -47,6 +48,9 @@ def postfix(parser: Parser, node: t.Node, applications: bool = True) -> t.Node:
         elif applications and token.is_command("\\left") and _opens_arguments(parser, token) and _applicable(node):
             group = parser.atom()
             args = group.items if isinstance(group, t.Tuple) else ((group.inner if isinstance(group, t.Group) else group),)
+            if _derivative_times_derivative(node, args):
+                powered = postfix(parser, group, applications)
+                return t.Mul((node, powered), ("",), (node.span[0], powered.span[1]))
             node = t.Apply(node, tuple(args), True, (node.span[0], parser.last_end()))
         elif token.is_char("(") and applications and _applicable(node):
             node, done = _parenthesis_after(parser, node, applications)
@@ -75,7 +79,7 @@ def _parenthesis_after(parser: Parser, node: t.Node, applications: bool) -> tupl
         raise parser.fail("`(` without its closing `)`", token=opener)
     parser.next()
     following = parser.peek()
-    if len(args) == 1 and following is not None and following.is_char("^") and _product_letter(node):
+    if len(args) == 1 and ((following is not None and following.is_char("^") and _product_letter(node)) or _derivative_times_derivative(node, args)):
         # `x(x+2)^2`: the power belongs to the parenthesis, and x multiplies it
         powered = postfix(parser, t.Group(args[0], "(", (opener.start, parser.last_end())), applications)
         return t.Mul((node, powered), ("",), (node.span[0], powered.span[1])), True
@@ -83,6 +87,12 @@ def _parenthesis_after(parser: Parser, node: t.Node, applications: bool) -> tupl
         applied = t.Apply(node.base, args, True, (node.span[0], parser.last_end()))
         return t.Pow(applied, node.exponent, applied.span), False
     return t.Apply(node, args, True, (node.span[0], parser.last_end())), False
+
+
+def _derivative_times_derivative(node: t.Node, args: tuple[t.Node, ...]) -> bool:
+    """`\\frac{d^2y}{du^2}\\left(\\frac{du}{dx}\\right)^2`: a derivative before a parenthesis that
+    holds a derivative multiplies it (a point to evaluate at is not itself a derivative)."""
+    return isinstance(node, t.Derivative) and any(isinstance(n, t.Derivative) for a in args for n in t.walk(a))
 
 
 def _opens_arguments(parser: Parser, token: Token) -> bool:
