@@ -23,7 +23,10 @@ with many others (a .tex file's sibling TeX files are copied beside it, for `\\i
 mathdoc checks each batch once (`--jobs N --no-cache`), and the verdict of the finding that
 starts at the member's position (failing that, inside the mutant's text) is the mutant's. A
 mutant textually equal to the original, or equal to it as read by latex2sympy (difference
-expanding to 0, or zero at five seeded points), is counted as `equivalent` and not checked. A mutant is killed when it comes out `wrong` or `layout`; `verified` mutants are
+expanding to 0, or zero at five seeded points), is counted as `equivalent` and not checked. A mutant that comes out `verified` is probed once more: the member M is replaced by
+`M = M'`, and when mathdoc verifies that second step in the file (its definitions in scope) the
+mutant is `equivalent in context`, listed in a table of its own and left out of the count. A
+mutant is killed when it comes out `wrong` or `layout`; `verified` mutants are
 misses that matter most; `unchecked` ones (and `lost`: no finding at that position any more,
 `error`: the batch's mathdoc run failed) are not killed either.
 
@@ -524,7 +527,8 @@ def copy_inputs(original: Path, folder: Path) -> None:
                 pass
 
 
-def check_batch(batch: list[Mutant], jobs: int, workdir: Path) -> list[Mutant]:
+def check_batch(batch: list[Mutant], jobs: int, workdir: Path,
+                locate: Callable[[Mutant, list[Mapping[str, Any]]], list[Mapping[str, Any]]] | None = None) -> list[Mutant]:
     shutil.rmtree(workdir, ignore_errors=True)
     workdir.mkdir(parents=True)
     names = [write_mutant(workdir, i, m) for i, m in enumerate(batch)]
@@ -534,8 +538,35 @@ def check_batch(batch: list[Mutant], jobs: int, workdir: Path) -> list[Mutant]:
     by_line: dict[tuple[str, int], list[Mapping[str, Any]]] = {}
     for path, f in corpus.findings_of(data):
         by_line.setdefault((os.path.normpath(path), corpus.as_int(f.get("line"))), []).append(f)
-    return [judge(m, at_member(m, by_line.get((os.path.normpath(n), m.site.line), [])))
+    return [judge(m, (locate or at_member)(m, by_line.get((os.path.normpath(n), m.site.line), [])))
             for m, n in zip(batch, names)]
+
+
+def probe_text(m: Mutant) -> str:
+    """`M = M'` in place of the member M: the claim `A = M` becomes `A = M = M'`, whose second
+    step asks mathdoc, with the file's own definitions in scope, whether M' says what M says."""
+    core = m.site.member.rstrip(TRAILING)
+    return f"{core} = {m.text}"
+
+
+def at_probe(m: Mutant, on_line: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The finding of the probe's second step: it starts where M' starts."""
+    core = m.site.member.rstrip(TRAILING)
+    start = m.site.column + len(codec(m.site.path)[1](f"{core} = "))
+    return [f for f in on_line if corpus.as_int(f.get("column")) == start]
+
+
+def equal_in_context(verified: list[Mutant], jobs: int) -> list[Mutant]:
+    """The verified mutants that mathdoc, in the file's context, reads as equal to the member
+    they replace (`2f_{yy}` where the document has f_{yy} = 0; `[x^2 + 3]'` for `[x^2 + 2]'`):
+    equivalent mutants that latex2sympy, reading the member alone, could not see.  Reported as
+    such, with each one listed, not hidden."""
+    if not verified:
+        return []
+    probes = [replace(m, text=probe_text(m)) for m in verified]
+    with tempfile.TemporaryDirectory(prefix="mathdoc-probes-") as tmp:
+        judged = check_batch(probes, jobs, Path(tmp) / "probes", at_probe)
+    return [m for m, probe in zip(verified, judged) if probe.verdict == "verified"]
 
 
 def at_member(m: Mutant, on_line: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
@@ -588,7 +619,10 @@ def original_runs(args: argparse.Namespace) -> list[tuple[Path, Mapping[str, Any
 
 
 def report(results: list[Mutant], counts: Counter[str], n_sites: int) -> str:
+    in_context = [m for m in results if m.verdict == "equivalent"]
+    results = [m for m in results if m.verdict != "equivalent"]
     verdicts = Counter(m.verdict for m in results)
+    verdicts["equivalent"] = len(in_context)
     killed = sum(verdicts[v] for v in KILLED)
     n = len(results)
     other = n - killed - verdicts["verified"]
@@ -597,13 +631,21 @@ def report(results: list[Mutant], counts: Counter[str], n_sites: int) -> str:
               if not why.startswith("equivalent:")]
     equiv = {k.split(":", 1)[1]: c for k, c in counts.items() if k.startswith("equivalent:")}
     lines.append(f"equivalent mutants (not checked): {sum(equiv.values())}")
+    lines.append(f"equivalent in context (checked, verified, and mathdoc verifies original = mutant in the file): {verdicts['equivalent']}")
     lines.append(f"mutants: {n}  " + "  ".join(f"{v}={verdicts[v]}" for v in
                  ("wrong", "layout", "verified", "unchecked", "lost", "error")))
-    lines += ["", per_operator(results, equiv), "", not_killed(results), ""]
+    lines += ["", per_operator(results, equiv), "", not_killed(results), "", equal_table(in_context), ""]
     pct = 100.0 * killed / n if n else 0.0
     lines.append(f"mutation: mutants={n} killed={killed} ({pct:.1f}%) "
                  f"verified={verdicts['verified']} unchecked={other}")
     return "\n".join(lines) + "\n"
+
+
+def equal_table(in_context: list[Mutant]) -> str:
+    rows = [[f"{m.site.path}:{m.site.line}", m.operator, corpus.code_cell(m.site.member), corpus.code_cell(m.text)]
+            for m in sorted(in_context, key=lambda m: (m.site.path, m.site.line, m.operator))]
+    head = f"Mutants equal to the original in the file's context, not counted ({len(rows)}):\n\n"
+    return head + corpus.table(["file:line", "operator", "original", "mutant"], rows)
 
 
 def per_operator(results: list[Mutant], equiv: Mapping[str, int]) -> str:
@@ -647,7 +689,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"sampled {args.limit} of {len(mutants)} mutants (--limit, --seed {args.seed});"
               " the site and equivalent counts are before sampling")
         mutants = sorted(rng.sample(mutants, args.limit), key=lambda m: (m.site.path, m.site.line))
-    print(report(check_all(mutants, args.jobs), counts, len(sites)), end="")
+    results = check_all(mutants, args.jobs)
+    same = equal_in_context([m for m in results if m.verdict == "verified"], args.jobs)
+    results = [replace(m, verdict="equivalent", message="equal to the original in the file's context") if m in same else m
+               for m in results]
+    print(report(results, counts, len(sites)), end="")
     return 0
 
 

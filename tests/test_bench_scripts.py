@@ -156,3 +156,17 @@ def test_run_bench_copies_make_every_claim_distinct_and_keep_the_math(tmp_path: 
         verdicts = [f.verdict.value for name in ("a.md", "b.ipynb") for f in check_file(root / "notes" / name).findings]
         assert verdicts == ["verified", "wrong", "verified"]
     assert bench_run.decided("2 files, 9 claim steps: 4 verified, 2 wrong, 1 layout, 2 unchecked") == 7
+
+
+def test_a_mutant_equal_in_context_is_listed_apart_not_counted(tmp_path: Path) -> None:
+    """`[x^2 - 3x + 3]'` for `[x^2 - 3x + 2]'`: latex2sympy cannot read the prime, mathdoc
+    verifies the mutant, and the probe `M = M'` in the file shows it says the same."""
+    note = tmp_path / "note.md"
+    note.write_text("$\\frac{d}{dx}(x^2 - 3x + 2) = [x^2 - 3x + 2]'$\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(REPO_ROOT / "bench" / "mutate.py"), str(note)],
+                          capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "equivalent in context (checked, verified, and mathdoc verifies original = mutant in the file): 1" in proc.stdout
+    assert "note.md:1 | coefficient | `[x^2 - 3x + 2]'` | `[x^2 - 3x + 3]'` |" in proc.stdout
+    last = proc.stdout.strip().splitlines()[-1]
+    assert "verified=0" in last, proc.stdout
