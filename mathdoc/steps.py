@@ -227,12 +227,16 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
         alternatives.append(Reading("a letter before a parenthesis as a product", left, right, products_first=True))
         if context.dependencies:
             alternatives.append(Reading("each differentiated name as a function of the names it is differentiated by", left, right, chain=True))
+    if preferred.status == "unchecked" and context.near is not None:
+        # the far definition may be what cannot be read (`y = \\int f(x,y)\\,dx + C` of another
+        # example); without it the step may hold for every y (it verifies only, never alarms)
+        alternatives.append(Reading("without the definitions made far from this claim", left, right, near_only=True))
     if preferred.status in ("differs", "shape"):
         if any(_plain_scalar(node) for node in (left, right)):
             alternatives.append(Reading("as latex2sympy reads the plain scalar member", left, right, texts=context.texts))
         if context.near is not None:
             alternatives.append(Reading("without the definitions made far from this claim", left, right, near_only=True))
-        if _writes_rates(left, right):
+        if _writes_rates(left, right) or not _letters_kept(left, right):
             alternatives.append(Reading("with undefined letters as functions of the variable", left, right, dependent=True))
         if defs.values and _stated_values_matter(left, right, defs):
             alternatives.append(Reading("with the values stated earlier", left, right, stated_values=True))
@@ -279,6 +283,21 @@ def _writes_rates(left: t.Node, right: t.Node) -> bool:
         if isinstance(node, t.Symbol) and node.accent in ("dot", "ddot"):
             return True
     return False
+
+
+def _letters_kept(left: t.Node, right: t.Node) -> bool:
+    """Every letter under a derivative operator on one side is written on the other too
+    (`\\frac{d}{dv}(x - uv)^2 = -2(x - uv)u`): the letters are constants there.  A letter that
+    vanishes (`\\frac{d}{dt}[(60+2t)^{3/2} x] = 0.5(60+2t)^{3/2}`) may be the unknown of an equation."""
+    for one, other in ((left, right), (right, left)):
+        written = {key(n) for n in t.walk(other) if isinstance(n, t.Symbol)}
+        for node in t.walk(one):
+            if isinstance(node, t.Derivative) and not isinstance(node.operand, t.Symbol):
+                variables = {key(v) for v in node.variables if isinstance(v, t.Symbol)}
+                letters = {key(n) for n in t.walk(node.operand) if isinstance(n, t.Symbol) and len(n.name) == 1 and not n.font} - variables
+                if letters - written:
+                    return False
+    return True
 
 
 def _undecided(reading: Reading, preferred: LayoutResult, left: t.Node, right: t.Node, context: _Context, layout: str, seed: str, proof: float) -> LayoutResult:

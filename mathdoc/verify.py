@@ -363,12 +363,17 @@ def _same_functions(left: Value, right: Value, rule: bool = False) -> bool:
                 found |= set(getattr(argument, "free_symbols", set()))
         for integral in _atoms(value, sympy.Integral):
             found |= {s for limit in integral.limits for bound in limit[1:] for s in getattr(bound, "free_symbols", set())}
-        free = set(getattr(value, "free_symbols", set())) if not isinstance(value, sympy.MatrixBase) else set().union(*(e.free_symbols for e in value))
-        return {v for v in found if not isinstance(v, sympy.Dummy) and v in free}
+        return {v for v in found if not isinstance(v, sympy.Dummy) and v in free(value)}
+
+    def free(value: Value) -> set[object]:
+        symbols = value.free_symbols if not isinstance(value, sympy.MatrixBase) else set().union(*(e.free_symbols for e in value))
+        return {s for s in symbols if not isinstance(s, sympy.Dummy)}
 
     mine, theirs = names(left), names(right)
     related = mine == theirs or (rule and bool(mine & theirs) and (mine <= theirs or theirs <= mine))
-    return bool(mine) and related and bool(variables(left)) and variables(left) == variables(right)
+    # a constant on one side only (the λ of `(λ_1 - λ_2)\\int x_1 x_2 = \\int (x_2''x_1 - x_2x_1'')`) ties
+    # the functions to a condition (an equation they solve), not a rule for every function
+    return bool(mine) and related and bool(variables(left)) and variables(left) == variables(right) and free(left) == free(right)
 
 
 def _arity(function, left: Value, right: Value) -> int | None:
