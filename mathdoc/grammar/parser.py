@@ -44,6 +44,12 @@ class ParseFailure(Exception):
         self.reason, self.start, self.end, self.code = reason, start, end, code
 
 
+ARGUMENT_COMMANDS = ("\\textrm", "\\text", "\\mathrm", "\\mathsf", "\\mathbf", "\\mathit", "\\mathcal", "\\mathbb",
+                     "\\boldsymbol", "\\bm", "\\textsf", "\\textbf", "\\textit", "\\mathtt", "\\operatorname")
+"""Commands whose braced argument goes with them as a one-token script (`w_\\textrm{h}`, `A^\\mathsf{T}`),
+as LaTeX reads them."""
+
+
 class Parser:
     """Reads one member; `rules` supplies the meaning of commands and brackets."""
 
@@ -93,6 +99,9 @@ class Parser:
             self.tokens[self.pos - 1 : self.pos] = [first, rest]
             return [first]
         if not token.is_char("{"):
+            following = self.peek()
+            if token.is_command(*ARGUMENT_COMMANDS) and following is not None and following.is_char("{"):
+                return [token, following, *self.group_tokens(), self.tokens[self.pos - 1]]  # `w_\\textrm{h}`: the command and its argument
             return [token]
         depth, start = 1, self.pos
         while self.pos < len(self.tokens):

@@ -4,6 +4,7 @@
 |---|---|
 | `x_1`, `x_{ij}`, `w_{\\text{h}}` | a subscript, part of the name |
 | `x^2`, `x^{n-1}`, `x^23` | a power (TeX takes one token: `x^23` is x²·3) |
+| `w_\\textrm{h}`, `A^\\mathsf{T}` | a font command and its braced argument make one script, as LaTeX reads them |
 | `A^T`, `A^\\top`, `A^{\\mathsf T}`, `A^\\intercal` | transpose |
 | `A^{-1}`, `A^{-\\top}` | inverse, inverse transpose |
 | `f'`, `y''`, `g^\\prime`, `f^{(3)}`, `{f}^{'}` | a derivative written with primes |
