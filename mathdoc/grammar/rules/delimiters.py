@@ -89,6 +89,10 @@ def angle(parser: Parser, token: Token) -> t.Node:
 
 def bar(parser: Parser, token: Token) -> t.Node:
     inner = parser.with_closer(lambda tok: tok.is_char("|"), lambda: parser.expression(0))
+    following = parser.peek()
+    if following is not None and following.is_char(")", ",", ";"):
+        # `P(\\tau | \\theta)`, `\\pi(a|s)`: a bar that a parenthesis or a comma ends is a condition
+        raise parser.fail("a conditional bar (`P(a | b)`) is not evaluated", token=token)
     _close(parser, "|", token)
     return t.Abs(inner, (token.start, parser.last_end()))
 
