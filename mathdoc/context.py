@@ -147,7 +147,23 @@ def definitions_in_scope(
     pairs.extend((d.head, d.body, CODE + d.code) for d in sorted(from_code.values(), key=lambda d: d.offset))
     pairs.extend((d.head, d.body, EARLIER) for d in sorted(earlier.values(), key=lambda d: d.offset))
     pairs.extend((d.head, d.body, SHAPE) for d in sorted(shapes.values(), key=lambda d: d.offset))
+    pairs.extend((d.head, d.body, LATER) for d in _later_solutions(definitions, offset, names, sections))
     return tuple(pairs)
+
+
+def _later_solutions(definitions: tuple[Definition, ...], offset: int, names: frozenset[str], sections: tuple[tuple[int, int], ...]) -> list[Definition]:
+    """The first definition after the claim of each name it mentions, near it and before the next
+    heading or example: a solution stated after a differential equation (`y' = ky`, then `y =
+    Ce^{kx}`).  Read only to verify an equation with it, never to call a step wrong."""
+    found: dict[str, Definition] = {}
+    for definition in definitions:
+        if definition.offset <= offset:
+            continue
+        if definition.offset - offset > NEAR or not _in_scope(offset, definition.offset, sections):
+            break
+        if definition.name in names and not (definition.code or definition.shape or definition.name in found):
+            found[definition.name] = definition
+    return sorted(found.values(), key=lambda d: d.offset)
 
 
 def _remember_earlier(previous: dict[str, Definition], older: Definition | None, newer: Definition, remote: set[str]) -> None:
@@ -165,6 +181,10 @@ CODE = "code:"
 EARLIER = "earlier"
 """The distance field of an earlier definition of a function the document redefined in other
 variables (`f(u, v)` before `f(w, x, y, z)`): a reading of lower standing."""
+
+LATER = "later"
+"""The distance field of a definition made after the claim, near it (a solution stated after an
+equation): read only to verify an equation."""
 
 SHAPE = "shape"
 """The distance field of a declaration `W \\in \\mathbb{R}^{K \\times m}`: the body is the dimensions."""

@@ -16,7 +16,7 @@ from .grammar import parse, tree as t
 from .grammar.names import key
 from .outcome import LayoutResult, StepResult
 from .semantics import Definitions, Evaluator
-from .semantics.env import applications, applied_in_definitions
+from .semantics.env import LATER, applications, applied_in_definitions
 from .semantics.errors import ShapeMismatch, Unchecked
 from .semantics.ambient import Ambient, ambient
 from .semantics.integrals import up_to_constant
@@ -77,6 +77,8 @@ def _check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", 
                       supplemented=Definitions.supplemented(definitions, applications(left, right, defs)))
     seed = lhs + "=" + rhs
     first, sensitive = _decide_all(left, right, defs, context, "numerator", seed, proof_seconds)
+    if first.code == "equation":
+        first = _later_solution(left, right, definitions, context, seed, proof_seconds) or first
     unread = _unread_subscripts(left, right, defs) if first.status in ("differs", "shape") else None
     if unread is not None:  # equal as opaque names is an identity; different as names says nothing
         return StepResult(tuple((layout, unread) for layout in LAYOUTS), layout_sensitive=False)
@@ -84,6 +86,43 @@ def _check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", 
         return StepResult(tuple((layout, first) for layout in LAYOUTS), layout_sensitive=False)
     second, _ = _decide_all(left, right, defs, context, "denominator", seed, proof_seconds)
     return StepResult((("numerator", first), ("denominator", second)), layout_sensitive=True)
+
+
+def _later_solution(left: t.Node, right: t.Node, definitions: "tuple[tuple[str, ...], ...]", context: "_Context", seed: str, proof: float) -> LayoutResult | None:
+    """An equation (`y' = ky`) checked with a solution the document states after it, near it and
+    in the same example (`y = Ce^{kx}`): verified when that solution satisfies it; None otherwise
+    (a trial solution, or a step of another example, says nothing about the equation)."""
+    later = _solution_entries(left, right, [entry for entry in definitions if len(entry) > 2 and entry[2] == LATER])
+    if not later:
+        return None
+    kept = tuple(entry for entry in definitions if not (len(entry) > 2 and entry[2] == LATER)) + tuple(later)
+    defs = Definitions.from_pairs(kept, near_only=True, later=True)
+    solved = replace(context, near=None, defined=context.defined | frozenset(defs.functions) | frozenset(defs.symbols))
+    result, _, _ = _decide(Reading("with the solution stated after it", left, right), defs, solved, "numerator", seed, proof)
+    if result.status != "equal":
+        return None
+    shown = "; ".join(f"`{head} = {body}`" for head, body, _ in later)
+    return LayoutResult("equal", "verified", f"the equation holds for {shown}, stated after it (a solution of it)", result.method)
+
+
+def _solution_entries(left: t.Node, right: t.Node, later: "list[tuple[str, ...]]") -> "list[tuple[str, ...]]":
+    """The later definitions that state a solution: of a name the equation differentiates (`y =
+    Ce^{kx}` for `y' = ky`), or of another name as an expression in its variable (`y = \\cos t`
+    beside `x(t) = \\sin t`); not a value of the variable (`t = 0`) or of a constant (`A = 22`)."""
+    nodes = t.walk(left) + t.walk(right)
+    unknowns = _differentiated_names(left, right)
+    variables = {key(v) for n in nodes if isinstance(n, t.Derivative) for v in n.variables if isinstance(v, t.Symbol)}
+    variables |= {key(a) for n in nodes if isinstance(n, t.Apply) and isinstance(n.head, t.Prime) for a in n.args if isinstance(a, t.Symbol)}
+    kept = []
+    for entry in later:
+        head, body = parse(entry[0]), parse(entry[1])
+        named = head.head if isinstance(head, t.Apply) else head
+        if not isinstance(named, t.Symbol) or key(named) in variables:
+            continue
+        mentions = {key(n) for n in t.walk(body) if isinstance(n, t.Symbol)}
+        if key(named) in unknowns or mentions & variables:
+            kept.append(entry)
+    return kept
 
 
 @dataclass(frozen=True, slots=True)

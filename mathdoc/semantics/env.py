@@ -14,6 +14,8 @@ SHAPE = "shape"
 """Mirrors `context.SHAPE`: a declared shape; the body is `n` or `m \\times n`."""
 EARLIER = "earlier"
 """Mirrors `context.EARLIER`: an earlier definition of a function redefined in other variables."""
+LATER = "later"
+"""Mirrors `context.LATER`: a definition made after the claim (a solution stated after an equation)."""
 
 
 @dataclass
@@ -40,12 +42,17 @@ class Definitions:
     `supplemented` (a code chunk, or `u = 1 + \\sin x` read as the function u(x))."""
 
     @classmethod
-    def from_pairs(cls, pairs: "tuple[tuple[str, ...], ...]", near_only: bool = False, code: bool = False) -> "Definitions":
+    def from_pairs(cls, pairs: "tuple[tuple[str, ...], ...]", near_only: bool = False, code: bool = False, later: bool = False) -> "Definitions":
         """From (head, body) or (head, body, "near"/"far"/"code:…") texts; `near_only` drops the
-        far ones; definitions read from code chunks count only with `code`."""
+        far ones; definitions read from code chunks count only with `code`, those made after the
+        claim only with `later` (then they replace earlier ones of the name)."""
         defs = cls()
         for entry in pairs:
             head_text, body_text = entry[0], entry[1]
+            if len(entry) > 2 and entry[2] == LATER:
+                if later:
+                    defs.add(parse(head_text), parse(body_text))
+                continue
             far = len(entry) > 2 and entry[2] == "far"
             if far and near_only:
                 continue
