@@ -14,6 +14,7 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from .grammar import tree as t
+from .grammar.names import INDEX_LETTERS
 from .grammar.names import key
 from .outcome import LayoutResult
 from .semantics.values import Value
@@ -39,6 +40,23 @@ def _names_a_value(context: _Context, values: tuple[Value, Value]) -> LayoutResu
             mentioned = {n.name for n in t.walk(other) if isinstance(n, t.Symbol)}
             if one.name not in mentioned:
                 return LayoutResult("unchecked", "evaluation", f"`{_name(one)}` names the other side here (a definition or a given value); there is nothing to compute")
+    return None
+
+
+def _abbreviation(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
+    """`-\\frac{e^{z_1}}{\\sum_k e^{z_k}}\\cdot\\frac{e^{z_2}}{\\sum_k e^{z_k}} = -\\hat y_1\\hat y_2`: an algebra step
+    whose one side is written only in names the document does not define and the other side does
+    not write: it introduces them as abbreviations (softmax outputs said in the prose)."""
+    from .claims import has_derivative
+
+    if has_derivative(context.left) or has_derivative(context.right):
+        return None
+    for one, other in ((context.left, context.right), (context.right, context.left)):
+        names = {_name(n) for n in t.walk(one) if isinstance(n, t.Symbol)}
+        mentioned = {_name(n) for n in t.walk(other) if isinstance(n, t.Symbol)}
+        if names and not names & (mentioned | context.defined):
+            shown = ", ".join(f"`{n}`" for n in sorted(names))
+            return LayoutResult("unchecked", "evaluation", f"the step writes the other side in {shown}, which the math does not define (abbreviations said in the prose?)")
     return None
 
 
@@ -117,6 +135,36 @@ def _through_intermediates(left: t.Node, right: t.Node) -> bool:
     nodes = t.walk(left) + t.walk(right)
     variables = {_name(v) for n in nodes if isinstance(n, t.Derivative) for v in n.variables if isinstance(v, t.Symbol)}
     return bool(variables & (_differentiated(left) | _differentiated(right)))
+
+
+def free_indices(left: t.Node, right: t.Node) -> tuple[str, ...]:
+    """The index letters (i, j, k, l) a step writes in subscripts outside every sum that binds
+    them (`j` of `\\frac{\\partial}{\\partial w_j}\\sum_i w_i^2 = 2w_j`, `i` of `x_{ij}` where only j is
+    summed), in alphabetical order; not those of a pattern with dots."""
+    found: set[str] = set()
+
+    def visit(node: t.Node, bound: frozenset[str]) -> None:
+        if any(isinstance(child, t.Dots) for child in t.children(node)):
+            return  # `diag(\\dots \\frac{\\partial (w_i + x_i)}{\\partial w_i} \\dots)`: a pattern binds its index
+        if isinstance(node, t.Symbol) and isinstance(node.sub, t.Symbol) and not node.sub.font and node.sub.sub is None:
+            letters = node.sub.name
+            if letters and set(letters) <= set(INDEX_LETTERS) and len(letters) <= 2:
+                found.update(set(letters) - bound)
+        if isinstance(node, t.Sum) and node.index is None:
+            return  # `\\sum (\\hat y_i - y_i) x_i`: the index is implicit, and its letters are bound
+        inner = bound | {node.index.name} if isinstance(node, t.Sum) and node.index is not None else bound
+        for child in t.children(node):
+            visit(child, inner if isinstance(node, t.Sum) and child is node.body else bound)
+
+    visit(left, frozenset())
+    visit(right, frozenset())
+    return tuple(sorted(found))
+
+
+def clashing_indices(left: t.Node, right: t.Node, free: tuple[str, ...]) -> tuple[str, ...]:
+    """The free indices the step also binds by a sum (`\\frac{\\partial}{\\partial x_i}\\sum_{i=1}^n x_i^2`)."""
+    bound = {n.index.name for n in t.walk(left) + t.walk(right) if isinstance(n, t.Sum) and n.index is not None}
+    return tuple(letter for letter in free if letter in bound)
 
 
 def chain_of_derivatives(left: t.Node, right: t.Node, defined: set[str]) -> bool:
@@ -324,4 +372,4 @@ def _generic_name(node: t.Symbol) -> bool:
     return node.sub is None and not node.accent and (node.font == "bold" or (not node.font and len(node.name) == 1 and node.name.isupper()))
 
 
-EXPLANATIONS = (_particular_generic, _differentials, _names_a_value, differential_equation, _part_of_the_domain, _value_at_a_point, _one_sided_unknown, _dropped_term)
+EXPLANATIONS = (_particular_generic, _differentials, _names_a_value, _abbreviation, differential_equation, _part_of_the_domain, _value_at_a_point, _one_sided_unknown, _dropped_term)

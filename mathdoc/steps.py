@@ -8,6 +8,7 @@ evaluated under each layout, and the step is `wrong` only when every reading dif
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+import itertools
 
 import sympy
 from sympy.core.function import AppliedUndef
@@ -22,7 +23,7 @@ from .semantics.ambient import Ambient, ambient
 from .semantics.integrals import up_to_constant
 from .semantics.readings import readings
 from .semantics.values import Value
-from .explanations import acts_on_a_combination, chain_of_derivatives, differential_equation, explain, unknown_beside_its_derivative
+from .explanations import acts_on_a_combination, clashing_indices, free_indices, chain_of_derivatives, differential_equation, explain, unknown_beside_its_derivative
 from .relations import apply_equalities, off_the_curve, on_a_curve
 from .verify import _not_an_identity, compare
 
@@ -77,8 +78,8 @@ def _check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", 
                       supplemented=Definitions.supplemented(definitions, applications(left, right, defs)))
     seed = lhs + "=" + rhs
     first, sensitive = _decide_all(left, right, defs, context, "numerator", seed, proof_seconds)
-    if first.code == "equation":
-        first = _later_solution(left, right, definitions, context, seed, proof_seconds) or first
+    if first.code in ("equation", "undefined-function"):
+        first = _later_solution(left, right, definitions, context, seed, proof_seconds, first.code) or first
     unread = _unread_subscripts(left, right, defs) if first.status in ("differs", "shape") else None
     if unread is not None:  # equal as opaque names is an identity; different as names says nothing
         return StepResult(tuple((layout, unread) for layout in LAYOUTS), layout_sensitive=False)
@@ -88,10 +89,11 @@ def _check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", 
     return StepResult((("numerator", first), ("denominator", second)), layout_sensitive=True)
 
 
-def _later_solution(left: t.Node, right: t.Node, definitions: "tuple[tuple[str, ...], ...]", context: "_Context", seed: str, proof: float) -> LayoutResult | None:
+def _later_solution(left: t.Node, right: t.Node, definitions: "tuple[tuple[str, ...], ...]", context: "_Context", seed: str, proof: float, first_code: str) -> LayoutResult | None:
     """An equation (`y' = ky`) checked with a solution the document states after it, near it and
-    in the same example (`y = Ce^{kx}`): verified when that solution satisfies it; None otherwise
-    (a trial solution, or a step of another example, says nothing about the equation)."""
+    in the same example (`y = Ce^{kx}`), or a step about a name defined only after it (`f' = 3x^2,
+    where f = x^3`): verified when it holds so; None otherwise (a trial solution, or a step of
+    another example, says nothing about the step)."""
     later = _solution_entries(left, right, [entry for entry in definitions if len(entry) > 2 and entry[2] == LATER])
     if not later:
         return None
@@ -99,10 +101,14 @@ def _later_solution(left: t.Node, right: t.Node, definitions: "tuple[tuple[str, 
     defs = Definitions.from_pairs(kept, near_only=True, later=True)
     solved = replace(context, near=None, defined=context.defined | frozenset(defs.functions) | frozenset(defs.symbols))
     result, _, _ = _decide(Reading("with the solution stated after it", left, right), defs, solved, "numerator", seed, proof)
+    shown = "; ".join(f"`{head} = {body}`" for head, body, _ in later)
+    if result.status in ("differs", "shape") and first_code == "undefined-function":
+        return LayoutResult("unchecked", "undefined-function", f"the math defines what this step uses only after it ({shown}); with that, the sides differ, but a definition made after a claim may not be the one it means, so the step is not called wrong")
     if result.status != "equal":
         return None
-    shown = "; ".join(f"`{head} = {body}`" for head, body, _ in later)
-    return LayoutResult("equal", "verified", f"the equation holds for {shown}, stated after it (a solution of it)", result.method)
+    if first_code == "equation":
+        return LayoutResult("equal", "verified", f"the equation holds for {shown}, stated after it (a solution of it)", result.method)
+    return LayoutResult("equal", "verified", f"{result.message}, reading {shown}, stated after it", result.method)
 
 
 def _solution_entries(left: t.Node, right: t.Node, later: "list[tuple[str, ...]]") -> "list[tuple[str, ...]]":
@@ -494,6 +500,9 @@ def _decide(reading: Reading, defs: Definitions, context: _Context, layout: str,
     dimensions = _declared_dimensions(reading, defs)
     if dimensions:
         return _decide_shaped(reading, defs, context, layout, seed, proof, dimensions)
+    free = free_indices(reading.lhs, reading.rhs)
+    if free:
+        return _decide_indexed(reading, defs, context, layout, seed, proof, free)
     sizes: tuple[int, ...] = (3,)
     results: list[tuple[int, LayoutResult, Values]] = []
     used_layout = False
@@ -525,6 +534,49 @@ def _decide(reading: Reading, defs: Definitions, context: _Context, layout: str,
         results.append((n, result, (left, right)))
         index += 1
     return _summary(results, sizes, used_layout)
+
+
+INDEXED_SIZES = (2, 3)
+"""Lengths at which a step with free indices is instantiated (each free index at each value)."""
+
+
+def _decide_indexed(reading: Reading, defs: Definitions, context: _Context, layout: str, seed: str, proof: float, free: tuple[str, ...]) -> tuple[LayoutResult, bool, Values]:
+    """`\\frac{\\partial}{\\partial w_j}\\sum_{i=1}^n w_i^2 = 2w_j`: the step at n = 2 and 3, with every
+    free index at each of its values 1..n; verified when it holds at every one."""
+    clash = clashing_indices(reading.lhs, reading.rhs, free)
+    if clash:
+        index = clash[0]
+        other = next(letter for letter in "jkil" if letter != index)
+        return LayoutResult("unchecked", "malformed-notation", f"the index `{index}` is bound by a sum and also free outside it (another letter, such as `{other}`, outside the sum?)"), False, None
+    if len(free) > 2:
+        return LayoutResult("unchecked", "unparsed", f"more than two free indices ({', '.join(free)}) are not instantiated"), False, None
+    used_layout = False
+    last: Values = None
+    method = None
+    for n in INDEXED_SIZES:
+        for assignment in itertools.product(range(1, n + 1), repeat=len(free)):
+            evaluator = _evaluator(reading, defs, context, layout, n, True)
+            evaluator.indices.update(zip(free, assignment))
+            evaluator.free_indices = frozenset(free)
+            try:
+                left, right = _values(evaluator, reading, evaluator.defs)
+            except ShapeMismatch as exc:
+                at = ", ".join(f"{index} = {value}" for index, value in zip(free, assignment))
+                return LayoutResult("unchecked", "unparsed", f"with the free index instantiated ({at}), the shapes do not fit ({exc}): an index notation mathdoc may misread"), used_layout or evaluator.used_layout, None
+            except Unchecked as exc:
+                return LayoutResult("unchecked", exc.code, exc.message), used_layout or evaluator.used_layout, None
+            except _EVALUATION_ERRORS as exc:
+                return LayoutResult("unchecked", "unparsed", f"could not evaluate ({type(exc).__name__})"), used_layout or evaluator.used_layout, None
+            used_layout = used_layout or evaluator.used_layout
+            left, right = _zero_shaped(*_orient_tuples(reading, left, right))
+            result = compare(left, right, seed, proof, rule=context.combination)
+            if result.status == "differs":
+                result = _not_an_identity(left, right) or result
+            if result.status != "equal":
+                at = ", ".join(f"{index} = {value}" for index, value in zip(free, assignment))
+                return replace(result, message=f"{result.message} (at {at}, for n = {n})"), used_layout, (left, right)
+            last, method = (left, right), result.method
+    return LayoutResult("equal", "verified", f"verified with the free {'index' if len(free) == 1 else 'indices'} {', '.join(free)} at each value, for n = 2 and 3", method), used_layout, last
 
 
 def _declared_dimensions(reading: Reading, defs: Definitions) -> tuple[str, ...]:

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from . import tree as t
 
+INDEX_LETTERS = "ijkl"
+"""Letters that index entries (`x_i`, `W_{ij}`): bound by a sum, or free and instantiated."""
+
 
 def subscript_text(node: t.Node, indices: dict[str, int]) -> str | None:
     if isinstance(node, t.Number):
@@ -16,6 +19,9 @@ def subscript_text(node: t.Node, indices: dict[str, int]) -> str | None:
     if isinstance(node, t.Symbol) and node.sub is None and not node.accent:
         if node.name in indices:
             return str(indices[node.name])
+        if len(node.name) > 1 and not node.font and any(letter in indices for letter in node.name) and set(node.name) <= set(INDEX_LETTERS):
+            parts = [str(indices[letter]) if letter in indices else letter for letter in node.name]
+            return ",".join(parts) if any(len(p) > 1 for p in parts) else "".join(parts)  # `x_{ij}` at i = 1, j = 2: x_12
         return node.name if not node.font or node.font in ("roman", "bold") else None
     if isinstance(node, t.Tuple):
         parts = [subscript_text(item, indices) for item in node.items]

@@ -8,7 +8,7 @@ from .errors import ShapeMismatch, Unchecked
 from .values import Value, _assemble, _immutable
 from ..grammar import tree as t
 from .evaluate import EvaluatorCore
-from ..grammar.names import key, scalar_name
+from ..grammar.names import INDEX_LETTERS, key, scalar_name
 
 GENERIC_BOUNDS = frozenset(("n", "N", "m", "d", "K", "k", "T", "D", "M"))
 
@@ -94,12 +94,11 @@ class ArrayRules(EvaluatorCore):
         raise Unchecked("unparsed", f"the {kind}-norm is not evaluated")
 
     def sum(self, node: t.Sum) -> Value:
-        if node.index is None:
-            raise Unchecked("unparsed", f"a `\\{node.kind}` without its index")
-        index = node.index.name
-        if index in self.indices:
+        index = node.index.name if node.index is not None else self.implicit_index(node)
+        shadowed = self.indices.get(index) if index in self.free_indices else None
+        if index in self.indices and shadowed is None:
             raise Unchecked("malformed-notation", f"the index `{index}` is bound twice")
-        lower = 1 if node.lower is None else self.scalar(node.lower, "a lower bound")
+        lower = sympy.Integer(1) if node.lower is None else self.scalar(node.lower, "a lower bound")
         upper = self.upper_bound(node)
         if upper == sympy.oo and self.series_terms and getattr(lower, "is_Integer", False):
             self.used_generic = True
@@ -116,7 +115,18 @@ class ArrayRules(EvaluatorCore):
             finally:
                 del self.indices[index]
             total = (total + term) if node.kind == "sum" else (total * term)
+        if shadowed is not None:
+            self.indices[index] = shadowed  # a definition's sum binds its own `i`, not the step's free one
         return total
+
+    def implicit_index(self, node: t.Sum) -> str:
+        """`\\sum (\\hat y_i - y_i) x_i`: the one index letter its body writes in subscripts, from 1 to
+        the generic length."""
+        letters = {n.sub.name for n in t.walk(node.body) if isinstance(n, t.Symbol) and isinstance(n.sub, t.Symbol)
+                   and n.sub.name in INDEX_LETTERS and n.sub.name not in self.indices}
+        if len(letters) != 1:
+            raise Unchecked("unparsed", f"a `\\{node.kind}` without its index")
+        return letters.pop()
 
     def upper_bound(self, node: t.Sum) -> Value:
         """`n` (or `N`, `m`, …) not defined: the generic length, instantiated like a vector's."""
@@ -125,3 +135,4 @@ class ArrayRules(EvaluatorCore):
             self.used_generic = True
             return sympy.Integer(self.n)
         return self.scalar(upper, "an upper bound")
+

@@ -87,6 +87,30 @@ class CalculusRules(EvaluatorCore):
                 raise Unchecked("undefined-function", f"`{key(node).replace('bold:', '')}` is defined without {', '.join(sorted(map(str, wanted)))}; its derivative would be 0 — does it depend on it in a way the document does not write down?")
         return expanded
 
+    def _indexed_definition(self, name: str) -> Value | None:
+        """`z_2` where the document defines `z_i = w_i x_i`: that body with i = 2 (an indexed
+        definition holds for each value of its index)."""
+        base, separator, sub = name.rpartition("_")
+        index = sub.strip("{}")
+        if not separator or not index.isdigit():
+            return None
+        for letter in INDEX_LETTERS:
+            body = self.defs.symbols.get(f"{base}_{letter}")
+            if body is None or any(isinstance(n, t.Dots) for n in t.walk(body)):
+                continue
+            saved = self.indices.get(letter)
+            self.indices[letter] = int(index)
+            try:
+                return self.value(body)
+            except (Unchecked, ShapeMismatch):
+                return None
+            finally:
+                if saved is None:
+                    del self.indices[letter]
+                else:
+                    self.indices[letter] = saved
+        return None
+
     def _reject_free_index(self, operand: Value, variables: list[Value]) -> None:
         """`\\frac{\\partial z_i}{\\partial w_j}` with z_i written in w_1, …, w_n: index notation."""
         present = _free_symbols(operand)
@@ -275,6 +299,8 @@ class CalculusRules(EvaluatorCore):
     def _definition_of(self, name: str) -> Value | None:
         body = self.defs.symbols.get(name)
         function = self.defs.functions.get(name)
+        if body is None and function is None:
+            return self._indexed_definition(name)
         try:
             if body is not None and not any(isinstance(n, t.Dots) for n in t.walk(body)):
                 return self.value(body)

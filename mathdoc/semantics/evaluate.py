@@ -47,6 +47,9 @@ class EvaluatorCore:
         self.products_first = False
         """A reading: `u(x+1)` is a product even for a letter that usually names a function."""
         self.dependencies: dict[str, tuple[str, ...]] = {}
+        self.free_indices: frozenset[str] = frozenset()
+        """Index letters a step writes outside every sum, instantiated at each value (`w_j` of
+        `\\frac{\\partial}{\\partial w_j}`)."""
         """A reading: name -> the names it is a function of (see `calculus.dependent_value`)."""
         self.implicit_functions: set[str] = set()
         """Bare function letters that stand for functions of x (`(fg)' = f'g + fg'`)."""
@@ -103,6 +106,9 @@ class EvaluatorCore:
         if node.name == "I" and node.sub is None and self.matrix_context:
             self.used_generic = True
             return _immutable(sympy.eye(self.n))
+        delta = self.kronecker(node)
+        if delta is not None:
+            return delta
         name = scalar_name(node, self.indices)
         if name is None:
             raise Unchecked("unparsed", f"the subscript of `{node.name}` is not a plain index")
@@ -124,6 +130,16 @@ class EvaluatorCore:
         if node.font == "roman" and node.name == "d":
             raise Unchecked("unparsed", "a differential `d` outside a derivative is not evaluated")
         return sympy.Symbol(name)
+
+    def kronecker(self, node: t.Symbol) -> Value | None:
+        """`\\delta_{ij}` with both indices given values (bound by sums, or free and instantiated):
+        1 where they are equal, else 0."""
+        if node.name != "delta" or not isinstance(node.sub, t.Symbol) or node.font or key(node) in self.defs.symbols:
+            return None
+        letters = node.sub.name
+        if len(letters) != 2 or not all(letter in self.indices for letter in letters):
+            return None
+        return sympy.Integer(1 if self.indices[letters[0]] == self.indices[letters[1]] else 0)
 
     def arbitrary(self, node: t.Symbol) -> Value | None:
         """A bare name read as a function: `y` beside `y(x)`, or a name of the rule reading."""

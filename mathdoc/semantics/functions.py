@@ -142,7 +142,9 @@ class FunctionRules(EvaluatorCore):
             if len(params) == len(node.args) and set(head.sub.name) <= {p.name for p in params if isinstance(p, t.Symbol)}:
                 return self.at_point(self.subscript_partial(head), list(zip(params, node.args)))  # `f_x(1, 2)`
         plain = scalar_name(head, self.indices)
-        surely_function = head.sub is not None or len(node.args) > 1 or head.font == "bold" or "^" in head.name
+        # `x_i (y_i - \\hat y_i)` under `\\sum_i`, read with products first: an entry of x times the parenthesis
+        entry = self.products_first and isinstance(head.sub, t.Symbol) and head.sub.name in self.indices
+        surely_function = (head.sub is not None and not entry) or len(node.args) > 1 or head.font == "bold" or "^" in head.name
         surely_function = surely_function or name in self.primed_functions
         # `F(x, y) = x^2 + A(y)`: a capital applied to a parameter of the definition is a function of it
         surely_function = surely_function or (head.name.isupper() and len(node.args) == 1 and isinstance(node.args[0], t.Symbol)
