@@ -287,15 +287,22 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
             alternatives.append(Reading("with the values stated earlier", left, right, stated_values=True))
     undecided: list[tuple[Reading, LayoutResult]] = []
     near_values: Values = None
+    near_rule: LayoutResult | None = None
     for reading in alternatives:
         result, used, compared = _decide(reading, defs, context, layout, seed, proof)
         sensitive = sensitive or used
         if reading.near_only and result.status == "differs":
             near_values = compared  # a curve stated near the claim is read without the far definitions
+            if preferred.status == "unchecked" and result.message.startswith("the rule does not hold") and compared is not None and explain(result, context, compared) is None:
+                near_rule = result
         if result.status == "equal":
             return LayoutResult("equal", "verified", f"{result.message}, reading {reading.label}", result.method), sensitive
         if result.status not in ("differs", "shape") and (reading.near_only or reading.dependent):
             undecided.append((reading, result))
+    if near_rule is not None:
+        # with the far definition the step cannot even be evaluated (`\\epsilon = 10^{-7}` of a code
+        # demo under a limit): it does not apply here, and without it the rule fails
+        return replace(near_rule, message=f"{near_rule.message}, reading without the definitions made far from this claim (with them the step cannot be evaluated: {preferred.message})"), sensitive
     special = _special_readings(preferred, left, right, defs, context, layout, seed, proof) if preferred.status == "unchecked" else None
     if special is not None:
         return special[0], sensitive or special[1]
