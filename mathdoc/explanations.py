@@ -52,9 +52,11 @@ def _abbreviation(context: _Context, values: tuple[Value, Value]) -> LayoutResul
     if has_derivative(context.left) or has_derivative(context.right):
         return None
     for one, other in ((context.left, context.right), (context.right, context.left)):
+        if any(isinstance(n, (t.Limit, t.Sum, t.Integral)) for n in t.walk(one)):
+            continue  # the variable of a limit, a sum or an integral is bound, not an abbreviation
         names = {_name(n) for n in t.walk(one) if isinstance(n, t.Symbol)}
         mentioned = {_name(n) for n in t.walk(other) if isinstance(n, t.Symbol)}
-        if names and not names & (mentioned | context.defined):
+        if names and mentioned and not names & (mentioned | context.defined):
             shown = ", ".join(f"`{n}`" for n in sorted(names))
             return LayoutResult("unchecked", "evaluation", f"the step writes the other side in {shown}, which the math does not define (abbreviations said in the prose?)")
     return None

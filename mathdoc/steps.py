@@ -373,6 +373,10 @@ def _special_readings(preferred: LayoutResult, left: t.Node, right: t.Node, defs
     matrix, infinite series.  None when none applies or decides (and whether layout mattered)."""
     if preferred.code in ("undefined-function", "unparsed"):
         rule = _decide_rule(left, right, defs, context, layout, seed, proof) or _decide_chain(left, right, defs, context, layout, seed, proof)
+        if rule is None and context.near is not None:
+            # a far definition (`z = f(x, y)` of another section) kept the rule from being read
+            rule = _decide_rule(left, right, context.near, context, layout, seed, proof) or _decide_chain(left, right, context.near, context, layout, seed, proof)
+            rule = replace(rule, message=f"{rule.message}, without the definitions made far from this claim") if rule is not None else None
         if rule is not None:
             return rule, False
     if preferred.message.startswith("the gradient of an expression"):

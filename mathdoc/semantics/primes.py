@@ -56,6 +56,8 @@ class PrimeRules(EvaluatorCore):
                 return combined
             raise Unchecked("undefined-function", "a prime on a combination of functions applied at a point (such as `(f\\circ g)'(a)`, `(f+g)'(p)` or `(f^{-1})'(y)`) is not evaluated")
         if key(operand) not in self.defs.functions:
+            if key(operand) in self.defs.symbols and len(args) == 1:
+                return self._symbol_prime_at(head, args[0])
             name = key(operand)
             raise Unchecked("undefined-function", f"`{name}'` is used but `{name}` is not defined earlier in the document")
         name = key(operand)
@@ -76,6 +78,18 @@ class PrimeRules(EvaluatorCore):
                 raise Unchecked("undefined-function", f"`{name}` is defined earlier as a function of a number, this `{name}'` is applied to a vector (another `{name}`?)")
             value = value.subs(parameter, point)
         return value
+
+    def _symbol_prime_at(self, head: t.Prime, argument: t.Node) -> Value:
+        """`u'` applied after `u = 1 + \\sin x` (an expression, not a function definition): at its
+        variable it is u'; at a number, u' there (`y'(3)` after `y = x^2`); before any other
+        parenthesis a product (`u'(vw) + u[vw]'`, the product rule for three factors)."""
+        value = self.value(head)
+        variables = sorted(_free_symbols(value), key=lambda s: s.name) if isinstance(value, sympy.Basic) else []
+        if isinstance(argument, t.Symbol) and sympy.Symbol(key(argument)) in variables:
+            return value
+        if isinstance(argument, t.Number) and len(variables) == 1:
+            return value.subs(variables[0], self.value(argument))
+        return self.combine(value, "", self.value(argument))
 
     def _combination_prime(self, operand: t.Node, order: int, args: tuple[t.Node, ...]) -> Value | None:
         """`(f\\circ g)'(a)`, `(fg)'(c)`, `(f + g)'(p)`, `(f^n)'(x)`, `(\\alpha f)'(c)`: the combination of
