@@ -200,9 +200,11 @@ def _bare_applied(nodes: list[t.Node]) -> tuple[tuple[str, tuple[t.Node, ...]], 
     return tuple(found)
 
 
-def _dependencies(nodes: list[t.Node]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _dependencies(nodes: list[t.Node], shortcuts_only: bool = False) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """`\\frac{dy}{du}\\frac{du}{dx}`: y depends on u, u on x (a variable reachable through another
-    dependency is left out: y depends on x only through u). Empty when the graph has a cycle."""
+    dependency is left out: y depends on x only through u). Empty when the graph has a cycle.
+    With `shortcuts_only`, the first name and the dependencies so left out, if any (`f` of
+    `\\frac{\\partial f}{\\partial a}\\frac{\\partial a}{\\partial u} + \\frac{\\partial f}{\\partial u}`, a path that skips a)."""
     from .grammar.names import key
 
     direct: dict[str, set[str]] = {}
@@ -229,6 +231,11 @@ def _dependencies(nodes: list[t.Node]) -> tuple[tuple[str, tuple[str, ...]], ...
             return ()
         deps = direct[name]
         kept = sorted(d for d in deps if not any(d in (reach(e, frozenset({e})) or set()) for e in deps if e != d))
+        if shortcuts_only:
+            skipped = sorted(d for d in set(deps) - set(kept) if d in direct)  # an intermediate reached directly too
+            if skipped:
+                return ((name, tuple(skipped)),)
+            continue
         reduced.append((name, tuple(kept)))
     return tuple(reduced)
 
@@ -293,7 +300,8 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
         sensitive = sensitive or used
         if reading.near_only and result.status == "differs":
             near_values = compared  # a curve stated near the claim is read without the far definitions
-            if preferred.status == "unchecked" and result.message.startswith("the rule does not hold") and compared is not None and explain(result, context, compared) is None:
+            # (not for an arity or a shape the far definition gives otherwise: `f(x, y) = (f_1, f_2)` says f is another object)
+            if preferred.status == "unchecked" and preferred.code in ("evaluation", "unparsed") and result.message.startswith("the rule does not hold") and compared is not None and explain(result, context, compared) is None:
                 near_rule = result
         if result.status == "equal":
             return LayoutResult("equal", "verified", f"{result.message}, reading {reading.label}", result.method), sensitive
@@ -376,7 +384,9 @@ def _special_readings(preferred: LayoutResult, left: t.Node, right: t.Node, defs
         if rule is None and context.near is not None:
             # a far definition (`z = f(x, y)` of another section) kept the rule from being read
             rule = _decide_rule(left, right, context.near, context, layout, seed, proof) or _decide_chain(left, right, context.near, context, layout, seed, proof)
-            rule = replace(rule, message=f"{rule.message}, without the definitions made far from this claim") if rule is not None else None
+            # it verifies only: the far definition may be what the step means (`z = a + b`, so
+            # `\\frac{\\partial z}{\\partial a}` = `\\frac{\\partial z}{\\partial b}`)
+            rule = replace(rule, message=f"{rule.message}, without the definitions made far from this claim") if rule is not None and rule.status == "equal" else None
         if rule is not None:
             return rule, False
     if preferred.message.startswith("the gradient of an expression"):
@@ -473,11 +483,12 @@ def _decide_chain(left: t.Node, right: t.Node, defs: Definitions, context: _Cont
     difference; else None."""
     if not context.dependencies or not chain_of_derivatives(left, right, set(defs.functions) | set(defs.symbols)):
         return None
+    shortcut = bool(_dependencies(t.walk(left) + t.walk(right), shortcuts_only=True))
     reading = Reading("each differentiated name as a function of the names it is differentiated by", left, right, chain=True)
     result, _, values = _decide(reading, defs, context, layout, seed, proof)
     if result.status == "equal":
         return replace(result, message=f"{result.message}, reading {reading.label}")
-    if result.status == "differs" and values is not None and explain(result, context, values) is None:
+    if result.status == "differs" and values is not None and not shortcut and explain(result, context, values) is None:
         written = "; ".join(f"{name.replace('bold:', '')} of {', '.join(d.replace('bold:', '') for d in deps)}" for name, deps in context.dependencies)
         detail = result.message.removeprefix("the rule does not hold for every function: ")
         return replace(result, message=f"the chain rule does not give this, with each name a function of those it is differentiated by ({written}): {detail}")

@@ -81,15 +81,18 @@ class PrimeRules(EvaluatorCore):
 
     def _symbol_prime_at(self, head: t.Prime, argument: t.Node) -> Value:
         """`u'` applied after `u = 1 + \\sin x` (an expression, not a function definition): at its
-        variable it is u'; at a number, u' there (`y'(3)` after `y = x^2`); before any other
-        parenthesis a product (`u'(vw) + u[vw]'`, the product rule for three factors)."""
+        variable it is u'; before any other parenthesis a product (`u'(vw) + u[vw]'`, the product
+        rule for three factors).  At a number (`y'(0) = 3` after `y = C_1 x + C_2`) it is not
+        evaluated: in a text on equations that is an initial condition, not a claim."""
         value = self.value(head)
         variables = sorted(_free_symbols(value), key=lambda s: s.name) if isinstance(value, sympy.Basic) else []
         if isinstance(argument, t.Symbol) and sympy.Symbol(key(argument)) in variables:
             return value
-        if isinstance(argument, t.Number) and len(variables) == 1:
-            return value.subs(variables[0], self.value(argument))
-        return self.combine(value, "", self.value(argument))
+        point = self.value(argument)
+        if isinstance(point, sympy.Basic) and not isinstance(point, sympy.MatrixBase) and not point.free_symbols:
+            name = key(head.operand) if isinstance(head.operand, t.Symbol) else "it"
+            raise Unchecked("evaluation", f"`{name}` is defined as an expression, not as a function; `{name}'` at a number may be a condition on its constants (an initial or boundary value), so it is not evaluated")
+        return self.combine(value, "", point)
 
     def _combination_prime(self, operand: t.Node, order: int, args: tuple[t.Node, ...]) -> Value | None:
         """`(f\\circ g)'(a)`, `(fg)'(c)`, `(f + g)'(p)`, `(f^n)'(x)`, `(\\alpha f)'(c)`: the combination of
