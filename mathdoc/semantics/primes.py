@@ -56,7 +56,7 @@ class PrimeRules(EvaluatorCore):
                 return combined
             raise Unchecked("undefined-function", "a prime on a combination of functions applied at a point (such as `(f\\circ g)'(a)`, `(f+g)'(p)` or `(f^{-1})'(y)`) is not evaluated")
         if key(operand) not in self.defs.functions:
-            if key(operand) in self.defs.symbols and len(args) == 1:
+            if key(operand) in self.defs.symbols and len(args) == 1 and not isinstance(args[0], (t.Symbol, t.Number)):
                 return self._symbol_prime_at(head, args[0])
             name = key(operand)
             raise Unchecked("undefined-function", f"`{name}'` is used but `{name}` is not defined earlier in the document")
@@ -80,14 +80,12 @@ class PrimeRules(EvaluatorCore):
         return value
 
     def _symbol_prime_at(self, head: t.Prime, argument: t.Node) -> Value:
-        """`u'` applied after `u = 1 + \\sin x` (an expression, not a function definition): at its
-        variable it is u'; before any other parenthesis a product (`u'(vw) + u[vw]'`, the product
-        rule for three factors).  At a number (`y'(0) = 3` after `y = C_1 x + C_2`) it is not
-        evaluated: in a text on equations that is an initial condition, not a claim."""
+        """`u'` applied, after `u = 1 + \\sin x` (an expression, not a function definition), to an
+        expression: a product (`u'(vw) + u[vw]'`, the product rule for three factors); at a
+        constant (`x'(\\pi)`) it is not evaluated: in a text on equations that is a boundary
+        condition, not a claim.  (At its variable or a number, `w'(t)` after `w = 2 + 4t`, the
+        reading of lower standing "w read as the function w(t)" decides.)"""
         value = self.value(head)
-        variables = sorted(_free_symbols(value), key=lambda s: s.name) if isinstance(value, sympy.Basic) else []
-        if isinstance(argument, t.Symbol) and sympy.Symbol(key(argument)) in variables:
-            return value
         point = self.value(argument)
         if isinstance(point, sympy.Basic) and not isinstance(point, sympy.MatrixBase) and not point.free_symbols:
             name = key(head.operand) if isinstance(head.operand, t.Symbol) else "it"
