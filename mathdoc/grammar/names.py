@@ -20,8 +20,8 @@ def subscript_text(node: t.Node, indices: dict[str, int]) -> str | None:
         if node.name in indices:
             return str(indices[node.name])
         if len(node.name) > 1 and not node.font and any(letter in indices for letter in node.name) and set(node.name) <= set(INDEX_LETTERS):
-            parts = [str(indices[letter]) if letter in indices else letter for letter in node.name]
-            return ",".join(parts) if any(len(p) > 1 for p in parts) else "".join(parts)  # `x_{ij}` at i = 1, j = 2: x_12
+            letters = [str(indices[letter]) if letter in indices else letter for letter in node.name]
+            return ",".join(letters) if any(len(p) > 1 for p in letters) else "".join(letters)  # `x_{ij}` at i = 1, j = 2: x_12
         return node.name if not node.font or node.font in ("roman", "bold") else None
     if isinstance(node, t.Tuple):
         parts = [subscript_text(item, indices) for item in node.items]

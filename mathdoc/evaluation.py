@@ -1,0 +1,284 @@
+"""One reading of a step under one layout: its members evaluated (at the sizes generic vectors
+need, with declared shapes, or with free indices at each value) and compared."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+import itertools
+
+import sympy
+from sympy.core.function import AppliedUndef
+
+from .grammar import tree as t
+from .grammar.names import key
+from .outcome import LayoutResult
+from .semantics import Definitions, Evaluator
+from .semantics.env import applied_in_definitions
+from .semantics.errors import ShapeMismatch, Unchecked
+from .semantics.integrals import up_to_constant
+from .semantics.values import Value
+from .explanations import clashing_indices, free_indices
+from .relations import apply_equalities
+from .verify import _not_an_identity, compare
+from .step_context import Reading, _Context
+
+
+SIZES = (1, 2, 3, 4)
+
+
+_EVALUATION_ERRORS = (RecursionError, ValueError, TypeError, ZeroDivisionError, AttributeError, NotImplementedError, IndexError, KeyError)
+
+
+Values = tuple[Value, Value] | None
+
+
+def _decide(reading: Reading, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> tuple[LayoutResult, bool, Values]:
+    """The result of one reading under one layout, over the sizes generic vectors need (and the
+    values compared, for explaining a difference)."""
+    dimensions = _declared_dimensions(reading, defs)
+    if dimensions:
+        return _decide_shaped(reading, defs, context, layout, seed, proof, dimensions)
+    free = free_indices(reading.lhs, reading.rhs)
+    if free:
+        return _decide_indexed(reading, defs, context, layout, seed, proof, free)
+    sizes: tuple[int, ...] = (3,)
+    results: list[tuple[int, LayoutResult, Values]] = []
+    used_layout = False
+    index = 0
+    while index < len(sizes):
+        n = sizes[index]
+        evaluator = _evaluator(reading, defs, context, layout, n, len(sizes) > 1)
+        try:
+            left, right = _values(evaluator, reading, evaluator.defs)
+        except ShapeMismatch as exc:
+            if evaluator.used_generic and sizes == (3,):
+                sizes, index = SIZES, 0
+                continue
+            return LayoutResult("shape", "shape-mismatch", f"shapes do not fit: {exc}"), used_layout or evaluator.used_layout, None
+        except Unchecked as exc:
+            return LayoutResult("unchecked", exc.code, exc.message), used_layout or evaluator.used_layout, None
+        except _EVALUATION_ERRORS as exc:
+            return LayoutResult("unchecked", "unparsed", f"could not evaluate ({type(exc).__name__})"), used_layout or evaluator.used_layout, None
+        used_layout = used_layout or evaluator.used_layout
+        if evaluator.used_generic and sizes == (3,):
+            sizes, index = SIZES, 0
+            continue
+        left, right = _zero_shaped(*_orient_tuples(reading, left, right))
+        if _shape(left) != _shape(right) and (_abstract(left) or _abstract(right)):
+            return LayoutResult("unchecked", "undefined-function", "uses a function the document does not define, so the shape of its value is unknown"), used_layout, None
+        result = compare(left, right, seed, proof, rule=context.combination)
+        if result.status == "differs":
+            result = _not_an_identity(left, right) or result
+        results.append((n, result, (left, right)))
+        index += 1
+    return _summary(results, sizes, used_layout)
+
+
+INDEXED_SIZES = (2, 3)
+"""Lengths at which a step with free indices is instantiated (each free index at each value)."""
+
+
+def _decide_indexed(reading: Reading, defs: Definitions, context: _Context, layout: str, seed: str, proof: float, free: tuple[str, ...]) -> tuple[LayoutResult, bool, Values]:
+    """`\\frac{\\partial}{\\partial w_j}\\sum_{i=1}^n w_i^2 = 2w_j`: the step at n = 2 and 3, with every
+    free index at each of its values 1..n; verified when it holds at every one."""
+    clash = clashing_indices(reading.lhs, reading.rhs, free)
+    if clash:
+        index = clash[0]
+        other = next(letter for letter in "jkil" if letter != index)
+        return LayoutResult("unchecked", "malformed-notation", f"the index `{index}` is bound by a sum and also free outside it (another letter, such as `{other}`, outside the sum?)"), False, None
+    if len(free) > 2:
+        return LayoutResult("unchecked", "unparsed", f"more than two free indices ({', '.join(free)}) are not instantiated"), False, None
+    used_layout = False
+    last: Values = None
+    method = None
+    for n in INDEXED_SIZES:
+        for assignment in itertools.product(range(1, n + 1), repeat=len(free)):
+            evaluator = _evaluator(reading, defs, context, layout, n, True)
+            evaluator.indices.update(zip(free, assignment))
+            evaluator.free_indices = frozenset(free)
+            try:
+                left, right = _values(evaluator, reading, evaluator.defs)
+            except ShapeMismatch as exc:
+                at = ", ".join(f"{index} = {value}" for index, value in zip(free, assignment))
+                return LayoutResult("unchecked", "unparsed", f"with the free index instantiated ({at}), the shapes do not fit ({exc}): an index notation mathdoc may misread"), used_layout or evaluator.used_layout, None
+            except Unchecked as exc:
+                return LayoutResult("unchecked", exc.code, exc.message), used_layout or evaluator.used_layout, None
+            except _EVALUATION_ERRORS as exc:
+                return LayoutResult("unchecked", "unparsed", f"could not evaluate ({type(exc).__name__})"), used_layout or evaluator.used_layout, None
+            used_layout = used_layout or evaluator.used_layout
+            left, right = _zero_shaped(*_orient_tuples(reading, left, right))
+            result = compare(left, right, seed, proof, rule=context.combination)
+            if result.status == "differs":
+                result = _not_an_identity(left, right) or result
+            if result.status != "equal":
+                at = ", ".join(f"{index} = {value}" for index, value in zip(free, assignment))
+                return replace(result, message=f"{result.message} (at {at}, for n = {n})"), used_layout, (left, right)
+            last, method = (left, right), result.method
+    return LayoutResult("equal", "verified", f"verified with the free {'index' if len(free) == 1 else 'indices'} {', '.join(free)} at each value, for n = 2 and 3", method), used_layout, last
+
+
+def _declared_dimensions(reading: Reading, defs: Definitions) -> tuple[str, ...]:
+    """The dimension names of the declared shapes of the names a step writes (`K`, `m`)."""
+    if not defs.shapes:
+        return ()
+    written = {key(n) for n in t.walk(reading.lhs) + t.walk(reading.rhs) if isinstance(n, t.Symbol)}
+    names = {d for name in written & set(defs.shapes) for d in defs.shapes[name] if not d.isdigit()}
+    return tuple(sorted(names))
+
+
+ASSIGNMENTS = ((2, 3, 4, 5, 6, 7), (3, 2, 5, 4, 7, 6))
+"""Sizes tried for the declared dimensions, in their order: distinct within each (m ≠ n), so a
+product that fits only when two dimensions are equal does not fit."""
+
+
+def _decide_shaped(reading: Reading, defs: Definitions, context: _Context, layout: str, seed: str, proof: float, dimensions: tuple[str, ...]) -> tuple[LayoutResult, bool, Values]:
+    """A step with declared shapes, decided at each assignment of sizes to their dimensions: a
+    shape mismatch when it fits under none; else the verdict over those where it fits."""
+    if len(dimensions) > len(ASSIGNMENTS[0]):
+        return LayoutResult("unchecked", "unparsed", "more declared dimensions than mathdoc tries"), False, None
+    used_layout = False
+    mismatch = ""
+    decided: list[tuple[dict[str, int], LayoutResult, Values]] = []
+    for sizes in ASSIGNMENTS:
+        assignment = dict(zip(dimensions, sizes))
+        evaluated = None
+        for rows in (False, True):  # a vector in R^n as a column, else as a row
+            evaluator = _evaluator(reading, defs, context, layout, 3, False)
+            evaluator.dimensions, evaluator.row_vectors = assignment, rows
+            try:
+                evaluated = _values(evaluator, reading, evaluator.defs)
+                break
+            except ShapeMismatch as exc:
+                mismatch = mismatch or str(exc)
+                used_layout = used_layout or evaluator.used_layout
+            except Unchecked as exc:
+                return LayoutResult("unchecked", exc.code, exc.message), used_layout or evaluator.used_layout, None
+            except _EVALUATION_ERRORS as exc:
+                return LayoutResult("unchecked", "unparsed", f"could not evaluate ({type(exc).__name__})"), used_layout or evaluator.used_layout, None
+        if evaluated is None:
+            continue
+        left, right = evaluated
+        used_layout = used_layout or evaluator.used_layout
+        left, right = _zero_shaped(*_orient_tuples(reading, left, right))
+        result = compare(left, right, seed, proof, rule=context.combination)
+        if result.status == "differs":
+            result = _not_an_identity(left, right) or result
+        decided.append((assignment, result, (left, right)))
+    declared = ", ".join(f"`{name.replace('bold:', '')}` is {' × '.join(d for d in defs.shapes[name] if d != '1') if defs.shapes[name][1] != '1' else 'of length ' + defs.shapes[name][0]}"
+                         for name in sorted(set(defs.shapes) & {key(n) for n in t.walk(reading.lhs) + t.walk(reading.rhs) if isinstance(n, t.Symbol)}))
+    if not decided:
+        return LayoutResult("shape", "shape-mismatch", f"shapes do not fit for any sizes of {', '.join(dimensions)} ({declared}): {mismatch}"), used_layout, None
+    for assignment, result, values in decided:
+        if result.status != "equal":
+            at = ", ".join(f"{k} = {v}" for k, v in assignment.items())
+            return replace(result, message=f"{result.message} (with the declared shapes: {declared}; at {at})"), used_layout, values
+    return LayoutResult("equal", "verified", f"verified for the declared shapes ({declared}), at two sets of sizes", decided[-1][1].method), used_layout, decided[-1][2]
+
+
+def _evaluator(reading: Reading, defs: Definitions, context: _Context, layout: str, n: int, all_generic: bool) -> Evaluator:
+    """An evaluator set up for one reading (its flags) at one length of generic vectors."""
+    if reading.lower and context.supplemented is not None:
+        defs = context.supplemented
+    if reading.near_only and context.near is not None:
+        defs = context.near  # the whole reading without the far definitions (implicit functions included)
+    evaluator = Evaluator(defs, layout, n, all_generic=all_generic, matrix_context=context.matrix_context)
+    evaluator.applied_names = set(context.applied)
+    evaluator.applied_arguments = applied_in_definitions(defs)
+    evaluator.implicit_functions = set(context.implicit) - set(defs.functions) - set(defs.symbols)
+    evaluator.products_first = reading.products_first
+    evaluator.dependent = reading.dependent
+    evaluator.written_names = {key(n) for n in t.walk(context.left) + t.walk(context.right) if isinstance(n, t.Symbol)}
+    evaluator.stated_values = reading.stated_values
+    evaluator.ambient = reading.ambient
+    evaluator.series_terms = reading.series
+    evaluator.frobenius = reading.frobenius
+    evaluator.gradient_variables = reading.gradient_variables
+    evaluator.bare_applied = dict(context.bare_applied)
+    evaluator.primed_functions = {key(n.head.operand) for n in t.walk(context.left) + t.walk(context.right)
+                                  if isinstance(n, t.Apply) and isinstance(n.head, t.Prime) and isinstance(n.head.operand, t.Symbol)}
+    if reading.chain:
+        defined = set(defs.functions) | set(defs.symbols)
+        evaluator.dependencies = {name: deps for name, deps in context.dependencies if name not in defined}
+    return evaluator
+
+
+def _summary(results: list[tuple[int, LayoutResult, Values]], sizes: tuple[int, ...], used_layout: bool) -> tuple[LayoutResult, bool, Values]:
+    """A failure at n = 3 when there is one (its expected value reads as diag(x), where n = 1
+    would show a lone x_1); else the verdict over every size."""
+    for n, result, values in sorted(results, key=lambda item: (item[0] != 3, item[0])):
+        if result.status != "equal":
+            if len(sizes) > 1:
+                result = LayoutResult(result.status, result.code, f"{result.message} (for vectors of length n = {n})", result.method, result.expected, result.point, result.lhs_value, result.rhs_value)
+            return result, used_layout, values
+    final = results[-1][1]
+    if len(sizes) > 1:
+        final = LayoutResult("equal", "verified", f"verified for n = {sizes[0]}..{sizes[-1]}", "instantiated")
+    return final, used_layout, results[-1][2]
+
+
+def _stated_values_matter(left: t.Node, right: t.Node, defs: Definitions) -> bool:
+    """The reading "with the values stated earlier" only for a parameter of a function the claim
+    applies (the n of `f(x) = x^n` in `f'(x) = 5x^4`), never for a name the claim writes."""
+    written = {key(n) for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol)}
+    applied = written & set(defs.functions)
+    used = {key(n) for name in applied for n in t.walk(defs.functions[name][1]) if isinstance(n, t.Symbol)}
+    return bool((used - written) & set(defs.values))
+
+
+def _plain_scalar(node: t.Node) -> bool:
+    kinds = (t.Derivative, t.Gradient, t.Prime, t.Matrix, t.Tuple, t.Unsupported, t.Evaluate, t.Sum, t.Norm, t.Integral, t.Limit)
+    return not any(isinstance(n, kinds) or (isinstance(n, t.Symbol) and n.font == "bold") for n in t.walk(node))
+
+
+def _member_value(evaluator: Evaluator, node: t.Node, text: str | None) -> Value:
+    if text is not None and _plain_scalar(node):
+        from .parse import ParseError, parse_scalar
+
+        try:
+            return parse_scalar(text)
+        except ParseError as exc:
+            raise Unchecked("unparsed", str(exc)) from None
+    return evaluator.value(node)
+
+
+def _values(evaluator: Evaluator, reading: Reading, defs: Definitions) -> tuple[Value, Value]:
+    texts = reading.texts or (None, None)
+    left = _member_value(evaluator, reading.lhs, texts[0])
+    right = _member_value(evaluator, reading.rhs, texts[1])
+    left, right = evaluator.expand_dependents(left, set()), evaluator.expand_dependents(right, set())
+    if evaluator.dependencies:  # the chain-rule reading: a bare `h` beside dh/dt is h(t) too
+        left, right = evaluator.through_dependencies(left), evaluator.through_dependencies(right)
+    left, right = up_to_constant(evaluator, reading.lhs, reading.rhs, left, right)
+    return apply_equalities(evaluator, defs, left, right)
+
+
+def _orient_tuples(reading: Reading, left: Value, right: Value) -> tuple[Value, Value]:
+    """An inline tuple `(a, b)` or `\\langle a, b\\rangle` has no orientation: it takes the other
+    side's (`[a, b]` is a row, as in `\\nabla f = [6yx, 3x^2]`)."""
+    for node, mine, other in ((reading.lhs, left, right), (reading.rhs, right, left)):
+        if isinstance(node, t.Tuple) and node.bracket in ("(", "<") and isinstance(mine, sympy.MatrixBase) and isinstance(other, sympy.MatrixBase):
+            if mine.shape == other.T.shape and 1 in mine.shape:
+                mine = sympy.ImmutableMatrix(mine.T)
+                left, right = (mine, right) if node is reading.lhs else (left, mine)
+    return left, right
+
+
+def _shape(value: Value) -> tuple[int, int]:
+    if isinstance(value, sympy.MatrixBase) and value.shape != (1, 1):
+        rows, cols = value.shape
+        return (int(rows), int(cols))
+    return (1, 1)
+
+
+def _abstract(value: Value) -> bool:
+    entries = list(value) if isinstance(value, sympy.MatrixBase) else [value]
+    return any(isinstance(e, sympy.Basic) and (e.atoms(AppliedUndef) or e.atoms(sympy.Subs)) for e in entries)
+
+
+def _zero_shaped(left: Value, right: Value) -> tuple[Value, Value]:
+    """`0` (or `\\mathbf 0`) is the zero of whatever shape the other side has."""
+    if isinstance(left, sympy.MatrixBase) and not isinstance(right, sympy.MatrixBase) and right == 0:
+        return left, sympy.ImmutableMatrix(sympy.zeros(*left.shape))
+    if isinstance(right, sympy.MatrixBase) and not isinstance(left, sympy.MatrixBase) and left == 0:
+        return sympy.ImmutableMatrix(sympy.zeros(*right.shape)), right
+    return left, right

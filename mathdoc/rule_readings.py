@@ -1,0 +1,194 @@
+"""Readings for a step the plain reading cannot decide, each for one cause: the rule reading of
+named functions, the chain rule through named intermediates, definitions of lower standing,
+`\\nabla` of an expression, the 2-norm of a matrix, infinite series, and a solution stated after
+an equation."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .grammar import parse, tree as t
+from .grammar.names import key
+from .outcome import LayoutResult
+from .semantics import Definitions
+from .semantics.env import LATER
+from .semantics.ambient import ambient
+from .explanations import chain_of_derivatives, explain
+from .step_context import Reading, _Context, _dependencies, _differentiated_names
+from .evaluation import Values, _decide
+
+
+def _later_solution(left: t.Node, right: t.Node, definitions: "tuple[tuple[str, ...], ...]", context: "_Context", seed: str, proof: float, first_code: str) -> LayoutResult | None:
+    """An equation (`y' = ky`) checked with a solution the document states after it, near it and
+    in the same example (`y = Ce^{kx}`), or a step about a name defined only after it (`f' = 3x^2,
+    where f = x^3`): verified when it holds so; None otherwise (a trial solution, or a step of
+    another example, says nothing about the step)."""
+    later = _solution_entries(left, right, [entry for entry in definitions if len(entry) > 2 and entry[2] == LATER])
+    if not later:
+        return None
+    kept = tuple(entry for entry in definitions if not (len(entry) > 2 and entry[2] == LATER)) + tuple(later)
+    defs = Definitions.from_pairs(kept, near_only=True, later=True)
+    solved = replace(context, near=None, defined=context.defined | frozenset(defs.functions) | frozenset(defs.symbols))
+    result, _, _ = _decide(Reading("with the solution stated after it", left, right), defs, solved, "numerator", seed, proof)
+    shown = "; ".join(f"`{head} = {body}`" for head, body, _ in later)
+    if result.status in ("differs", "shape") and first_code == "undefined-function":
+        return LayoutResult("unchecked", "undefined-function", f"the math defines what this step uses only after it ({shown}); with that, the sides differ, but a definition made after a claim may not be the one it means, so the step is not called wrong")
+    if result.status != "equal":
+        return None
+    if first_code == "equation":
+        return LayoutResult("equal", "verified", f"the equation holds for {shown}, stated after it (a solution of it)", result.method)
+    return LayoutResult("equal", "verified", f"{result.message}, reading {shown}, stated after it", result.method)
+
+
+def _solution_entries(left: t.Node, right: t.Node, later: "list[tuple[str, ...]]") -> "list[tuple[str, ...]]":
+    """The later definitions that state a solution: of a name the equation differentiates (`y =
+    Ce^{kx}` for `y' = ky`), or of another name as an expression in its variable (`y = \\cos t`
+    beside `x(t) = \\sin t`); not a value of the variable (`t = 0`) or of a constant (`A = 22`)."""
+    nodes = t.walk(left) + t.walk(right)
+    unknowns = _differentiated_names(left, right)
+    variables = {key(v) for n in nodes if isinstance(n, t.Derivative) for v in n.variables if isinstance(v, t.Symbol)}
+    variables |= {key(a) for n in nodes if isinstance(n, t.Apply) and isinstance(n.head, t.Prime) for a in n.args if isinstance(a, t.Symbol)}
+    kept = []
+    for entry in later:
+        head, body = parse(entry[0]), parse(entry[1])
+        named = head.head if isinstance(head, t.Apply) else head
+        if not isinstance(named, t.Symbol) or key(named) in variables:
+            continue
+        mentions = {key(n) for n in t.walk(body) if isinstance(n, t.Symbol)}
+        if key(named) in unknowns or mentions & variables:
+            kept.append(entry)
+    return kept
+
+
+def _special_readings(preferred: LayoutResult, left: t.Node, right: t.Node, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> tuple[LayoutResult, bool] | None:
+    """Readings for a step the preferred reading could not evaluate, each for one cause: the rule
+    reading of named functions, the variables of `\\nabla` of an expression, the 2-norm of a
+    matrix, infinite series.  None when none applies or decides (and whether layout mattered)."""
+    if preferred.code in ("undefined-function", "unparsed"):
+        rule = _decide_rule(left, right, defs, context, layout, seed, proof) or _decide_chain(left, right, defs, context, layout, seed, proof)
+        if rule is None and context.near is not None:
+            # a far definition (`z = f(x, y)` of another section) kept the rule from being read
+            rule = _decide_rule(left, right, context.near, context, layout, seed, proof) or _decide_chain(left, right, context.near, context, layout, seed, proof)
+            # it verifies only: the far definition may be what the step means (`z = a + b`, so
+            # `\\frac{\\partial z}{\\partial a}` = `\\frac{\\partial z}{\\partial b}`)
+            rule = replace(rule, message=f"{rule.message}, without the definitions made far from this claim") if rule is not None and rule.status == "equal" else None
+        if rule is not None:
+            return rule, False
+    if preferred.message.startswith("the gradient of an expression"):
+        return _expression_gradient(left, right, defs, context, layout, seed, proof)
+    if preferred.message.startswith("the norm of a matrix"):
+        frobenius = Reading("the norm of a matrix as its Frobenius norm", left, right, frobenius=True)
+        result, used, _ = _decide(frobenius, defs, context, layout, seed, proof)
+        if result.status == "equal":
+            return replace(result, message=f"{result.message}, reading {frobenius.label}"), used
+        return preferred, used
+    if "bounds are not whole numbers" in preferred.message:
+        series = Reading("term by term", left, right, series=True)
+        result, used, _ = _decide(series, defs, context, layout, seed, proof)
+        if result.status == "equal":
+            return LayoutResult("equal", "verified", "the infinite series agree term by term (their first 1 to 4 terms; convergence is not checked)", result.method), used
+        if result.status in ("differs", "shape"):
+            return LayoutResult("unchecked", "evaluation", "infinite series: term by term the sides differ, but a series can equal one written with other terms, so the step is not called wrong"), used
+    return None
+
+
+def _expression_gradient(left: t.Node, right: t.Node, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> tuple[LayoutResult, bool] | None:
+    """`\\nabla(xy^2z^3)`: the gradient by the variables among x, y, z the claim writes, or by x, y, z;
+    verified when one holds, wrong when every one differs, the step uses no definition and nothing
+    explains it."""
+    sensitive = False
+    written = {n.name for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol) and n.sub is None and not n.font}
+    tried: list[tuple[Reading, LayoutResult, Values]] = []
+    for variables in dict.fromkeys((tuple(v for v in "xyz" if v in written), ("x", "y", "z"))):
+        if len(variables) < 2:
+            continue
+        by = Reading(f"`\\nabla` of the expression as the gradient by {', '.join(variables)}", left, right, gradient_variables=variables)
+        result, used, values = _decide(by, defs, context, layout, seed, proof)
+        sensitive = sensitive or used
+        if result.status == "equal":
+            return replace(result, message=f"{result.message}, reading {by.label}"), sensitive
+        tried.append((by, result, values))
+    differing = [(by, result, values) for by, result, values in tried if result.status == "differs" and values is not None]
+    written_names = {key(n) for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol)}
+    self_contained = not written_names & (set(defs.functions) | set(defs.symbols))
+    if self_contained and differing and all(result.status in ("differs", "shape") for _, result, _ in tried):
+        by, result, values = differing[0]  # every reading of the variables differs, and nothing explains it
+        if values is not None and explain(result, context, values) is None:
+            suffix = " (and by x, y, z too)" if len(tried) > 1 else ""
+            return replace(result, message=f"{result.message}, reading {by.label}{suffix}"), sensitive
+    return None
+
+
+def _unread_subscripts(left: t.Node, right: t.Node, defs: Definitions) -> LayoutResult | None:
+    """A step that is a claim only through subscript partials (`u_t = 0.3u_{xx}`) whose function is
+    not defined in scope here: the subscripts would be read as plain names, so it is not decided."""
+    from .claims import has_derivative
+
+    if has_derivative(left) or has_derivative(right):
+        return None
+    subscripted = [n for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol) and isinstance(n.sub, t.Symbol) and not n.font
+                   and n.sub.sub is None and len(n.name) == 1 and set(n.sub.name) <= set("xyzt") and not n.sub.font]
+    if not subscripted or any(n.name in defs.functions for n in subscripted):
+        return None  # an algebra step of a chain, or partials of a function defined here
+    shown = next((f"{n.name}_{n.sub.name}" for n in subscripted if isinstance(n.sub, t.Symbol)), "")
+    return LayoutResult("unchecked", "undefined-function", f"`{shown}` is a partial derivative in subscripts only of a function defined here, and this one's definition is not in scope")
+
+
+def _decide_rule(left: t.Node, right: t.Node, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> LayoutResult | None:
+    """The rule reading (see `semantics.ambient`): verified when the sides agree for every
+    instance of the arbitrary functions; wrong when the claim is a rule written in the same
+    functions on both sides (`\\nabla(fg) = f\\nabla g`), uses no definition of the document (with
+    `A = wh` defined, dA/dt may hold under a relation between w and h stated in the prose), fails
+    on an instance, and nothing explains the difference (a differential equation, a condition);
+    else None."""
+    rule = ambient(left, right, defs)
+    if rule is None:
+        return None
+    reading = Reading(rule.label, left, right, ambient=rule)
+    result, _, values = _decide(reading, defs, context, layout, seed, proof)
+    if result.status == "equal":
+        return replace(result, message=f"{result.message}, reading {rule.label}")
+    written = {key(n) for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol)}
+    self_contained = not written & (set(defs.functions) | set(defs.symbols))
+    if result.status == "differs" and result.message.startswith("the rule does not hold") and values is not None and self_contained:
+        if explain(result, context, values) is None:
+            return replace(result, message=f"{result.message}, reading {rule.label}")
+    return None
+
+
+def _decide_chain(left: t.Node, right: t.Node, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> LayoutResult | None:
+    """The chain rule through the intermediates a claim writes (`\\frac{dz}{dt} =
+    \\frac{dz}{dy}\\frac{dy}{dt}`), each differentiated name a function of the names it is
+    differentiated by: verified when the sides agree; wrong when the claim is written in
+    derivatives of undefined names only (`chain_of_derivatives`) and nothing explains the
+    difference; else None."""
+    if not context.dependencies or not chain_of_derivatives(left, right, set(defs.functions) | set(defs.symbols)):
+        return None
+    shortcut = bool(_dependencies(t.walk(left) + t.walk(right), shortcuts_only=True))
+    reading = Reading("each differentiated name as a function of the names it is differentiated by", left, right, chain=True)
+    result, _, values = _decide(reading, defs, context, layout, seed, proof)
+    if result.status == "equal":
+        return replace(result, message=f"{result.message}, reading {reading.label}")
+    if result.status == "differs" and values is not None and not shortcut and explain(result, context, values) is None:
+        written = "; ".join(f"{name.replace('bold:', '')} of {', '.join(d.replace('bold:', '') for d in deps)}" for name, deps in context.dependencies)
+        detail = result.message.removeprefix("the rule does not hold for every function: ")
+        return replace(result, message=f"the chain rule does not give this, with each name a function of those it is differentiated by ({written}): {detail}")
+    return None
+
+
+def _decide_lower(preferred: LayoutResult, left: t.Node, right: t.Node, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> tuple[LayoutResult | None, bool]:
+    """The reading with definitions of lower standing, for a step the math leaves undefined: it
+    may verify the step; where the sides differ under it the step stays unchecked (a code chunk
+    may compute something else than the math states), naming where the definition came from.
+    None when it decides nothing (or does not apply)."""
+    supplemented = context.supplemented
+    if supplemented is None or preferred.status != "unchecked" or preferred.code != "undefined-function":
+        return None, False
+    where = "; ".join(supplemented.lower[name] for name in sorted(supplemented.lower))
+    result, used, _ = _decide(Reading(where, left, right, lower=True), defs, context, layout, seed, proof)
+    if result.status == "equal":
+        return LayoutResult("equal", "verified", f"{result.message}, reading {where}", result.method), used
+    if result.status in ("differs", "shape"):
+        message = f"the math does not define what this step uses; reading {where}, the sides differ, but that is not the math's own definition, so the step is not called wrong"
+        return LayoutResult("unchecked", "undefined-function", message), used
+    return None, used
