@@ -32,6 +32,14 @@ _EVALUATION_ERRORS = (RecursionError, ValueError, TypeError, ZeroDivisionError, 
 Values = tuple[Value, Value] | None
 
 
+def _not_evaluated(exc: Exception) -> LayoutResult:
+    """The result of a reading whose members could not be evaluated: the reason mathdoc gives, or
+    the kind of error SymPy raised."""
+    if isinstance(exc, Unchecked):
+        return LayoutResult("unchecked", exc.code, exc.message)
+    return LayoutResult("unchecked", "unparsed", f"could not evaluate ({type(exc).__name__})")
+
+
 def _decide(reading: Reading, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> tuple[LayoutResult, bool, Values]:
     """The result of one reading under one layout, over the sizes generic vectors need (and the
     values compared, for explaining a difference)."""
@@ -55,10 +63,8 @@ def _decide(reading: Reading, defs: Definitions, context: _Context, layout: str,
                 sizes, index = SIZES, 0
                 continue
             return LayoutResult("shape", "shape-mismatch", f"shapes do not fit: {exc}"), used_layout or evaluator.used_layout, None
-        except Unchecked as exc:
-            return LayoutResult("unchecked", exc.code, exc.message), used_layout or evaluator.used_layout, None
-        except _EVALUATION_ERRORS as exc:
-            return LayoutResult("unchecked", "unparsed", f"could not evaluate ({type(exc).__name__})"), used_layout or evaluator.used_layout, None
+        except (Unchecked, *_EVALUATION_ERRORS) as exc:
+            return _not_evaluated(exc), used_layout or evaluator.used_layout, None
         used_layout = used_layout or evaluator.used_layout
         if evaluator.used_generic and sizes == (3,):
             sizes, index = SIZES, 0
@@ -101,10 +107,8 @@ def _decide_indexed(reading: Reading, defs: Definitions, context: _Context, layo
             except ShapeMismatch as exc:
                 at = ", ".join(f"{index} = {value}" for index, value in zip(free, assignment))
                 return LayoutResult("unchecked", "unparsed", f"with the free index instantiated ({at}), the shapes do not fit ({exc}): an index notation mathdoc may misread"), used_layout or evaluator.used_layout, None
-            except Unchecked as exc:
-                return LayoutResult("unchecked", exc.code, exc.message), used_layout or evaluator.used_layout, None
-            except _EVALUATION_ERRORS as exc:
-                return LayoutResult("unchecked", "unparsed", f"could not evaluate ({type(exc).__name__})"), used_layout or evaluator.used_layout, None
+            except (Unchecked, *_EVALUATION_ERRORS) as exc:
+                return _not_evaluated(exc), used_layout or evaluator.used_layout, None
             used_layout = used_layout or evaluator.used_layout
             left, right = _zero_shaped(*_orient_tuples(reading, left, right))
             result = compare(left, right, seed, proof, rule=context.combination)
@@ -151,10 +155,8 @@ def _decide_shaped(reading: Reading, defs: Definitions, context: _Context, layou
             except ShapeMismatch as exc:
                 mismatch = mismatch or str(exc)
                 used_layout = used_layout or evaluator.used_layout
-            except Unchecked as exc:
-                return LayoutResult("unchecked", exc.code, exc.message), used_layout or evaluator.used_layout, None
-            except _EVALUATION_ERRORS as exc:
-                return LayoutResult("unchecked", "unparsed", f"could not evaluate ({type(exc).__name__})"), used_layout or evaluator.used_layout, None
+            except (Unchecked, *_EVALUATION_ERRORS) as exc:
+                return _not_evaluated(exc), used_layout or evaluator.used_layout, None
         if evaluated is None:
             continue
         left, right = evaluated
