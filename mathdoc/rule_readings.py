@@ -54,8 +54,13 @@ def _solution_entries(left: t.Node, right: t.Node, later: "list[tuple[str, ...]]
         named = head.head if isinstance(head, t.Apply) else head
         if not isinstance(named, t.Symbol) or key(named) in variables:
             continue
-        if key(named) in unknowns and not any(isinstance(n, t.Integral) for n in t.walk(parse(entry[1]))):
-            kept.append(entry)  # (a solution written with integrals, `e^{-\\int p} \\int e^{\\int p} f`, is a formula, not one to check)
+        body = t.walk(parse(entry[1]))
+        mentions = {key(n) for n in body if isinstance(n, t.Symbol)} | {key(n.head) for n in body if isinstance(n, t.Apply) and isinstance(n.head, t.Symbol)}
+        if key(named) not in unknowns or key(named) in mentions or any(isinstance(n, t.Integral) for n in body):
+            continue  # `L = L(w_5, w_9)` names what L depends on; a solution with integrals is a formula
+        if variables and not mentions & variables:
+            continue  # `\\frac{\\partial L}{\\partial w} = 0` against an L without w says nothing
+        kept.append(entry)
     return kept
 
 

@@ -253,6 +253,7 @@ class CalculusRules(EvaluatorCore):
 
     # -- the operations --------------------------------------------------------------------------------
     def differentiate(self, value: Value, variable: Value, gradient: bool = False) -> Value:
+        _reject_parameter_subscripts(value, variable)
         if isinstance(variable, sympy.MatrixBase) and variable.rows > 1 and variable.cols > 1:
             self.used_layout = True
             if isinstance(value, sympy.MatrixBase):
@@ -331,3 +332,19 @@ def _excluded(variables: list[Value]) -> set[object]:
         if isinstance(v, sympy.MatrixBase):
             excluded.update(e for e in v if isinstance(e, sympy.Symbol))
     return excluded
+
+
+def _reject_parameter_subscripts(value: Value, variable: Value) -> None:
+    """`\\nabla_\\theta \\pi_\\theta(s, a)`: a function the document does not define, whose subscript
+    names the variable, depends on it (a policy with parameters θ); as a function of (s, a) alone
+    its derivative would be 0, so it is not evaluated."""
+    if not isinstance(value, sympy.Basic) or isinstance(variable, sympy.MatrixBase) or not isinstance(variable, sympy.Symbol):
+        return
+    entries = list(value) if isinstance(value, sympy.MatrixBase) else [value]
+    for entry in entries:
+        for application in getattr(entry, "atoms", lambda *_: set())(sympy.core.function.AppliedUndef):
+            name = str(application.func)
+            base, _, sub = name.partition("_")
+            if sub and variable not in application.free_symbols and sub.strip("{}") == variable.name:
+                shown = name.replace("{", "").replace("}", "")
+                raise Unchecked("undefined-function", f"`{shown}` names `{variable.name}` in its subscript: a function of it the document does not define, so its derivative by `{variable.name}` is unknown")
