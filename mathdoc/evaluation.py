@@ -94,6 +94,10 @@ def _decide_indexed(reading: Reading, defs: Definitions, context: _Context, layo
         return LayoutResult("unchecked", "malformed-notation", f"the index `{index}` is bound by a sum and also free outside it (another letter, such as `{other}`, outside the sum?)"), False, None
     if len(free) > 2:
         return LayoutResult("unchecked", "unparsed", f"more than two free indices ({', '.join(free)}) are not instantiated"), False, None
+    if reading.ambient is not None or reading.chain:
+        # the arbitrary functions of these readings are functions of `x_i` as written; instantiated,
+        # `\\partial_{x_1}` of them would be 0 and every such step would hold
+        return LayoutResult("unchecked", "undefined-function", f"free indices ({', '.join(free)}) on functions the document does not define are not instantiated"), False, None
     used_layout = False
     last: Values = None
     method = None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .grammar import tree as t
-from .grammar.names import key
+from .grammar.names import INDEX_LETTERS, key
 from .semantics import Definitions
 from .semantics.ambient import Ambient
 from .explanations import acts_on_a_combination
@@ -190,12 +190,19 @@ def _letters_kept(left: t.Node, right: t.Node) -> bool:
     """Every letter under a derivative operator on one side is written on the other too
     (`\\frac{d}{dv}(x - uv)^2 = -2(x - uv)u`): the letters are constants there.  A letter that
     vanishes (`\\frac{d}{dt}[(60+2t)^{3/2} x] = 0.5(60+2t)^{3/2}`) may be the unknown of an equation."""
+    def letter(node: t.Symbol) -> str:
+        indexed = isinstance(node.sub, t.Symbol) and node.sub.name and set(node.sub.name) <= set(INDEX_LETTERS)
+        return node.name if indexed else key(node)  # `w_i` under a sum and `w_j` beside it: entries of one w
+
     for one, other in ((left, right), (right, left)):
-        written = {key(n) for n in t.walk(other) if isinstance(n, t.Symbol)}
+        written = {letter(n) for n in t.walk(other) if isinstance(n, t.Symbol)}
         for node in t.walk(one):
             if isinstance(node, t.Derivative) and not isinstance(node.operand, t.Symbol):
-                variables = {key(v) for v in node.variables if isinstance(v, t.Symbol)}
-                letters = {key(n) for n in t.walk(node.operand) if isinstance(n, t.Symbol) and len(n.name) == 1 and not n.font} - variables
+                variables = {letter(v) for v in node.variables if isinstance(v, t.Symbol)}
+                sums = [n for n in t.walk(node.operand) if isinstance(n, t.Sum)]
+                bounds = {id(b) for n in sums for part in (n.index, n.lower, n.upper) if part is not None for b in t.walk(part)}
+                bounds |= {id(b) for n in t.walk(node.operand) if isinstance(n, t.Symbol) and n.sub is not None for b in t.walk(n.sub)}  # subscripts
+                letters = {letter(n) for n in t.walk(node.operand) if isinstance(n, t.Symbol) and len(n.name) == 1 and not n.font and id(n) not in bounds} - variables
                 if letters - written:
                     return False
     return True
