@@ -17,10 +17,9 @@ from .semantics.env import applied_in_definitions
 from .semantics.errors import ShapeMismatch, Unchecked
 from .semantics.integrals import up_to_constant
 from .semantics.values import Value
-from .explanations import clashing_indices, free_indices
 from .relations import apply_equalities
 from .verify import _not_an_identity, compare
-from .step_context import Reading, _Context
+from .step_context import Reading, _Context, clashing_indices, free_indices
 
 
 SIZES = (1, 2, 3, 4)

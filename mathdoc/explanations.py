@@ -14,7 +14,6 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from .grammar import tree as t
-from .grammar.names import INDEX_LETTERS
 from .grammar.names import key
 from .outcome import LayoutResult
 from .semantics.values import Value
@@ -137,36 +136,6 @@ def _through_intermediates(left: t.Node, right: t.Node) -> bool:
     nodes = t.walk(left) + t.walk(right)
     variables = {_name(v) for n in nodes if isinstance(n, t.Derivative) for v in n.variables if isinstance(v, t.Symbol)}
     return bool(variables & (_differentiated(left) | _differentiated(right)))
-
-
-def free_indices(left: t.Node, right: t.Node) -> tuple[str, ...]:
-    """The index letters (i, j, k, l) a step writes in subscripts outside every sum that binds
-    them (`j` of `\\frac{\\partial}{\\partial w_j}\\sum_i w_i^2 = 2w_j`, `i` of `x_{ij}` where only j is
-    summed), in alphabetical order; not those of a pattern with dots."""
-    found: set[str] = set()
-
-    def visit(node: t.Node, bound: frozenset[str]) -> None:
-        if any(isinstance(child, t.Dots) for child in t.children(node)):
-            return  # `diag(\\dots \\frac{\\partial (w_i + x_i)}{\\partial w_i} \\dots)`: a pattern binds its index
-        if isinstance(node, t.Symbol) and isinstance(node.sub, t.Symbol) and not node.sub.font and node.sub.sub is None:
-            letters = node.sub.name
-            if letters and set(letters) <= set(INDEX_LETTERS) and len(letters) <= 2:
-                found.update(set(letters) - bound)
-        if isinstance(node, t.Sum) and node.index is None:
-            return  # `\\sum (\\hat y_i - y_i) x_i`: the index is implicit, and its letters are bound
-        inner = bound | {node.index.name} if isinstance(node, t.Sum) and node.index is not None else bound
-        for child in t.children(node):
-            visit(child, inner if isinstance(node, t.Sum) and child is node.body else bound)
-
-    visit(left, frozenset())
-    visit(right, frozenset())
-    return tuple(sorted(found))
-
-
-def clashing_indices(left: t.Node, right: t.Node, free: tuple[str, ...]) -> tuple[str, ...]:
-    """The free indices the step also binds by a sum (`\\frac{\\partial}{\\partial x_i}\\sum_{i=1}^n x_i^2`)."""
-    bound = {n.index.name for n in t.walk(left) + t.walk(right) if isinstance(n, t.Sum) and n.index is not None}
-    return tuple(letter for letter in free if letter in bound)
 
 
 def chain_of_derivatives(left: t.Node, right: t.Node, defined: set[str]) -> bool:

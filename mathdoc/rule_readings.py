@@ -14,7 +14,7 @@ from .semantics import Definitions
 from .semantics.env import LATER
 from .semantics.ambient import ambient
 from .explanations import chain_of_derivatives, explain
-from .step_context import Reading, _Context, _dependencies, _differentiated_names
+from .step_context import Reading, _Context, _differentiated_names
 from .evaluation import Values, _decide
 
 
@@ -168,12 +168,11 @@ def _decide_chain(left: t.Node, right: t.Node, defs: Definitions, context: _Cont
     difference; else None."""
     if not context.dependencies or not chain_of_derivatives(left, right, set(defs.functions) | set(defs.symbols)):
         return None
-    shortcut = bool(_dependencies(t.walk(left) + t.walk(right), shortcuts_only=True))
     reading = Reading("each differentiated name as a function of the names it is differentiated by", left, right, chain=True)
     result, _, values = _decide(reading, defs, context, layout, seed, proof)
     if result.status == "equal":
         return replace(result, message=f"{result.message}, reading {reading.label}")
-    if result.status == "differs" and values is not None and not shortcut and explain(result, context, values) is None:
+    if result.status == "differs" and values is not None and not context.shortcut and explain(result, context, values) is None:
         written = "; ".join(f"{name.replace('bold:', '')} of {', '.join(d.replace('bold:', '') for d in deps)}" for name, deps in context.dependencies)
         detail = result.message.removeprefix("the rule does not hold for every function: ")
         return replace(result, message=f"the chain rule does not give this, with each name a function of those it is differentiated by ({written}): {detail}")

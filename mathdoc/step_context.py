@@ -54,6 +54,8 @@ class _Context:
     """Function letters written bare with primes (`(fg)' = f'g + fg'`): functions of x."""
     dependencies: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """For the chain-rule reading: each differentiated name and the names it depends on."""
+    shortcut: bool = False
+    """Some path of the chain skips an intermediate (the reading then verifies only)."""
     texts: tuple[str, str] | None = None
     defined_near: frozenset[str] = frozenset()
     """Functions the document defines near the claim (a differential equation in one is checked;
@@ -80,7 +82,8 @@ class _Context:
         )
         point = any(isinstance(n, t.Evaluate) or (isinstance(n, t.Apply) and not isinstance(n.head, t.Function) and any(isinstance(a, t.Number) for a in n.args)) for n in nodes)
         total = any(isinstance(n, t.Derivative) and n.kind == "d" for n in nodes)
-        return cls(matrix, applied, point, near, total, left, right, _implicit_functions(nodes), _dependencies(nodes), bare_applied=_bare_applied(nodes),
+        dependencies, shortcut = _dependencies(nodes)
+        return cls(matrix, applied, point, near, total, left, right, _implicit_functions(nodes), dependencies, bare_applied=_bare_applied(nodes), shortcut=shortcut,
                    combination=acts_on_a_combination(left) or acts_on_a_combination(right))
 
 
@@ -109,10 +112,10 @@ def _bare_applied(nodes: list[t.Node]) -> tuple[tuple[str, tuple[t.Node, ...]], 
     return tuple(found)
 
 
-def _dependencies(nodes: list[t.Node], shortcuts_only: bool = False) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _dependencies(nodes: list[t.Node]) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], bool]:
     """`\\frac{dy}{du}\\frac{du}{dx}`: y depends on u, u on x (a variable reachable through another
     dependency is left out: y depends on x only through u). Empty when the graph has a cycle.
-    With `shortcuts_only`, the first name and the dependencies so left out, if any (`f` of
+    Also whether an intermediate was so left out, reached directly too (`f` of
     `\\frac{\\partial f}{\\partial a}\\frac{\\partial a}{\\partial u} + \\frac{\\partial f}{\\partial u}`, a path that skips a)."""
     from .grammar.names import key
 
@@ -135,18 +138,15 @@ def _dependencies(nodes: list[t.Node], shortcuts_only: bool = False) -> tuple[tu
         return found
 
     reduced = []
+    shortcut = False
     for name in sorted(direct):
         if reach(name, frozenset({name})) is None:
-            return ()
+            return (), False
         deps = direct[name]
         kept = sorted(d for d in deps if not any(d in (reach(e, frozenset({e})) or set()) for e in deps if e != d))
-        if shortcuts_only:
-            skipped = sorted(d for d in set(deps) - set(kept) if d in direct)  # an intermediate reached directly too
-            if skipped:
-                return ((name, tuple(skipped)),)
-            continue
+        shortcut = shortcut or any(d in direct for d in set(deps) - set(kept))
         reduced.append((name, tuple(kept)))
-    return tuple(reduced)
+    return tuple(reduced), shortcut
 
 
 def _bare_elsewhere(application: t.Apply, nodes: list[t.Node]) -> bool:
@@ -210,3 +210,33 @@ def _letters_kept(left: t.Node, right: t.Node) -> bool:
 
 def _differentiated_names(left: t.Node, right: t.Node) -> frozenset[str]:
     return frozenset(key(n.operand) for n in t.walk(left) + t.walk(right) if isinstance(n, (t.Prime, t.Derivative)) and isinstance(n.operand, t.Symbol))
+
+
+def free_indices(left: t.Node, right: t.Node) -> tuple[str, ...]:
+    """The index letters (i, j, k, l) a step writes in subscripts outside every sum that binds
+    them (`j` of `\\frac{\\partial}{\\partial w_j}\\sum_i w_i^2 = 2w_j`, `i` of `x_{ij}` where only j is
+    summed), in alphabetical order; not those of a pattern with dots."""
+    found: set[str] = set()
+
+    def visit(node: t.Node, bound: frozenset[str]) -> None:
+        if any(isinstance(child, t.Dots) for child in t.children(node)):
+            return  # `diag(\\dots \\frac{\\partial (w_i + x_i)}{\\partial w_i} \\dots)`: a pattern binds its index
+        if isinstance(node, t.Symbol) and isinstance(node.sub, t.Symbol) and not node.sub.font and node.sub.sub is None:
+            letters = node.sub.name
+            if letters and set(letters) <= set(INDEX_LETTERS) and len(letters) <= 2:
+                found.update(set(letters) - bound)
+        if isinstance(node, t.Sum) and node.index is None:
+            return  # `\\sum (\\hat y_i - y_i) x_i`: the index is implicit, and its letters are bound
+        inner = bound | {node.index.name} if isinstance(node, t.Sum) and node.index is not None else bound
+        for child in t.children(node):
+            visit(child, inner if isinstance(node, t.Sum) and child is node.body else bound)
+
+    visit(left, frozenset())
+    visit(right, frozenset())
+    return tuple(sorted(found))
+
+
+def clashing_indices(left: t.Node, right: t.Node, free: tuple[str, ...]) -> tuple[str, ...]:
+    """The free indices the step also binds by a sum (`\\frac{\\partial}{\\partial x_i}\\sum_{i=1}^n x_i^2`)."""
+    bound = {n.index.name for n in t.walk(left) + t.walk(right) if isinstance(n, t.Sum) and n.index is not None}
+    return tuple(letter for letter in free if letter in bound)
