@@ -82,18 +82,21 @@ class _Plan:
 def plan(source: Source, options: Options) -> _Plan:
     # Imported here: a run whose files are all in the whole-file cache never loads the parser.
     from .claims import recognise
-    from .context import declared_layout, definitions_in_scope, headings
+    from .context import After, declared_layout, definitions_in_scope, headings
     from .fragments import find_fragments
 
     fragments = find_fragments(source)
     recognised = recognise(fragments)
     steps: list[_Step] = []
     sections = headings(source)
+    offsets = tuple((claim.fragment.source_offset(claim.members[0].start), claim.names) for claim in recognised.claims)
     for claim in recognised.claims:
         if claim.problem:
             continue
         offset = claim.fragment.source_offset(claim.members[0].start)
-        scope = definitions_in_scope(recognised.definitions, offset, claim.names, claim.applied, sections)
+        last = claim.members[-1]
+        after = After(claim.fragment.source_offset(last.start + len(last.text)), source.text, offsets)
+        scope = definitions_in_scope(recognised.definitions, offset, claim.names, claim.applied, sections, after)
         for number in range(1, len(claim.members)):
             lhs, rhs = claim.members[number - 1].text, claim.members[number].text
             steps.append(_Step(claim, number, (lhs, rhs, scope)))

@@ -79,7 +79,7 @@ def _in_scope(definition_offset: int, offset: int, sections: tuple[tuple[int, in
 
 def definitions_in_scope(
     definitions: tuple[Definition, ...], offset: int, names: frozenset[str], applied: frozenset[str],
-    sections: tuple[tuple[int, int], ...] = (),
+    sections: tuple[tuple[int, int], ...] = (), after: "After | None" = None,
 ) -> tuple[tuple[str, str, str], ...]:
     """Earlier definitions, still in scope, of the names a claim mentions (and of the names those
     definitions use); the latest definition of a name wins.
@@ -89,7 +89,8 @@ def definitions_in_scope(
     constant.  Each entry is (head, body, "near" or "far"), or (head, body, "code:" + the line of
     code) for a function defined only in a code chunk near the claim (a reading of lower standing,
     used where the math defines no such name nearby), or (head, body, "earlier") for a near
-    definition of a function the document then redefined in other variables.
+    definition of a function the document then redefined in other variables, or (head, body,
+    "later" or "solution") for a definition made after it (see `_later_solutions`).
     """
     latest: dict[str, Definition] = {}
     remote: set[str] = set()
@@ -147,8 +148,37 @@ def definitions_in_scope(
     pairs.extend((d.head, d.body, CODE + d.code) for d in sorted(from_code.values(), key=lambda d: d.offset))
     pairs.extend((d.head, d.body, EARLIER) for d in sorted(earlier.values(), key=lambda d: d.offset))
     pairs.extend((d.head, d.body, SHAPE) for d in sorted(shapes.values(), key=lambda d: d.offset))
-    pairs.extend((d.head, d.body, LATER) for d in _later_solutions(definitions, offset, names, sections))
+    for later in _later_solutions(definitions, offset, names, sections):
+        pairs.append((later.head, later.body, SOLUTION if after is not None and after.states_solution(later) else LATER))
     return tuple(pairs)
+
+
+@dataclass(frozen=True, slots=True)
+class After:
+    """What follows a claim, to tell a solution the prose states (`y' = ky`, then "the general
+    solution is `y = Ce^{kx}`") from a trial one ("try `y = e^{rx}`")."""
+
+    end: int
+    """Source offset where the claim ends."""
+    text: str
+    """The source text."""
+    claims: tuple[tuple[int, frozenset[str]], ...]
+    """(offset, names) of every claim of the document."""
+
+    def states_solution(self, definition: Definition) -> bool:
+        """The sentence that states the definition, after the claim, calls it the solution and
+        says nothing of a trial, a guess, a condition or a negation; and no other claim about the
+        name lies between (the solution may be of that one, as of a homogeneous equation)."""
+        if any(self.end <= offset < definition.offset and definition.name in names for offset, names in self.claims):
+            return False
+        between = self.text[self.end:definition.offset]
+        sentence = between[max((m.end() for m in _SENTENCE_END.finditer(between)), default=0):]
+        return bool(_SOLUTION.search(sentence)) and not _NOT_A_SOLUTION.search(sentence)
+
+
+_SENTENCE_END = re.compile(r"[.!?;:](?:\s|$)|[。！？；：]|\n\s*\n")
+_SOLUTION = re.compile(r"\b(?:general|particular) solution|\b(?:the|its|a) solutions? (?:is|are|of)\b|\bsolution is\b|\bsolved by\b|通解|特解|解为|解是|的解", re.IGNORECASE)
+_NOT_A_SOLUTION = re.compile(r"\b(?:not|no|tr(?:y|ies|ied|ying)|guess\w*|suppos\w*|assum\w*|ansatz|trial|attempt|form|if|whether|check|verify|show|homogeneous|complementary|associated)\b|\?|不|试|假设|猜|若|如果|齐次", re.IGNORECASE)
 
 
 def _later_solutions(definitions: tuple[Definition, ...], offset: int, names: frozenset[str], sections: tuple[tuple[int, int], ...]) -> list[Definition]:
@@ -185,6 +215,9 @@ variables (`f(u, v)` before `f(w, x, y, z)`): a reading of lower standing."""
 LATER = "later"
 """The distance field of a definition made after the claim, near it (a solution stated after an
 equation): read only to verify an equation."""
+SOLUTION = "solution"
+"""As `LATER`, for a definition the prose calls the solution (`After.states_solution`): an
+equation it does not satisfy is wrong."""
 
 SHAPE = "shape"
 """The distance field of a declaration `W \\in \\mathbb{R}^{K \\times m}`: the body is the dimensions."""

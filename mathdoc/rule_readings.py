@@ -11,7 +11,7 @@ from .grammar import parse, tree as t
 from .grammar.names import key
 from .outcome import LayoutResult
 from .semantics import Definitions
-from .semantics.env import LATER
+from .semantics.env import SOLUTION, made_later
 from .semantics.ambient import ambient
 from .explanations import chain_of_derivatives, explain
 from .step_context import Reading, _Context, _differentiated_names
@@ -21,16 +21,19 @@ from .evaluation import Values, _decide
 def _later_solution(left: t.Node, right: t.Node, definitions: "tuple[tuple[str, ...], ...]", context: "_Context", seed: str, proof: float, first_code: str) -> LayoutResult | None:
     """An equation (`y' = ky`) checked with a solution the document states after it, near it and
     in the same example (`y = Ce^{kx}`), or a step about a name defined only after it (`f' = 3x^2,
-    where f = x^3`): verified when it holds so; None otherwise (a trial solution, or a step of
+    where f = x^3`): verified when it holds so; wrong when it does not and the prose calls the
+    definition the solution (`context.After`); None otherwise (a trial solution, or a step of
     another example, says nothing about the step)."""
-    later = _solution_entries(left, right, [entry for entry in definitions if len(entry) > 2 and entry[2] == LATER])
+    later = _solution_entries(left, right, [entry for entry in definitions if made_later(entry)])
     if not later:
         return None
-    kept = tuple(entry for entry in definitions if not (len(entry) > 2 and entry[2] == LATER)) + tuple(later)
+    kept = tuple(entry for entry in definitions if not made_later(entry)) + tuple(later)
     defs = Definitions.from_pairs(kept, near_only=True, later=True)
     solved = replace(context, near=None, defined=context.defined | frozenset(defs.functions) | frozenset(defs.symbols))
     result, _, _ = _decide(Reading("with the solution stated after it", left, right), defs, solved, "numerator", seed, proof)
     shown = "; ".join(f"`{head} = {body}`" for head, body, _ in later)
+    if result.status == "differs" and first_code == "equation" and all(entry[2] == SOLUTION for entry in later):
+        return replace(result, message=f"the solution the prose states after it ({shown}) does not satisfy it: {result.message}", expected=None)
     if result.status in ("differs", "shape") and first_code == "undefined-function":
         return LayoutResult("unchecked", "undefined-function", f"the math defines what this step uses only after it ({shown}); with that, the sides differ, but a definition made after a claim may not be the one it means, so the step is not called wrong")
     if result.status != "equal":

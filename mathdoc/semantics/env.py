@@ -16,6 +16,13 @@ EARLIER = "earlier"
 """Mirrors `context.EARLIER`: an earlier definition of a function redefined in other variables."""
 LATER = "later"
 """Mirrors `context.LATER`: a definition made after the claim (a solution stated after an equation)."""
+SOLUTION = "solution"
+"""Mirrors `context.SOLUTION`: a definition made after the claim that the prose calls its solution."""
+
+
+def made_later(entry: "tuple[str, ...]") -> bool:
+    """A definition made after the claim (`LATER` or `SOLUTION`)."""
+    return len(entry) > 2 and entry[2] in (LATER, SOLUTION)
 
 
 @dataclass
@@ -49,7 +56,7 @@ class Definitions:
         defs = cls()
         for entry in pairs:
             head_text, body_text = entry[0], entry[1]
-            if len(entry) > 2 and entry[2] == LATER:
+            if made_later(entry):
                 if later:
                     defs.add(parse(head_text), parse(body_text))
                 continue
