@@ -17,6 +17,7 @@ from .grammar.statements import Chain, Member as TreeMember, statements
 from .grammar.tokens import tokenize
 from .model import Claim, ClaimKind, Fragment, Member
 from .grammar.names import key
+from .grammar.differentials import is_total_differential
 from .grammar import parse
 from .code_definitions import CodeFragment, code_definitions
 
@@ -267,7 +268,8 @@ def _member(fragment: Fragment, member: TreeMember) -> Member:
 
 def _add_chain(fragment: Fragment, chain: Chain, claims: list[Claim], definitions: list[Definition], partials: dict[str, frozenset[str]]) -> None:
     members = list(chain.members)
-    derivative = [_derivative_member(m, partials) for m in members]
+    total = is_total_differential([m.node for m in members])  # `dz = 2x\\,dx + …` (see `grammar.differentials`)
+    derivative = [total or _derivative_member(m, partials) for m in members]
     offset = fragment.source_offset(members[0].start)
     if not any(derivative) or chain.defining:
         if not any(derivative):
@@ -291,7 +293,7 @@ def _add_chain(fragment: Fragment, chain: Chain, claims: list[Claim], definition
             index=len(claims),
             names=frozenset().union(*(names_in(n) for n in nodes)),
             applied=frozenset().union(*(applied_in(n) for n in nodes)),
-            derivative=tuple(_derivative_member(m, partials) for m in members),
+            derivative=tuple(total or _derivative_member(m, partials) for m in members),
         )
     )
 

@@ -13,6 +13,8 @@ from .grammar import parse, tree as t
 from .outcome import LayoutResult, StepResult
 from .semantics import Definitions
 from .semantics.env import applications
+from .grammar.differentials import as_partials, differential_of
+from .grammar.names import key
 from .semantics.readings import readings
 from .explanations import differential_equation, explain, unknown_beside_its_derivative
 from .relations import off_the_curve, on_a_curve
@@ -39,6 +41,55 @@ def check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", p
 def _check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", proof_seconds: float) -> StepResult:
     defs = Definitions.from_pairs(definitions)
     left, right = parse(lhs), parse(rhs)
+    total = as_partials(left, right)
+    if total is not None:
+        return _total_differential(total, lhs, rhs, definitions, defs, proof_seconds)
+    return _check_trees(left, right, lhs, rhs, definitions, defs, proof_seconds)
+
+
+def _total_differential(total: "list[tuple[str, t.Node, t.Node]]", lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", defs: Definitions, proof_seconds: float) -> StepResult:
+    """`dz = 2xy^3\\,dx + 3x^2y^2\\,dy`: the coefficient of each differential against the partial
+    of z by its variable, each as a step of its own (see `grammar.differentials`): wrong when one
+    differs, verified when all hold and the definition of z uses no other letter.  Between two
+    sums of differentials the coefficients are compared: equal verifies, but anything else says
+    only that the step is an equation (separated variables), never that it is wrong."""
+    words = ", ".join(differential for differential, _, _ in total)
+    name = differential_of(parse(lhs))
+    undecided: LayoutResult | None = None
+    method = None
+    for differential, left, right in total:
+        outcome = _check_trees(left, right, lhs, rhs, definitions, defs, proof_seconds).by_layout[0][1]
+        if outcome.status != "equal" and name is None:
+            # `\\frac{1}{1-v^2}\\,dv = dx`: separated variables of a differential equation
+            outcome = LayoutResult("unchecked", "equation", f"an equation between differential forms (the coefficients of {differential} are not the same: separated variables of a differential equation?), not an identity")
+            return StepResult(tuple((layout, outcome) for layout in LAYOUTS), layout_sensitive=False)
+        if outcome.status == "differs":
+            outcome = replace(outcome, message=f"as a total differential, the coefficient of {differential} is not the partial derivative: {outcome.message}", expected=None)
+            return StepResult(tuple((layout, outcome) for layout in LAYOUTS), layout_sensitive=False)
+        if outcome.status == "shape":
+            outcome = LayoutResult("unchecked", "unparsed", f"as a total differential, the coefficient of {differential} has another shape than the partial derivative (a vector-valued name?): {outcome.message}")
+        method = method or outcome.method
+        if outcome.status != "equal" and undecided is None:
+            undecided = replace(outcome, message=f"as a total differential (the coefficients of {words}), the coefficient of {differential}: {outcome.message}")
+    left_out = sorted(_uses(defs, key(name)) - {differential.removeprefix("d") for differential, _, _ in total}) if name is not None else []
+    if undecided is None and left_out:
+        undecided = LayoutResult("unchecked", "evaluation", f"as a total differential, the coefficients of {words} are the partials of `{key(name)}`, but its definition also uses {', '.join(f'`{n}`' for n in left_out)}, whose differential the claim leaves out (a constant?)")
+    result = undecided or LayoutResult("equal", "verified", f"as a total differential, each coefficient ({words}) is the partial derivative", method)
+    return StepResult(tuple((layout, result) for layout in LAYOUTS), layout_sensitive=False)
+
+
+def _uses(defs: Definitions, name: str) -> set[str]:
+    """The letters the definition of `name` mentions."""
+    body = defs.symbols.get(name)
+    if body is None and name in defs.functions:
+        body = defs.functions[name][1]
+    if body is None:
+        return set()
+    indices = {key(s) for n in t.walk(body) if isinstance(n, t.Symbol) and n.sub is not None for s in t.walk(n.sub) if isinstance(s, t.Symbol)}
+    return {key(n) for n in t.walk(body) if isinstance(n, t.Symbol) and len(key(n)) == 1 and key(n).isalpha()} - indices
+
+
+def _check_trees(left: t.Node, right: t.Node, lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", defs: Definitions, proof_seconds: float) -> StepResult:
     context = _Context.of(left, right, Definitions.from_pairs(definitions, near_only=True) if defs.far else None)
     near = context.near or defs
     context = replace(context, texts=(lhs, rhs), defined_near=frozenset(near.functions), defined=frozenset(defs.functions) | frozenset(defs.symbols),
