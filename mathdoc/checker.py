@@ -84,9 +84,11 @@ def plan(source: Source, options: Options) -> _Plan:
     from .claims import recognise
     from .context import After, declared_layout, definitions_in_scope, headings
     from .fragments import find_fragments
+    from .grammar.tokens import spelled_names, spelling
 
     fragments = find_fragments(source)
-    recognised = recognise(fragments)
+    with spelling(spelled_names(fragment.text for fragment in fragments)):
+        recognised = recognise(fragments)
     steps: list[_Step] = []
     sections = headings(source)
     offsets = tuple((claim.fragment.source_offset(claim.members[0].start), claim.names) for claim in recognised.claims)

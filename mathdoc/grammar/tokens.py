@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable, Iterator
 
 _FULL_WIDTH = {"（": "(", "）": ")", "，": ",", "［": "[", "］": "]", "＋": "+", "－": "-", "＝": "=", "：": ":", "；": ";", "。": ".", "、": ","}
 _UNICODE = {"−": "-", "×": "\\times", "·": "\\cdot", "⋅": "\\cdot", "∂": "\\partial", "∇": "\\nabla", "′": "'", "≈": "\\approx", "≤": "\\le", "≥": "\\ge", "≠": "\\neq", "⊙": "\\odot", "⊗": "\\otimes", "∘": "\\circ", "ᵀ": "^T"}
@@ -46,9 +48,50 @@ def _accented(command: str, letter: Token, end: int) -> list[Token]:
     ]
 
 
+SPELLED_NAMES: ContextVar[tuple[str, ...]] = ContextVar("SPELLED_NAMES", default=())
+"""Names of several letters or digits the math being read writes as one name (`loss`, `z2`; see
+`spelled_names`), longest first: each is one letter token.  Set with `spelling`, for a document
+while its claims are recognised and for a step while it is checked; empty by default."""
+
+_DIFFERENTIATED_RUN = re.compile(r"\\partial\s*\{?\s*([A-Za-z]+[0-9]*)(?![A-Za-z0-9])")
+_NOT_NAMES = frozenset("sin cos tan cot sec csc exp log sinh cosh tanh arcsin arccos arctan max min det".split())
+
+
+def spelled_names(texts: Iterable[str]) -> tuple[str, ...]:
+    """Names written with several letters, or letters then digits, that the math differentiates
+    by or differentiates (`\\frac{\\partial loss}{\\partial z2}`, `\\partial W2`): there they
+    can only be one name, and the rest of the math means the same name by them (`z2 - y`, not
+    z times 2). Two letters without digits (`\\partial xy`) are left as letters."""
+    runs = {m.group(1) for text in texts for m in _DIFFERENTIATED_RUN.finditer(text)}
+    kept = {r for r in runs if (len(r) > 2 or not r.isalpha()) and r.lower() not in _NOT_NAMES}
+    return tuple(sorted(kept, key=lambda r: (-len(r), r)))
+
+
+@contextmanager
+def spelling(names: tuple[str, ...]) -> Iterator[None]:
+    """Read math with `names` as one name each (see `SPELLED_NAMES`)."""
+    token = SPELLED_NAMES.set(names)
+    try:
+        yield
+    finally:
+        SPELLED_NAMES.reset(token)
+
+
+def _spelled(text: str, i: int, names: tuple[str, ...]) -> str | None:
+    """The spelled name that starts a word at `i`, if any."""
+    if i > 0 and (text[i - 1].isalpha() or text[i - 1] == "\\"):
+        return None
+    for name in names:
+        end = i + len(name)
+        if text.startswith(name, i) and (end == len(text) or not (text[end].isascii() and text[end].isalnum())):
+            return name
+    return None
+
+
 def tokenize(text: str, base: int = 0) -> tuple[Token, ...]:
     """Tokens of `text`; offsets are `base` + the index in `text`."""
     tokens: list[Token] = []
+    names = SPELLED_NAMES.get()
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
@@ -62,6 +105,9 @@ def tokenize(text: str, base: int = 0) -> tuple[Token, ...]:
         elif ch.isspace():
             j = _run(text, i, str.isspace)
             tokens.append(Token("space", text[i:j], base + i, base + j))
+        elif names and ch.isascii() and ch.isalpha() and (name := _spelled(text, i, names)) is not None:
+            j = i + len(name)
+            tokens.append(Token("letter", name, base + i, base + j))
         elif _digit(ch) or (ch == "." and i + 1 < n and _digit(text[i + 1])):
             j = _number_end(text, i)
             tokens.append(Token("number", text[i:j], base + i, base + j))
