@@ -121,6 +121,8 @@ class Definitions:
     def add(self, head: t.Node, body: t.Node) -> None:
         if isinstance(body, t.Unsupported):
             return
+        if isinstance(head, t.Symbol) and _mentions(body, key(head)):
+            return  # `x = \\log(e^x)`, `y = y(x)`: a relation of x with itself, not what x is
         if isinstance(head, t.Apply) and isinstance(head.head, t.Symbol) and all(isinstance(a, t.Symbol) for a in head.args):
             if _is_number(body) or (isinstance(body, t.Symbol) and all(key(body) != key(a) for a in head.args if isinstance(a, t.Symbol))):
                 return  # `f(x, y) = 0 if and only if …`, `g(x, y) = k`: a condition, not a function to differentiate
@@ -137,6 +139,10 @@ class Definitions:
             self.equalities.append((head, body))
         else:
             self.equations.append((head, body))
+
+
+def _mentions(node: t.Node, name: str) -> bool:
+    return any(isinstance(n, t.Symbol) and key(n) == name for n in t.walk(node))
 
 
 def _at(args: tuple[t.Node, ...], variable: t.Symbol) -> bool:
