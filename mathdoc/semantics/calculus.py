@@ -291,6 +291,8 @@ class CalculusRules(EvaluatorCore):
                     continue
                 if not replacement.free_symbols and not replacement.atoms(sympy.Function):
                     continue
+                if symbol in replacement.free_symbols:
+                    continue  # `u_x` read on a stated PDE through u_x itself: a relation, not a value
                 mapping[symbol] = replacement
             if not mapping:
                 return value

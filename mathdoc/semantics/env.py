@@ -121,8 +121,9 @@ class Definitions:
     def add(self, head: t.Node, body: t.Node) -> None:
         if isinstance(body, t.Unsupported):
             return
-        if isinstance(head, t.Symbol) and _mentions(body, key(head)):
-            return  # `x = \\log(e^x)`, `y = y(x)`: a relation of x with itself, not what x is
+        named = head.head if isinstance(head, t.Apply) else head
+        if isinstance(named, t.Symbol) and _mentions(body, key(named)):
+            return  # `x = \\log(e^x)`, `y = y(x)`, `f(a) = f(b)`: a relation of x with itself, not what x is
         if isinstance(head, t.Apply) and isinstance(head.head, t.Symbol) and all(isinstance(a, t.Symbol) for a in head.args):
             if _is_number(body) or (isinstance(body, t.Symbol) and all(key(body) != key(a) for a in head.args if isinstance(a, t.Symbol))):
                 return  # `f(x, y) = 0 if and only if …`, `g(x, y) = k`: a condition, not a function to differentiate

@@ -184,7 +184,8 @@ class EvaluatorCore:
 
     def mul(self, node: t.Mul) -> Value:
         for op, factor, following in zip(node.ops, node.factors, node.factors[1:]):
-            if op == "circ" and _function_letter(factor) and _function_letter(following):
+            if op == "circ" and isinstance(factor, t.Symbol) and isinstance(following, t.Symbol) and (_function_letter(factor) or _function_letter(following)):
+                # `f \circ g`, `f \circ \vec\gamma` (a function of a curve): not a Hadamard product
                 raise Unchecked("unparsed", "a composition of functions (`g \\circ f`) is not evaluated")
             if isinstance(factor, t.Symbol) and factor.name == "D" and not factor.font and key(factor) not in self.defs.symbols and not self.matrix_context:
                 if isinstance(following, (t.Symbol, t.Apply, t.Group)):
