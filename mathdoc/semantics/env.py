@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from ..grammar import parse, tree as t
 from ..grammar.names import key
+from ..grammar.sexpr import sexpr
 
 DOTS_FREE = "no-dots"
 CODE = "code:"
@@ -121,6 +123,8 @@ class Definitions:
     def add(self, head: t.Node, body: t.Node) -> None:
         if isinstance(body, t.Unsupported):
             return
+        if isinstance(head, t.Apply) and len(head.args) == 1 and isinstance(head.args[0], (t.Add, t.Mul)):
+            head, body = _at_any_point(head, body)
         named = head.head if isinstance(head, t.Apply) else head
         if isinstance(named, t.Symbol) and _mentions(body, key(named)):
             return  # `x = \\log(e^x)`, `y = y(x)`, `f(a) = f(b)`: a relation of x with itself, not what x is
@@ -140,6 +144,44 @@ class Definitions:
             self.equalities.append((head, body))
         else:
             self.equations.append((head, body))
+
+
+def _at_any_point(head: t.Apply, body: t.Node) -> tuple[t.Node, t.Node]:
+    """`f(x+\\epsilon) = g(x+\\epsilon) + h(x+\\epsilon)`: f is g + h at every point, when the body
+    uses the argument only as a whole; then it reads as `f(x) = g(x) + h(x)`.  Else unchanged."""
+    argument = head.args[0]
+    letters = [n for n in t.walk(argument) if isinstance(n, t.Symbol)]
+    if not letters:
+        return head, body
+    pattern = sexpr(argument)
+    placeholder = t.Symbol("\x00", argument.span)
+    general = _replace_like(body, pattern, placeholder)
+    if general is body or any(isinstance(n, t.Symbol) and key(n) in {key(v) for v in letters} for n in t.walk(general)):
+        return head, body
+    variable = letters[0]
+    return dataclasses.replace(head, args=(variable,)), _replace_like(general, sexpr(placeholder), variable)
+
+
+def _replace_like(node: t.Node, pattern: str, new: t.Node) -> t.Node:
+    """`node` with every sub-node that reads as `pattern` (an S-expression) replaced by `new`."""
+    if sexpr(node) == pattern:
+        return new
+    changes: dict[str, object] = {}
+    for name in node.__slots__:
+        value = getattr(node, name)
+        replaced = _replace_value(value, pattern, new)
+        if replaced is not value:
+            changes[name] = replaced
+    return dataclasses.replace(node, **changes) if changes else node  # type: ignore[arg-type]
+
+
+def _replace_value(value: object, pattern: str, new: t.Node) -> object:
+    if isinstance(value, tuple):
+        items = tuple(_replace_value(v, pattern, new) for v in value)
+        return items if any(a is not b for a, b in zip(items, value)) else value
+    if hasattr(value, "span") and not isinstance(value, str):
+        return _replace_like(value, pattern, new)  # type: ignore[arg-type]
+    return value
 
 
 def _mentions(node: t.Node, name: str) -> bool:
