@@ -285,6 +285,9 @@ def _part_of_the_domain(context: _Context, values: tuple[Value, Value]) -> Layou
         return None
     if any(isinstance(v, sympy.Basic) and v.has(AppliedUndef, sympy.Subs, sympy.Limit, sympy.Integral, sympy.Derivative) for v in values):
         return None  # functions the document only names: no values at points to compare
+    if any(isinstance(n, t.Cases) for n in t.walk(context.left) + t.walk(context.right)):
+        return None  # cases the claim writes state their conditions: a case that fails is wrong
+    # (a piecewise function defined earlier may be claimed on some of its pieces, `f'(t) = 2t+1 if -1 ≤ t ≤ 0`)
     free = sorted(_free_of(left) | _free_of(right), key=lambda s: s.name)
     if len(free) != 1:
         return None

@@ -69,6 +69,12 @@ def _compound(node: t.Node) -> str:
     if isinstance(node, t.Sqrt):
         index = f" :index {sexpr(node.index)}" if node.index is not None else ""
         return f"(sqrt{index} {sexpr(node.radicand)})"
+    if isinstance(node, t.Cases):
+        rows = " ".join(f"[{sexpr(v)} {sexpr(c) if c is not None else 'otherwise'}]" for v, c in zip(node.values, node.conditions))
+        return f"(cases {rows})"
+    if isinstance(node, t.Condition):
+        parts = [sexpr(node.members[0])] + [f"{op} {sexpr(m)}" for op, m in zip(node.relations, node.members[1:])]
+        return f"(if {' '.join(parts)})"
     if isinstance(node, t.Dots):
         return "..."
     if isinstance(node, t.Unsupported):

@@ -263,9 +263,29 @@ class Limit:
     span: Span
 
 
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """`x < 0`, `0 \\le x < 1`: members and the relations between them (`<`, `<=`, `>`, `>=`, `!=`, `=`)."""
+
+    members: "tuple[Node, ...]"
+    relations: tuple[str, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Cases:
+    """`\\begin{cases} 0 & x < 0 \\\\ x & x \\ge 0 \\end{cases}`: a value for each condition; a
+    condition of None is "otherwise"."""
+
+    values: "tuple[Node, ...]"
+    conditions: "tuple[Condition | None, ...]"
+    span: Span
+
+
 Node = Union[
     Number, Symbol, Text, Neg, Add, Mul, Div, Frac, Pow, Sqrt, Transpose, Apply, Function, Prime,
     Derivative, Gradient, Evaluate, Matrix, Tuple, Group, Abs, Norm, Sum, Dots, Unsupported, Integral, Limit,
+    Cases, Condition,
 ]
 
 

@@ -171,6 +171,23 @@ class EvaluatorCore:
     def group(self, node: t.Group) -> Value:
         return self.value(node.inner)
 
+    def cases(self, node: t.Cases) -> Value:
+        """`\\begin{cases} 0 & x<0 \\\\ x & x \\ge 0 \\end{cases}`: a piecewise scalar."""
+        pieces: list[tuple[sympy.Expr, object]] = []
+        for value, condition in zip(node.values, node.conditions):
+            evaluated = self.value(value)
+            if isinstance(evaluated, sympy.MatrixBase):
+                raise Unchecked("unparsed", "a case whose value is a vector or matrix is not evaluated")
+            pieces.append((evaluated, True if condition is None else self.condition(condition)))
+        return sympy.Piecewise(*pieces)
+
+    def condition(self, node: t.Condition) -> object:
+        members = [self.value(member) for member in node.members]
+        if any(isinstance(m, sympy.MatrixBase) for m in members):
+            raise Unchecked("unparsed", "a condition of a case on a vector or matrix is not evaluated")
+        relations = [_RELATIONS[op](a, b) for op, a, b in zip(node.relations, members, members[1:])]
+        return relations[0] if len(relations) == 1 else sympy.And(*relations)
+
     # -- arithmetic ---------------------------------------------------------------------------
     def neg(self, node: t.Neg) -> Value:
         return -self.value(node.operand)
@@ -363,8 +380,10 @@ def _add_with_zero(left: Value, right: Value) -> Value:
     return _add(left, right)
 
 
+_RELATIONS = {"<": sympy.Lt, "<=": sympy.Le, ">": sympy.Gt, ">=": sympy.Ge, "!=": sympy.Ne, "=": sympy.Eq}
+
 CORE_RULES = {
     t.Number: "number", t.Symbol: "symbol", t.Text: "text", t.Dots: "dots", t.Unsupported: "unsupported",
     t.Group: "group", t.Neg: "neg", t.Add: "add", t.Mul: "mul", t.Div: "div", t.Frac: "frac", t.Pow: "pow",
-    t.Sqrt: "sqrt", t.Transpose: "transpose", t.Abs: "abs",
+    t.Sqrt: "sqrt", t.Transpose: "transpose", t.Abs: "abs", t.Cases: "cases",
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sympy
 
-from .calculus import DEPENDENT_LETTERS
+from .calculus import DEPENDENT_LETTERS, refuse_where_cases_meet
 from .errors import Unchecked
 from .evaluate import EvaluatorCore
 from .values import Value, _free_symbols
@@ -76,6 +76,7 @@ class PrimeRules(EvaluatorCore):
             point = self.value(args[0])
             if isinstance(point, sympy.MatrixBase):
                 raise Unchecked("undefined-function", f"`{name}` is defined earlier as a function of a number, this `{name}'` is applied to a vector (another `{name}`?)")
+            refuse_where_cases_meet(value, {parameter: point})
             value = value.subs(parameter, point)
         return value
 
