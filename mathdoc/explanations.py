@@ -14,7 +14,7 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from .grammar import tree as t
-from .grammar.names import key
+from .grammar.names import INDEX_LETTERS, key
 from .outcome import LayoutResult
 from .semantics.values import Value
 
@@ -40,6 +40,29 @@ def _names_a_value(context: _Context, values: tuple[Value, Value]) -> LayoutResu
             if one.name not in mentioned:
                 return LayoutResult("unchecked", "evaluation", f"`{_name(one)}` names the other side here (a definition or a given value); there is nothing to compute")
     return None
+
+
+def _subscript_equation(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
+    """`y_{tt} = a^2 y_{xx}`, `u_x + u_t = 5`: an undefined name with letter subscripts on both
+    sides, or with two subscripts, reads as partial derivatives in subscript notation (a partial
+    differential equation, or a chain rule written so), not as abbreviations or a value at a
+    point.  A subscript that names a function the claim applies (`\\epsilon_g` beside `g(a)`) is a
+    label, not a variable."""
+    nodes = t.walk(context.left) + t.walk(context.right)
+    functions = {n.operand.name for n in nodes if isinstance(n, t.Prime) and isinstance(n.operand, t.Symbol)} | set(context.applied)
+
+    def subscripts(node: t.Node) -> set[tuple[str, str]]:
+        return {(n.name, n.sub.name) for n in t.walk(node) if isinstance(n, t.Symbol) and isinstance(n.sub, t.Symbol) and not n.font
+                and not n.sub.font and n.sub.name.isalpha() and not set(n.sub.name) <= set(INDEX_LETTERS)
+                and n.name not in context.defined and n.sub.name not in functions}
+    left, right = subscripts(context.left), subscripts(context.right)
+    both = {base for base, _ in left} & {base for base, _ in right}
+    several = {base for base, _ in left | right if len({sub for b, sub in left | right if b == base}) > 1}
+    if not both | several:
+        return None
+    base = sorted(both | several)[0]
+    written = ", ".join(f"`{b}_{{{sub}}}`" if len(sub) > 1 else f"`{b}_{sub}`" for b, sub in sorted(left | right) if b == base)
+    return LayoutResult("unchecked", "undefined-function", f"{written}: partial derivatives in subscripts of `{base}`, which the math does not define here (a partial differential equation?)")
 
 
 def _abbreviation(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
@@ -346,4 +369,4 @@ def _generic_name(node: t.Symbol) -> bool:
     return node.sub is None and not node.accent and (node.font == "bold" or (not node.font and len(node.name) == 1 and node.name.isupper()))
 
 
-EXPLANATIONS = (_particular_generic, _differentials, _names_a_value, _abbreviation, differential_equation, _part_of_the_domain, _value_at_a_point, _one_sided_unknown, _dropped_term)
+EXPLANATIONS = (_particular_generic, _differentials, _names_a_value, _subscript_equation, _abbreviation, differential_equation, _part_of_the_domain, _value_at_a_point, _one_sided_unknown, _dropped_term)
