@@ -59,14 +59,14 @@ def _decide(reading: Reading, defs: Definitions, context: _Context, layout: str,
             left, right = _values(evaluator, reading, evaluator.defs)
         except ShapeMismatch as exc:
             if evaluator.used_generic and sizes == (3,):
-                sizes, index = SIZES, 0
+                sizes, index = _generic_sizes(reading), 0
                 continue
             return LayoutResult("shape", "shape-mismatch", f"shapes do not fit: {exc}"), used_layout or evaluator.used_layout, None
         except (Unchecked, *_EVALUATION_ERRORS) as exc:
             return _not_evaluated(exc), used_layout or evaluator.used_layout, None
         used_layout = used_layout or evaluator.used_layout
         if evaluator.used_generic and sizes == (3,):
-            sizes, index = SIZES, 0
+            sizes, index = _generic_sizes(reading), 0
             continue
         left, right = _zero_shaped(*_orient_tuples(reading, left, right))
         if _shape(left) != _shape(right) and (_abstract(left) or _abstract(right)):
@@ -205,6 +205,15 @@ def _evaluator(reading: Reading, defs: Definitions, context: _Context, layout: s
         defined = set(defs.functions) | set(defs.symbols)
         evaluator.dependencies = {name: deps for name, deps in context.dependencies if name not in defined}
     return evaluator
+
+
+def _generic_sizes(reading: Reading) -> tuple[int, ...]:
+    """The sizes a generic length takes: those at least the largest entry the step writes (a
+    sum over k beside `z_2` has at least two terms)."""
+    written = [int(n.sub.value) for n in t.walk(reading.lhs) + t.walk(reading.rhs)
+               if isinstance(n, t.Symbol) and isinstance(n.sub, t.Number) and n.sub.value.isdigit()]
+    least = max(written, default=1)
+    return tuple(n for n in SIZES if n >= least) or SIZES
 
 
 def _summary(results: list[tuple[int, LayoutResult, Values]], sizes: tuple[int, ...], used_layout: bool) -> tuple[LayoutResult, bool, Values]:

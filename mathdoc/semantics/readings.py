@@ -9,6 +9,7 @@ label that a finding can show.  A step is `wrong` only when every reading differ
 | first factor | `\\frac{\\partial}{\\partial x}f(a)\\,g(a)`: the operator acts on f(a)g(a) | it acts on f(a) only |
 | function argument | `\\sin x y`: sin(xy) | sin(x)·y |
 | inverse or reciprocal | `\\sin^{-1} x`: arcsin x | 1/sin x |
+| sum body in braces | `\\sum_k{e^{z_k} - e^{z_1}}`: the sum of the difference | as typeset, Σ e^{z_k} − e^{z_1} (braces do not show) |
 """
 
 from __future__ import annotations
@@ -121,4 +122,28 @@ def _swap_value(value: object, old: t.Node, new: t.Node) -> object:
     return value
 
 
-RULES = (derivative_scope, first_factor, function_argument, reciprocal)
+def braced_sum(node: t.Node) -> list[tuple[str, t.Node]]:
+    """`0 \\times \\sum_k{e^{z_k} - e^{z_1}e^{z_2}}` typesets as 0 × Σ e^{z_k} − e^{z_1}e^{z_2}: the sum
+    over its first term only, the other terms (which must not use its index) outside the product
+    the sum ends."""
+    parents = {id(child): parent for parent in t.walk(node) for child in t.children(parent)}
+    for candidate in t.walk(node):
+        if not (isinstance(candidate, t.Sum) and isinstance(candidate.body, t.Add) and candidate.index is not None):
+            continue
+        first, *rest = candidate.body.terms
+        index = candidate.index.name
+        if any(isinstance(n, t.Symbol) and (n.name == index or (n.sub is not None and any(isinstance(s, t.Symbol) and s.name == index for s in t.walk(n.sub)))) for term in rest for n in t.walk(term)):
+            continue
+        narrow: t.Node = replace(candidate, body=first, span=(candidate.span[0], first.span[1]))
+        target: t.Node = candidate
+        parent = parents.get(id(target))
+        if isinstance(parent, t.Mul) and parent.factors[-1] is target:
+            narrow, target = t.Mul(parent.factors[:-1] + (narrow,), parent.ops, parent.span), parent
+            parent = parents.get(id(target))
+        if isinstance(parent, t.Neg):
+            narrow, target = t.Neg(narrow, parent.span), parent
+        return [("the sum over its first term only, as typeset", _swap(node, target, t.Add((narrow, *rest), target.span)))]
+    return []
+
+
+RULES = (derivative_scope, first_factor, function_argument, reciprocal, braced_sum)

@@ -6,7 +6,7 @@
 | `(a, b)`, `[a, b]`, `\\left[ a, b \\right]` | an inline vector (tuple) |
 | `\\lvert x\\rvert`, `\\left| x \\right|` | absolute value (`|x|` too) |
 | `\\|x\\|`, `\\lVert x\\rVert`, `\\|x\\|_2`, `\\|A\\|_F` | a norm |
-| `\\left. e \\right|_{x=a}`, `e\\big|_{x=a}` | e evaluated at x = a |
+| `\\left. e \\right|_{x=a}`, `e\\big|_{x=a}`, `e \\mid_{x=a}` | e evaluated at x = a |
 | `\\{a\\}` | a group; `\\{a, b\\}` a set (not evaluated) |
 | `\\langle a, b\\rangle` | a vector (of two vectors: their inner product) |
 """
@@ -161,6 +161,8 @@ def evaluation(parser: Parser, operand: t.Node, start: int) -> t.Node:
     """`|_{x=a}` after `operand` (the `|` already read): the value at that point."""
     parser.expect_char("_")
     tokens = list(parser.group_tokens())
+    if parser.peek() is not None and parser.peek().is_char("^"):  # type: ignore[union-attr]
+        raise parser.fail("a difference between limits (`F(x)|_a^b`) is not evaluated")
     pieces: list[list[Token]] = [[]]
     depth = 0
     for tok in tokens:

@@ -57,7 +57,7 @@ def postfix(parser: Parser, node: t.Node, applications: bool = True) -> t.Node:
             node, done = _parenthesis_after(parser, node, applications)
             if done:
                 return node
-        elif token.is_char("|") and parser.peek(1) is not None and parser.peek(1).is_char("_"):  # type: ignore[union-attr]
+        elif (token.is_char("|") or token.is_command("\\mid", "\\vert")) and parser.peek(1) is not None and parser.peek(1).is_char("_"):  # type: ignore[union-attr]
             from .delimiters import evaluation
 
             parser.next()
