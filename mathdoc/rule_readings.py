@@ -43,6 +43,27 @@ def _later_solution(left: t.Node, right: t.Node, definitions: "tuple[tuple[str, 
     return LayoutResult("equal", "verified", f"{result.message}, reading {shown}, stated after it", result.method)
 
 
+SIGMOID = ("\\sigma(z)", "\\frac{1}{1+e^{-z}}")
+"""The logistic sigmoid, the reading of a `\\sigma` the document applies but does not define."""
+
+
+def _sigmoid(left: t.Node, right: t.Node, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> LayoutResult | None:
+    """`\\sigma'(z) = \\sigma(z)(1-\\sigma(z))` with σ applied but not defined: in ML notes the
+    logistic sigmoid.  Verified when it holds so; never wrong (σ may be another function)."""
+    applied = [n for n in t.walk(left) + t.walk(right) if isinstance(n, t.Apply)]
+    heads = [n.head.operand if isinstance(n.head, t.Prime) else n.head for n in applied]
+    if not any(isinstance(h, t.Symbol) and h.name == "sigma" and not h.font and h.sub is None for h in heads):
+        return None
+    if "sigma" in defs.functions or "sigma" in defs.symbols:
+        return None
+    extended = Definitions.from_pairs(((*SIGMOID, "near"),))
+    with_sigmoid = replace(defs, functions={**defs.functions, **extended.functions})
+    result, _, _ = _decide(Reading("sigma as the logistic sigmoid", left, right), with_sigmoid, context, layout, seed, proof)
+    if result.status == "equal":
+        return replace(result, message=f"{result.message}, reading σ as the logistic sigmoid 1/(1+e^(-z))")
+    return None
+
+
 def _solution_entries(left: t.Node, right: t.Node, later: "list[tuple[str, ...]]") -> "list[tuple[str, ...]]":
     """The later definitions that state a solution: of a name the equation differentiates (`y =
     Ce^{kx}` for `y' = ky`); not a value of the variable (`t = 0`), of a constant (`A = 22`) or

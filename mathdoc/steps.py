@@ -21,7 +21,7 @@ from .explanations import differential_equation, explain, unknown_beside_its_der
 from .relations import off_the_curve, on_a_curve
 from .step_context import Reading, _Context, _differentiated_names, _writes_rates, _letters_kept
 from .evaluation import Values, _decide, _plain_scalar, _stated_values_matter
-from .rule_readings import _decide_chain, _decide_lower, _decide_rule, _later_solution, _special_readings, _unread_subscripts
+from .rule_readings import _decide_chain, _decide_lower, _decide_rule, _later_solution, _sigmoid, _special_readings, _unread_subscripts
 
 
 __all__ = ["LAYOUTS", "Reading", "_Context", "check_step"]
@@ -122,6 +122,9 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
     lower, used = _decide_lower(preferred, left, right, defs, context, layout, seed, proof)
     if lower is not None and lower.status == "equal":
         return lower, sensitive or used
+    sigmoid = _sigmoid(left, right, defs, context, layout, seed, proof) if preferred.status != "shape" else None
+    if sigmoid is not None:
+        return sigmoid, sensitive
     alternatives = [Reading(label, node, right) for label, node in readings(left)] + [Reading(label, left, node) for label, node in readings(right)]
     if preferred.status == "unchecked" and preferred.code == "undefined-function" and not any(isinstance(n, t.Prime) for n in t.walk(left) + t.walk(right)):
         alternatives.append(Reading("a letter before a parenthesis as a product", left, right, products_first=True))
