@@ -8,6 +8,7 @@ reason, never `wrong`.  The rules are tried in the order of `EXPLANATIONS`.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import sympy
@@ -335,6 +336,44 @@ def _part_of_the_domain(context: _Context, values: tuple[Value, Value]) -> Layou
     return LayoutResult("unchecked", "domain", f"holds for {where} only; fails at {variable} = {worst}")
 
 
+_ENTRY = re.compile(r"^(.+)_\{?(\d+)\}?$")
+
+
+def _probability_vector(context: "_Context", values: tuple[Value, Value]) -> LayoutResult | None:
+    """`\\frac{\\partial L}{\\partial z_i} = \\hat y_i - y_i` for the cross-entropy of a softmax: the
+    sides differ unless the entries of y sum to 1 (labels that are probabilities, one-hot)."""
+    left, right = values
+    if isinstance(left, sympy.MatrixBase) or isinstance(right, sympy.MatrixBase):
+        return None
+    difference = left - right
+    if not isinstance(difference, sympy.Basic) or difference.has(AppliedUndef):
+        return None
+    families: dict[str, list[tuple[int, sympy.Symbol]]] = {}
+    for symbol in difference.free_symbols:
+        match = _ENTRY.match(getattr(symbol, "name", ""))
+        if match:
+            families.setdefault(match.group(1), []).append((int(match.group(2)), symbol))
+    others = sorted(difference.free_symbols, key=lambda s: s.name)
+    for base in sorted(families):
+        entries = [symbol for _, symbol in sorted(families[base], key=lambda pair: pair[0])]
+        if len(entries) < 2:
+            continue
+        constrained = difference.subs(entries[-1], 1 - sum(entries[:-1]))
+        if all(_vanishes_at(constrained, others, seed) for seed in range(3)):
+            shown = base.replace("hat{", "\\hat{")
+            return LayoutResult("unchecked", "evaluation", f"holds only when {shown}_1 + … + {shown}_n = 1 (a probability vector, such as one-hot labels), a condition the math does not state here")
+    return None
+
+
+def _vanishes_at(value: sympy.Expr, symbols: "list[sympy.Symbol]", seed: int) -> bool:
+    point = {symbol: sympy.Rational(3 + (7 * k + 5 * seed) % 11, 7) for k, symbol in enumerate(symbols)}
+    try:
+        number = sympy.N(value.subs(point), 30)
+    except (TypeError, ValueError, ZeroDivisionError):
+        return False
+    return bool(number.is_number and number.is_finite and abs(number) < sympy.Float("1e-20"))
+
+
 def _differentials(context: "_Context", values: tuple[Value, Value]) -> LayoutResult | None:
     """`dx_j = \\gamma_j'(t)\\,dt`: differentials on both sides, not products with a variable d."""
     def has_differential(node: t.Node) -> bool:
@@ -369,4 +408,4 @@ def _generic_name(node: t.Symbol) -> bool:
     return node.sub is None and not node.accent and (node.font == "bold" or (not node.font and len(node.name) == 1 and node.name.isupper()))
 
 
-EXPLANATIONS = (_particular_generic, _differentials, _names_a_value, _subscript_equation, _abbreviation, differential_equation, _part_of_the_domain, _value_at_a_point, _one_sided_unknown, _dropped_term)
+EXPLANATIONS = (_particular_generic, _differentials, _names_a_value, _subscript_equation, _abbreviation, _probability_vector, differential_equation, _part_of_the_domain, _value_at_a_point, _one_sided_unknown, _dropped_term)
