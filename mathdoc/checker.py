@@ -77,12 +77,14 @@ class _Plan:
     declaration: LayoutDeclaration | None
     steps: list[_Step]
     timeout: float
+    gradient: LayoutDeclaration | None = None
+    """The gradient convention declared apart from the Jacobian layout (`context.declared_gradient`)."""
 
 
 def plan(source: Source, options: Options) -> _Plan:
     # Imported here: a run whose files are all in the whole-file cache never loads the parser.
     from .claims import recognise
-    from .context import After, declared_layout, definitions_in_scope, headings
+    from .context import After, declared_gradient, declared_layout, definitions_in_scope, headings
     from .fragments import find_fragments
     from .grammar.tokens import spelled_names, spelling
 
@@ -102,7 +104,7 @@ def plan(source: Source, options: Options) -> _Plan:
         for number in range(1, len(claim.members)):
             lhs, rhs = claim.members[number - 1].text, claim.members[number].text
             steps.append(_Step(claim, number, (lhs, rhs, scope)))
-    return _Plan(source, recognised, declared_layout(source, options.layout), steps, options.timeout)
+    return _Plan(source, recognised, declared_layout(source, options.layout), steps, options.timeout, declared_gradient(source))
 
 
 def _check_in_worker(lhs: str, rhs: str, scope: tuple[tuple[str, str, str], ...], proof_seconds: float) -> object:
@@ -215,6 +217,7 @@ def _report(p: _Plan, results: list[TaskResult]) -> FileReport:
     source = p.source
     findings: list[Finding] = []
     declaration = p.declaration
+    gradient = p.gradient or p.declaration  # a declared layout holds gradients too, unless they are declared apart
     by_claim: dict[int, list[tuple[_Step, TaskResult]]] = {}
     for step, result in zip(p.steps, results):
         by_claim.setdefault(step.claim.index, []).append((step, result))
@@ -223,16 +226,29 @@ def _report(p: _Plan, results: list[TaskResult]) -> FileReport:
             findings.append(_finding(source, claim, 1, Verdict.UNCHECKED, "unparsed", claim.problem, None))
             continue
         for step, result in by_claim.get(claim.index, []):
-            finding, inferred = _judge(source, step, result, declaration, p.timeout)
-            if inferred is not None and declaration is None:
-                declaration = inferred
+            if _gradient_step(step):
+                # a step oriented only by `\\nabla`: held to the document's gradient convention,
+                # which may differ from its Jacobian layout (numerator Jacobians, column gradients)
+                finding, inferred = _judge(source, step, result, gradient, p.timeout, gradients=True)
+                if inferred is not None and gradient is None:
+                    gradient = inferred
+            else:
+                finding, inferred = _judge(source, step, result, declaration, p.timeout)
+                if inferred is not None and declaration is None:
+                    declaration = inferred
             findings.append(finding)
     layout = declaration.layout if declaration else None
     kept, unused = suppress.apply(source, findings)
     return FileReport(path=source.path, layout=layout, findings=kept, notices=source.notices + unused, source=source)
 
 
-def _judge(source: Source, step: _Step, result: TaskResult, declaration: LayoutDeclaration | None, timeout: float) -> tuple[Finding, LayoutDeclaration | None]:
+def _gradient_step(step: _Step) -> bool:
+    """Both members of the step are oriented by gradients only (see `Claim.conventions`)."""
+    kinds = set(step.claim.conventions[step.number - 1 : step.number + 1])
+    return "gradient" in kinds and "jacobian" not in kinds
+
+
+def _judge(source: Source, step: _Step, result: TaskResult, declaration: LayoutDeclaration | None, timeout: float, gradients: bool = False) -> tuple[Finding, LayoutDeclaration | None]:
     from .context import LayoutDeclaration
     claim, number = step.claim, step.number
     status = getattr(result, "status", "error")
@@ -254,9 +270,10 @@ def _judge(source: Source, step: _Step, result: TaskResult, declaration: LayoutD
         mine, theirs = outcome.get(layout), outcome.get(other)
         if mine.status != "equal" and theirs.status == "equal":
             where = declaration or inferred
-            origin = _origin(where)
+            origin = _origin(where, gradients)
             message = (
-                f"this is the {other}-layout result; the document uses {layout} layout{origin}"
+                f"this is the {_ORIENTATION[other]} result; the document writes gradients as {_ORIENTATION[layout].split()[0]}s{origin}" if gradients
+                else f"this is the {other}-layout result; the document uses {layout} layout{origin}"
             )
             return _finding(source, claim, number, Verdict.LAYOUT, "layout-mismatch", message, mine), inferred
     else:
@@ -284,12 +301,16 @@ def _judge(source: Source, step: _Step, result: TaskResult, declaration: LayoutD
     return _finding(source, claim, number, Verdict.UNCHECKED, mine.code or "unparsed", mine.message, mine), inferred
 
 
-def _origin(declaration: LayoutDeclaration | None) -> str:
+_ORIENTATION = {"numerator": "row gradient", "denominator": "column gradient"}
+
+
+def _origin(declaration: LayoutDeclaration | None, gradients: bool = False) -> str:
     if declaration is None:
         return ""
     if declaration.how == "configuration":
         return " (set in the configuration)"
-    word = {"directive": "declared by a directive", "prose": "declared", "inferred": "inferred from the first Jacobian-shaped claim"}[declaration.how]
+    first = "the first gradient claim" if gradients else "the first Jacobian-shaped claim"
+    word = {"directive": "declared by a directive", "prose": "declared", "inferred": f"inferred from {first}"}[declaration.how]
     return f" ({word} on line {declaration.line})"
 
 

@@ -60,6 +60,21 @@ def has_derivative(node: t.Node) -> bool:
     return False
 
 
+def convention(node: t.Node) -> str:
+    """Which convention orients the value of `node` (see `Claim.conventions`)."""
+    found = ""
+    for sub in t.walk(node):
+        if isinstance(sub, t.Derivative) and any(_vector_name(v) for v in sub.variables):
+            return "jacobian"
+        if isinstance(sub, t.Gradient) and sub.kind == "grad" and sub.order == 1:
+            found = "gradient"
+    return found
+
+
+def _vector_name(node: t.Node) -> bool:
+    return any(isinstance(n, t.Symbol) and n.font == "bold" for n in t.walk(node)) or isinstance(node, (t.Matrix, t.Tuple))
+
+
 def _derivative_member(member: TreeMember, partials: "dict[str, frozenset[str]] | None" = None) -> bool:
     return (has_derivative(member.node) or (isinstance(member.node, t.Unsupported) and member.mentions_derivative)
             or bool(partials and any(_subscript_partial(n, partials) for n in t.walk(member.node))))
@@ -299,6 +314,7 @@ def _add_chain(fragment: Fragment, chain: Chain, claims: list[Claim], definition
             names=frozenset().union(*(names_in(n) for n in nodes)),
             applied=frozenset().union(*(applied_in(n) for n in nodes)),
             derivative=tuple(total or _derivative_member(m, partials) for m in members),
+            conventions=tuple(convention(n) for n in nodes),
         )
     )
 

@@ -35,7 +35,9 @@ RULES: tuple[Rule, ...] = (
     Rule("layout-mismatch", "Layout mismatch", Severity.ERROR,
          "The claim equals the result in the other layout: a transposed Jacobian or gradient, or a vector of the "
          "other orientation. The document's layout comes from a directive, the configuration, a sentence that "
-         "declares it, or else from its first Jacobian-shaped claim.",
+         "declares it, or else from its first Jacobian-shaped claim; gradients (`\\nabla`) follow a gradient convention "
+         "declared apart (`mathdoc: gradient=column`, \"gradients are column vectors\"), else the declared layout, else "
+         "the document's first gradient claim.",
          r"numerator layout declared, then $\frac{\partial z}{\partial \mathbf{x}}$ written as a column"),
     Rule("shape-mismatch", "Shape mismatch", Severity.ERROR,
          "A product or sum of matrices and vectors whose shapes do not fit, or two sides of different shapes.",

@@ -37,6 +37,27 @@ def declared_layout(source: Source, configured: str | None = None) -> LayoutDecl
     return None
 
 
+_GRADIENT_DIRECTIVE = re.compile(r"(?:<!--|%|\.\.)\s*mathdoc:\s*gradient\s*=\s*(row|column)\b", re.IGNORECASE)
+_GRADIENT_PROSE = re.compile(r"\bgradients?\s+(?:is|are)\s+(?:(?:always|written|taken)\s+)?(?:an?\s+|as\s+)?(row|column)\s+vectors?|梯度(?:是|为|写成)(行|列)向量", re.IGNORECASE)
+GRADIENT_LAYOUTS = {"row": "numerator", "column": "denominator"}
+"""A gradient written as a row is the numerator-layout result of a scalar's derivative; as a column, the denominator-layout one."""
+
+
+def declared_gradient(source: Source) -> LayoutDeclaration | None:
+    """The document's gradient convention, declared apart from its Jacobian layout: a directive
+    `mathdoc: gradient=column`, or a sentence ("gradients are column vectors", 梯度是列向量).  Its
+    `layout` is the layout whose result a gradient in that orientation is."""
+    code = code_ranges(source) if "mathdoc:" in source.text.lower() else []
+    directive = next((m for m in _GRADIENT_DIRECTIVE.finditer(source.text) if not inside(code, m.start())), None)
+    if directive:
+        return LayoutDeclaration(GRADIENT_LAYOUTS[directive.group(1).lower()], "directive", source.locate(directive.start()).line)
+    prose = _GRADIENT_PROSE.search(source.text)
+    if prose:
+        word = (prose.group(1) or "").lower() or ("row" if prose.group(2) == "行" else "column")
+        return LayoutDeclaration(GRADIENT_LAYOUTS[word], "prose", source.locate(prose.start()).line)
+    return None
+
+
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s", re.MULTILINE)
 _LATEX_HEADING = re.compile(r"\\(part|chapter|section|subsection|subsubsection)\*?\s*\{")
 _LATEX_LEVEL = {"part": 0, "chapter": 1, "section": 2, "subsection": 3, "subsubsection": 4}

@@ -140,6 +140,10 @@ class Claim:
     """Keys of the names its members apply as functions (`f(x)`)."""
     derivative: tuple[bool, ...] = ()
     """For each member: whether it holds derivative notation."""
+    conventions: tuple[str, ...] = ()
+    """For each member: "jacobian" when its value's orientation follows the Jacobian layout (a
+    derivative by a vector or matrix), "gradient" when only a `\\nabla` of it does (the document's
+    gradient convention, row or column, which may differ from its Jacobian layout), else ""."""
 
 
 @dataclass(frozen=True, slots=True)
