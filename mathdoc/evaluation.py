@@ -149,8 +149,10 @@ def _decide_shaped(reading: Reading, defs: Definitions, context: _Context, layou
     for sizes in ASSIGNMENTS:
         assignment = dict(zip(dimensions, sizes))
         evaluated = None
-        for rows in (False, True):  # a vector in R^n as a column, else as a row
-            evaluator = _evaluator(reading, defs, context, layout, 3, False)
+        # a vector or matrix the document does not declare has the generic length: 3, or the size
+        # of a declared dimension (`\\mathbf a^\\top W` with W m × n takes a of length m)
+        for generic, rows in itertools.product(dict.fromkeys((3, *sizes[: len(dimensions)])), (False, True)):  # a vector in R^n as a column, else as a row
+            evaluator = _evaluator(reading, defs, context, layout, generic, False)
             evaluator.dimensions, evaluator.row_vectors = assignment, rows
             try:
                 evaluated = _values(evaluator, reading, evaluator.defs)
@@ -172,6 +174,11 @@ def _decide_shaped(reading: Reading, defs: Definitions, context: _Context, layou
     declared = ", ".join(f"`{name.replace('bold:', '')}` is {' × '.join(d for d in defs.shapes[name] if d != '1') if defs.shapes[name][1] != '1' else 'of length ' + defs.shapes[name][0]}"
                          for name in sorted(set(defs.shapes) & {key(n) for n in t.walk(reading.lhs) + t.walk(reading.rhs) if isinstance(n, t.Symbol)}))
     if not decided:
+        undeclared = sorted({key(n).replace("bold:", "") for n in t.walk(reading.lhs) + t.walk(reading.rhs)
+                             if isinstance(n, t.Symbol) and n.font == "bold" and key(n) not in defs.shapes and key(n) not in defs.symbols})
+        if undeclared:
+            shown = ", ".join(f"`{name}`" for name in undeclared)
+            return LayoutResult("unchecked", "unparsed", f"the shapes fit for no sizes of {', '.join(dimensions)} ({declared}) with {shown} of one common length, and the document does not declare {'its' if len(undeclared) == 1 else 'their'} length: {mismatch}"), used_layout, None
         return LayoutResult("shape", "shape-mismatch", f"shapes do not fit for any sizes of {', '.join(dimensions)} ({declared}): {mismatch}"), used_layout, None
     for assignment, result, values in decided:
         if result.status != "equal":
