@@ -248,7 +248,7 @@ def _end(node: t.Node) -> int:
 
 def parse_tokens(tokens: tuple[Token, ...] | list[Token]) -> t.Node:
     """The tree of one member; a reading failure becomes an `Unsupported` node, never an exception."""
-    parser = Parser(tokens)
+    parser = Parser(_roman_groups(tuple(tokens)))
     if not parser.tokens:
         return t.Unsupported("an empty member", (0, 0))
     span = (parser.tokens[0].start, parser.tokens[-1].end)
@@ -268,6 +268,24 @@ def parse_tokens(tokens: tuple[Token, ...] | list[Token]) -> t.Node:
 def parse(text: str, base: int = 0) -> t.Node:
     """The tree of the math text `text` (one member); spans are offsets + `base`."""
     return parse_tokens(_continued_rows(tokenize(text, base)))
+
+
+_SWITCHES = {"\\rm": "\\mathrm", "\\mathrm": "\\mathrm", "\\it": "\\mathit", "\\bf": "\\mathbf", "\\boldsymbol": "\\boldsymbol"}
+
+
+def _roman_groups(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """`{\\rm d}`, `{\\bf x}`: a font switch opening a group is the font command of the rest of
+    the group (`\\mathrm{d}`), so `\\frac{{\\rm d}}{{\\rm d}x}` is the derivative it shows."""
+    kept = list(tokens)
+    for i in range(len(kept) - 2):
+        opener, switch = kept[i], kept[i + 1]
+        if opener.is_char("{") and switch.kind == "command" and switch.text in ("\\rm", "\\it", "\\bf"):
+            j = i + 2
+            while j < len(kept) and kept[j].kind == "space":
+                j += 1
+            kept[i] = Token("command", _SWITCHES[switch.text], opener.start, switch.end)
+            kept[i + 1] = Token("char", "{", switch.end, switch.end)
+    return tuple(kept)
 
 
 def _continued_rows(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
