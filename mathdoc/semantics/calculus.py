@@ -40,6 +40,9 @@ class CalculusRules(EvaluatorCore):
         implicit = self.implicit_derivative(node.operand, variables)
         if implicit is not None:
             return implicit
+        parametric = self.parametric(node, variables)
+        if parametric is not None:
+            return parametric
         operand = self.operand(node.operand, variables)
         self._reject_slot_notation(node.operand, operand, variables)
         self._reject_free_index(operand, variables)
@@ -52,6 +55,27 @@ class CalculusRules(EvaluatorCore):
         for variable in variables:
             operand = self.differentiate(operand, variable)
         return self.expand_dependents(operand, set())
+
+    def parametric(self, node: t.Derivative, variables: list[Value]) -> Value | None:
+        """`\\frac{dy}{dx}` after `x = t^2`, `y = t^3` (a curve given by a parameter): y is defined
+        without x, and both in one parameter, so dy/dx = (dy/dt)/(dx/dt)."""
+        if node.kind != "d" or len(variables) != 1 or not isinstance(variables[0], sympy.Symbol) or not isinstance(node.operand, t.Symbol):
+            return None
+        first = node.variables[0]
+        if not isinstance(first, t.Symbol) or key(first) not in self.defs.symbols or key(node.operand) not in self.defs.symbols:
+            return None
+        along = self.expand_dependents(self.value(self.defs.symbols[key(first)]), set())
+        value = self.expand_dependents(self.value(self.defs.symbols[key(node.operand)]), set())
+        if isinstance(along, sympy.MatrixBase) or isinstance(value, sympy.MatrixBase) or variables[0] in _free_symbols(value):
+            return None
+        shared = _free_symbols(along) & _free_symbols(value)
+        if len(shared) != 1:
+            return None
+        parameter = shared.pop()
+        rate = sympy.diff(along, parameter)
+        if rate == 0:
+            return None
+        return sympy.diff(value, parameter) / rate
 
     def operand(self, node: t.Node, variables: list[Value]) -> Value:
         """The value being differentiated, in terms of the variables (definitions expanded)."""
