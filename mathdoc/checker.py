@@ -8,7 +8,8 @@ holds up the rest.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .codes import RULES_BY_CODE
@@ -242,6 +243,28 @@ def _report(p: _Plan, results: list[TaskResult]) -> FileReport:
     return FileReport(path=source.path, layout=layout, findings=kept, notices=source.notices + unused, source=source)
 
 
+_STATED = {
+    "symmetric": re.compile(r"\bsymmetric\b|对称"),
+    "probabilities": re.compile(r"one-hot|\bprobabilit|\bsums? to (?:1|one)\b|\bdistribution\b|独热|概率"),
+}
+"""The words that state a step's condition (`LayoutResult.condition`), in the paragraph before it."""
+
+
+def _conditions(source: Source, claim: Claim, result: LayoutResult) -> LayoutResult:
+    """A step that holds only under a condition: verified when the paragraph that leads to it
+    states the condition ("for symmetric A", one-hot labels); else a symmetric matrix the prose
+    does not declare makes it wrong, and labels that may not sum to 1 leave it unchecked."""
+    kind, _, name = (result.condition or "").partition(" ")
+    start = claim.fragment.source_offset(claim.members[0].start)
+    paragraph = source.text[max(source.text.rfind("\n\n", 0, start), start - 600, 0):start]
+    cue = _STATED.get(kind)
+    if cue is not None and cue.search(paragraph):
+        return replace(result, status="equal", code="verified", message=f"holds for {'a symmetric `' + name + '`' if kind == 'symmetric' else 'entries of `' + name + '` that sum to 1'}, as the prose states")
+    if kind == "symmetric":
+        return replace(result, status="differs", code="wrong-derivative", message=f"{result.otherwise}; it holds only for a symmetric `{name}`, which the document does not say")
+    return result
+
+
 def _gradient_step(step: _Step) -> bool:
     """Both members of the step are oriented by gradients only (see `Claim.conventions`)."""
     kinds = set(step.claim.conventions[step.number - 1 : step.number + 1])
@@ -263,7 +286,10 @@ def _judge(source: Source, step: _Step, result: TaskResult, declaration: LayoutD
             holds = [layout for layout, r in outcome.by_layout if r.status == "equal"]
             if len(holds) == 1:
                 inferred = LayoutDeclaration(holds[0], "inferred", source.locate(claim.fragment.source_offset(claim.members[0].start)).line)
-            layout = holds[0] if holds else "numerator"
+            # with no layout known yet both are plausible readings: one that is undecided (a
+            # condition, an unknown) keeps the step from being wrong by its orientation alone
+            undecided = [layout for layout, r in outcome.by_layout if r.status not in ("differs", "shape", "transposed")]
+            layout = holds[0] if holds else undecided[0] if undecided else "numerator"
         else:
             layout = declaration.layout
         other = "denominator" if layout == "numerator" else "numerator"
@@ -278,6 +304,8 @@ def _judge(source: Source, step: _Step, result: TaskResult, declaration: LayoutD
             return _finding(source, claim, number, Verdict.LAYOUT, "layout-mismatch", message, mine), inferred
     else:
         mine = outcome.get("numerator")
+    if mine.status == "unchecked" and mine.condition is not None:
+        mine = _conditions(source, claim, mine)
     if mine.status == "equal":
         return _finding(source, claim, number, Verdict.VERIFIED, "verified", mine.message, mine), inferred
     if mine.status == "transposed":

@@ -9,6 +9,7 @@ reason, never `wrong`.  The rules are tried in the order of `EXPLANATIONS`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import sympy
@@ -27,6 +28,9 @@ def explain(result: LayoutResult, context: _Context, values: tuple[Value, Value]
     """A step that differs in every reading, but was never meant as an identity: say what it is."""
     for rule in EXPLANATIONS:
         found = rule(context, values)
+        if found is not None and found.condition is not None:
+            # the difference is kept: without the condition in the prose the step is wrong
+            return replace(found, otherwise=result.message, expected=result.expected, point=result.point, lhs_value=result.lhs_value, rhs_value=result.rhs_value)
         if found is not None:
             return found
     return None
@@ -361,7 +365,36 @@ def _probability_vector(context: "_Context", values: tuple[Value, Value]) -> Lay
         constrained = difference.subs(entries[-1], 1 - sum(entries[:-1]))
         if all(_vanishes_at(constrained, others, seed) for seed in range(3)):
             shown = base.replace("hat{", "\\hat{")
-            return LayoutResult("unchecked", "evaluation", f"holds only when {shown}_1 + … + {shown}_n = 1 (a probability vector, such as one-hot labels), a condition the math does not state here")
+            return LayoutResult("unchecked", "evaluation", f"holds only when {shown}_1 + … + {shown}_n = 1 (a probability vector, such as one-hot labels), a condition the math does not state here", condition=f"probabilities {shown}")
+    return None
+
+
+_MATRIX_ENTRY = re.compile(r"^(.+)_\{?(\d)(\d)\}?$")
+
+
+def _symmetric_matrix(context: "_Context", values: tuple[Value, Value]) -> LayoutResult | None:
+    """`\\nabla_{\\mathbf x}(\\mathbf x^\\top A \\mathbf x) = 2A\\mathbf x` "for symmetric A": the sides
+    differ unless the generic matrix is symmetric, a condition the prose states."""
+    left, right = values
+    entries = list(left - right) if isinstance(left, sympy.MatrixBase) and isinstance(right, sympy.MatrixBase) and left.shape == right.shape else (
+        [left - right] if not isinstance(left, sympy.MatrixBase) and not isinstance(right, sympy.MatrixBase) else [])
+    if not entries or any(not isinstance(e, sympy.Basic) or e.has(AppliedUndef) for e in entries):
+        return None
+    symbols = set().union(*(e.free_symbols for e in entries))
+    by_name = {getattr(s, "name", ""): s for s in symbols}
+    for base in sorted({m.group(1) for name in by_name if (m := _MATRIX_ENTRY.match(name))}):
+        mapping = {}
+        for name, symbol in by_name.items():
+            match = _MATRIX_ENTRY.match(name)
+            if match and match.group(1) == base and match.group(2) > match.group(3):
+                mirror = f"{base}_{{{match.group(3)}{match.group(2)}}}"
+                mapping[symbol] = by_name.get(mirror, sympy.Symbol(mirror))
+        if not mapping:
+            continue
+        others = sorted(symbols, key=lambda s: s.name)
+        if all(_vanishes_at(e.subs(mapping), others, seed) for e in entries for seed in range(2)):
+            shown = base.replace("bold:", "")
+            return LayoutResult("unchecked", "evaluation", f"holds only for a symmetric `{shown}` ({shown}ᵀ = {shown}), a condition the math does not state here", condition=f"symmetric {shown}")
     return None
 
 
@@ -408,4 +441,4 @@ def _generic_name(node: t.Symbol) -> bool:
     return node.sub is None and not node.accent and (node.font == "bold" or (not node.font and len(node.name) == 1 and node.name.isupper()))
 
 
-EXPLANATIONS = (_particular_generic, _differentials, _names_a_value, _subscript_equation, _abbreviation, _probability_vector, differential_equation, _part_of_the_domain, _value_at_a_point, _one_sided_unknown, _dropped_term)
+EXPLANATIONS = (_particular_generic, _differentials, _names_a_value, _subscript_equation, _abbreviation, _probability_vector, _symmetric_matrix, differential_equation, _part_of_the_domain, _value_at_a_point, _one_sided_unknown, _dropped_term)

@@ -18,6 +18,11 @@ class LayoutResult:
     point: tuple[tuple[str, str], ...] | None = None
     lhs_value: str | None = None
     rhs_value: str | None = None
+    condition: str | None = None
+    """For an `unchecked` step that holds only under a condition the prose may state: "symmetric
+    A" or "probabilities y"; the checker reads the prose (see `checker._conditions`)."""
+    otherwise: str | None = None
+    """With `condition`: the message of the difference (the other fields hold its details)."""
 
 
 @dataclass(frozen=True, slots=True)
