@@ -152,7 +152,8 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
         if reading.near_only and result.status == "differs":
             near_values = compared  # a curve stated near the claim is read without the far definitions
             # (not for an arity or a shape the far definition gives otherwise: `f(x, y) = (f_1, f_2)` says f is another object)
-            if preferred.status == "unchecked" and preferred.code in ("evaluation", "unparsed") and result.message.startswith("the rule does not hold") and compared is not None and explain(result, context, compared) is None:
+            if (preferred.status == "unchecked" and (preferred.code in ("evaluation", "unparsed") or _far_arity_conflict(left, right, defs, context))
+                    and result.message.startswith("the rule does not hold") and compared is not None and explain(result, context, compared) is None):
                 near_rule = result
         if result.status == "equal":
             return LayoutResult("equal", "verified", f"{result.message}, reading {reading.label}", result.method), sensitive
@@ -179,6 +180,18 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
             return on_curve, sensitive
         return explain(preferred, context, values) or preferred, sensitive
     return preferred, sensitive
+
+
+def _far_arity_conflict(left: t.Node, right: t.Node, defs: Definitions, context: _Context) -> bool:
+    """The claim applies a name to another number of arguments than its far definition takes
+    (`f(x)` after `f(x, y) = …` of another section): that definition is of another f."""
+    near = context.near.functions if context.near is not None else defs.functions
+    for node in t.walk(left) + t.walk(right):
+        if isinstance(node, t.Apply) and isinstance(node.head, t.Symbol):
+            name = key(node.head)
+            if name in defs.functions and name not in near and len(defs.functions[name][0]) != len(node.args):
+                return True
+    return False
 
 
 def _undecided(reading: Reading, preferred: LayoutResult, left: t.Node, right: t.Node, context: _Context, layout: str, seed: str, proof: float) -> LayoutResult:
