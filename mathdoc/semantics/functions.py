@@ -144,7 +144,10 @@ class FunctionRules(EvaluatorCore):
         plain = scalar_name(head, self.indices)
         # `x_i (y_i - \\hat y_i)` under `\\sum_i`, read with products first: an entry of x times the parenthesis
         entry = self.products_first and isinstance(head.sub, t.Symbol) and head.sub.name in self.indices
-        surely_function = (head.sub is not None and not entry) or len(node.args) > 1 or head.font == "bold" or "^" in head.name
+        # `\\mathbf{X}(\\mathbf{X}\\mathbf{w} - \\mathbf{y})`: in the products-first reading a bold capital
+        # is a matrix times the parenthesis (preferred, it is a vector field applied: `\\vec F(\\vec r)`)
+        matrix = self.products_first and head.font == "bold" and head.name[:1].isupper() and len(node.args) == 1
+        surely_function = (head.sub is not None and not entry) or len(node.args) > 1 or (head.font == "bold" and not matrix) or "^" in head.name
         surely_function = surely_function or name in self.primed_functions
         # `F(x, y) = x^2 + A(y)`: a capital applied to a parameter of the definition is a function of it
         surely_function = surely_function or (head.name.isupper() and len(node.args) == 1 and isinstance(node.args[0], t.Symbol)
@@ -167,7 +170,8 @@ class FunctionRules(EvaluatorCore):
             return False
         if self.ambient is not None and name in (self.ambient.scalars | self.ambient.fields):
             return True
-        surely_function = head.sub is not None or head.font == "bold" or "^" in head.name or name in self.primed_functions
+        matrix = self.products_first and head.font == "bold" and head.name[:1].isupper()
+        surely_function = head.sub is not None or (head.font == "bold" and not matrix) or "^" in head.name or name in self.primed_functions
         return not surely_function and not (head.name in FUNCTION_LETTERS and not self.products_first)
 
     def definition_value(self, name: str, body: t.Node) -> Value:
