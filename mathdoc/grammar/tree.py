@@ -7,8 +7,9 @@ that a finding can point at the exact characters.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
-from typing import Union
+from typing import Callable, Union
 
 Span = tuple[int, int]
 
@@ -305,6 +306,30 @@ def _collect(value: object, found: list[Node]) -> None:
             _collect(item, found)
     elif value is not None and hasattr(value, "span") and not isinstance(value, str):
         found.append(value)  # type: ignore[arg-type]
+
+
+def rewrite(node: Node, change: "Callable[[Node], Node | None]") -> Node:
+    """`node` with every sub-node for which `change` gives a replacement replaced by it (outermost
+    first; a replacement is not searched again).  Unchanged sub-trees are the same objects."""
+    new = change(node)
+    if new is not None:
+        return new
+    changes: dict[str, object] = {}
+    for name in node.__slots__:
+        value = getattr(node, name)
+        replaced = _rewrite_value(value, change)
+        if replaced is not value:
+            changes[name] = replaced
+    return dataclasses.replace(node, **changes) if changes else node  # type: ignore[arg-type]
+
+
+def _rewrite_value(value: object, change: "Callable[[Node], Node | None]") -> object:
+    if isinstance(value, tuple):
+        items = tuple(_rewrite_value(v, change) for v in value)
+        return items if any(a is not b for a, b in zip(items, value)) else value
+    if value is not None and hasattr(value, "span") and not isinstance(value, str):
+        return rewrite(value, change)  # type: ignore[arg-type]
+    return value
 
 
 def walk(node: Node) -> "list[Node]":

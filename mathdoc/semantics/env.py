@@ -164,24 +164,7 @@ def _at_any_point(head: t.Apply, body: t.Node) -> tuple[t.Node, t.Node]:
 
 def _replace_like(node: t.Node, pattern: str, new: t.Node) -> t.Node:
     """`node` with every sub-node that reads as `pattern` (an S-expression) replaced by `new`."""
-    if sexpr(node) == pattern:
-        return new
-    changes: dict[str, object] = {}
-    for name in node.__slots__:
-        value = getattr(node, name)
-        replaced = _replace_value(value, pattern, new)
-        if replaced is not value:
-            changes[name] = replaced
-    return dataclasses.replace(node, **changes) if changes else node  # type: ignore[arg-type]
-
-
-def _replace_value(value: object, pattern: str, new: t.Node) -> object:
-    if isinstance(value, tuple):
-        items = tuple(_replace_value(v, pattern, new) for v in value)
-        return items if any(a is not b for a, b in zip(items, value)) else value
-    if hasattr(value, "span") and not isinstance(value, str):
-        return _replace_like(value, pattern, new)  # type: ignore[arg-type]
-    return value
+    return t.rewrite(node, lambda sub: new if sexpr(sub) == pattern else None)
 
 
 def _mentions(node: t.Node, name: str) -> bool:

@@ -15,7 +15,7 @@ label that a finding can show.  A step is `wrong` only when every reading differ
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, Callable
+from typing import Callable
 
 from ..grammar import tree as t
 
@@ -102,24 +102,7 @@ def reciprocal(node: t.Node) -> list[tuple[str, t.Node]]:
 
 def _swap(node: t.Node, old: t.Node, new: t.Node) -> t.Node:
     """`node` with the sub-node `old` (by identity) replaced by `new`."""
-    if node is old:
-        return new
-    changes: dict[str, Any] = {}
-    for name in node.__slots__:
-        value = getattr(node, name)
-        replaced = _swap_value(value, old, new)
-        if replaced is not value:
-            changes[name] = replaced
-    return replace(node, **changes) if changes else node
-
-
-def _swap_value(value: object, old: t.Node, new: t.Node) -> object:
-    if isinstance(value, tuple):
-        items = tuple(_swap_value(v, old, new) for v in value)
-        return items if any(a is not b for a, b in zip(items, value)) else value
-    if hasattr(value, "span") and not isinstance(value, str):
-        return _swap(value, old, new)  # type: ignore[arg-type]
-    return value
+    return t.rewrite(node, lambda sub: new if sub is old else None)
 
 
 def braced_sum(node: t.Node) -> list[tuple[str, t.Node]]:
