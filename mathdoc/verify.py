@@ -152,8 +152,9 @@ def _sample_point(symbols, rng: random.Random) -> dict:
 def _screen(pairs, symbols, rng: random.Random):
     """A point where some pair differs, or None when all agree at every usable point."""
     usable = 0
-    for _attempt in range(24):
-        point = _sample_point(symbols, rng)
+    cases = _case_points(pairs, symbols, rng)
+    for attempt in range(24 + len(cases)):
+        point = cases[attempt] if attempt < len(cases) else _sample_point(symbols, rng)
         results: list[tuple[int, sympy.Expr, sympy.Expr]] = []
         for index, (a, b) in enumerate(pairs):
             va, vb = _number(a, point), _number(b, point)
@@ -167,9 +168,44 @@ def _screen(pairs, symbols, rng: random.Random):
             if not _agree(va, vb):
                 shown_a, shown_b = _show_pair(va, vb)
                 return point, index, shown_a, shown_b
-        if usable >= 6 or not symbols:
+        if (usable >= 6 and attempt >= len(cases)) or not symbols:
             return None
     return None if usable >= 2 else "no point"
+
+
+def _case_points(pairs, symbols, rng: random.Random) -> list[dict]:
+    """For values defined by cases: points on each side of every boundary between cases and
+    between two boundaries (`0 & x<1 \\\\ 1 & x \\ge 0` differs on [0, 1) only, which random
+    points may miss), the other symbols at random."""
+    boundaries: dict[sympy.Symbol, set[sympy.Rational]] = {}
+    for pair in pairs:
+        for side in pair:
+            if not isinstance(side, sympy.Basic):
+                continue
+            for piecewise in side.atoms(sympy.Piecewise):
+                for _, condition in piecewise.args:
+                    for relation in getattr(condition, "atoms", lambda *_: set())(sympy.core.relational.Relational):
+                        free = (relation.lhs - relation.rhs).free_symbols
+                        if len(free) != 1:
+                            continue
+                        symbol = next(iter(free))
+                        try:
+                            roots = sympy.solve(relation.lhs - relation.rhs, symbol)
+                        except (NotImplementedError, TypeError, ValueError):
+                            continue
+                        boundaries.setdefault(symbol, set()).update(r for r in roots if r.is_Rational)
+    points = []
+    for symbol, found in sorted(boundaries.items(), key=lambda item: item[0].name):
+        if symbol not in symbols:
+            continue
+        ordered = sorted(found)
+        values = {b + d for b in ordered for d in (sympy.Rational(-1, 7), sympy.Rational(1, 7), sympy.Rational(-5, 4), sympy.Rational(5, 4))}
+        values |= {(a + b) / 2 for a, b in zip(ordered, ordered[1:])}
+        for value in sorted(values):
+            point = _sample_point(symbols, rng)
+            point[symbol] = value
+            points.append(point)
+    return points[:16]
 
 
 def _number(expr: Value, point: dict) -> sympy.Expr | None:
