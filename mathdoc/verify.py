@@ -14,7 +14,7 @@ from sympy.core.function import AppliedUndef
 
 from .expected import expected_latex
 from .outcome import LayoutResult
-from .semantics.values import Value, shape_text
+from .semantics.values import Value, case_relations, shape_text
 from .timelimit import SoftTimeLimit, soft_limit
 
 
@@ -178,22 +178,16 @@ def _case_points(pairs, symbols, rng: random.Random) -> list[dict]:
     between two boundaries (`0 & x<1 \\\\ 1 & x \\ge 0` differs on [0, 1) only, which random
     points may miss), the other symbols at random."""
     boundaries: dict[sympy.Symbol, set[sympy.Rational]] = {}
-    for pair in pairs:
-        for side in pair:
-            if not isinstance(side, sympy.Basic):
-                continue
-            for piecewise in side.atoms(sympy.Piecewise):
-                for _, condition in piecewise.args:
-                    for relation in getattr(condition, "atoms", lambda *_: set())(sympy.core.relational.Relational):
-                        free = (relation.lhs - relation.rhs).free_symbols
-                        if len(free) != 1:
-                            continue
-                        symbol = next(iter(free))
-                        try:
-                            roots = sympy.solve(relation.lhs - relation.rhs, symbol)
-                        except (NotImplementedError, TypeError, ValueError):
-                            continue
-                        boundaries.setdefault(symbol, set()).update(r for r in roots if r.is_Rational)
+    for relation in (r for pair in pairs for side in pair for r in case_relations(side)):
+        free = (relation.lhs - relation.rhs).free_symbols
+        if len(free) != 1:
+            continue
+        symbol = next(iter(free))
+        try:
+            roots = sympy.solve(relation.lhs - relation.rhs, symbol)
+        except (NotImplementedError, TypeError, ValueError):
+            continue
+        boundaries.setdefault(symbol, set()).update(r for r in roots if r.is_Rational)
     points = []
     for symbol, found in sorted(boundaries.items(), key=lambda item: item[0].name):
         if symbol not in symbols:

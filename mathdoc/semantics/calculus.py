@@ -10,7 +10,7 @@ from __future__ import annotations
 import sympy
 
 from .errors import ShapeMismatch, Unchecked
-from .values import Value, _free_symbols, _immutable, _substitute
+from .values import Value, _free_symbols, _immutable, _substitute, case_relations
 from ..grammar import tree as t
 from .evaluate import EvaluatorCore
 from ..grammar.names import key, scalar_name
@@ -344,19 +344,13 @@ def refuse_where_cases_meet(value: Value, mapping: "dict[sympy.Basic, Value]") -
     """A piecewise value (a function defined by cases, differentiated case by case) at a point
     where its cases meet is not evaluated: there the derivative is a limit that the cases do not
     give (`f'(0)` of ReLU does not exist; the case `x \\ge 0` would say 1)."""
-    entries = list(value) if isinstance(value, sympy.MatrixBase) else [value]
-    for entry in entries:
-        if not isinstance(entry, sympy.Basic):
-            continue
-        for piecewise in entry.atoms(sympy.Piecewise):
-            for _, condition in piecewise.args:
-                for relation in getattr(condition, "atoms", lambda *_: set())(sympy.core.relational.Relational):
-                    try:
-                        boundary = sympy.simplify((relation.lhs - relation.rhs).subs(mapping)) == 0
-                    except (TypeError, ValueError):
-                        boundary = False
-                    if boundary:
-                        raise Unchecked("evaluation", "a function defined by cases, at a point where its cases meet: the derivative there is a limit the cases do not give")
+    for relation in case_relations(value):
+        try:
+            boundary = sympy.simplify((relation.lhs - relation.rhs).subs(mapping)) == 0
+        except (TypeError, ValueError):
+            boundary = False
+        if boundary:
+            raise Unchecked("evaluation", "a function defined by cases, at a point where its cases meet: the derivative there is a limit the cases do not give")
 
 
 def _real_abs(value: Value) -> Value:

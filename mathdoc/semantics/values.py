@@ -103,3 +103,17 @@ def _hadamard(left: Value, right: Value, divide: bool) -> Value:
             return _immutable(right.applyfunc(lambda v: left / v))
         return _immutable(left / right) if left_matrix else left / right
     return _multiply(left, right)
+
+
+def case_relations(value: object) -> "list[sympy.core.relational.Relational]":
+    """The relations in the conditions of every case of every piecewise part of `value` (a
+    scalar or a matrix): where a function defined by cases changes from one case to another."""
+    entries = list(value) if isinstance(value, sympy.MatrixBase) else [value]
+    found: list[sympy.core.relational.Relational] = []
+    for entry in entries:
+        if not isinstance(entry, sympy.Basic):
+            continue
+        for piecewise in sorted(entry.atoms(sympy.Piecewise), key=sympy.default_sort_key):
+            for _, condition in piecewise.args:
+                found.extend(sorted(getattr(condition, "atoms", lambda *_: set())(sympy.core.relational.Relational), key=sympy.default_sort_key))
+    return found
