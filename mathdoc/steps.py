@@ -46,18 +46,17 @@ def _check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", 
     left, right = parse(lhs), parse(rhs)
     total = as_partials(left, right)
     if total is not None:
-        return _total_differential(total, lhs, rhs, definitions, defs, proof_seconds)
+        return _total_differential(total, differential_of(left), lhs, rhs, definitions, defs, proof_seconds)
     return _check_trees(left, right, lhs, rhs, definitions, defs, proof_seconds)
 
 
-def _total_differential(total: "list[tuple[str, t.Node, t.Node]]", lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", defs: Definitions, proof_seconds: float) -> StepResult:
+def _total_differential(total: "list[tuple[str, t.Node, t.Node]]", name: "t.Symbol | None", lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", defs: Definitions, proof_seconds: float) -> StepResult:
     """`dz = 2xy^3\\,dx + 3x^2y^2\\,dy`: the coefficient of each differential against the partial
     of z by its variable, each as a step of its own (see `grammar.differentials`): wrong when one
     differs, verified when all hold and the definition of z uses no other letter.  Between two
     sums of differentials the coefficients are compared: equal verifies, but anything else says
     only that the step is an equation (separated variables), never that it is wrong."""
     words = ", ".join(differential for differential, _, _ in total)
-    name = differential_of(parse(lhs))
     undecided: LayoutResult | None = None
     method = None
     for differential, left, right in total:

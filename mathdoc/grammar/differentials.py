@@ -32,18 +32,10 @@ def coefficients(left: t.Node, right: t.Node) -> "tuple[t.Symbol, list[tuple[t.S
     """(z, [(v, coefficient of dv)]) for `dz = …`, in the order the variables are written; None
     when the step is not a total differential."""
     name = differential_of(left)
-    if name is None:
+    found = _terms_by_variable(right) if name is not None else None
+    if name is None or not found or set(found) == {key(name)}:
         return None
-    found: dict[str, tuple[t.Symbol, list[t.Node]]] = {}
-    for term in right.terms if isinstance(right, t.Add) else (right,):
-        split = _split(term)
-        if split is None:
-            return None
-        variable, coefficient = split
-        found.setdefault(key(variable), (variable, []))[1].append(coefficient)
-    if not found or set(found) == {key(name)}:
-        return None
-    return name, [(variable, terms[0] if len(terms) == 1 else t.Add(tuple(terms), right.span)) for variable, terms in found.values()]
+    return name, list(found.values())
 
 
 def as_partials(left: t.Node, right: t.Node) -> "list[tuple[str, t.Node, t.Node]] | None":
@@ -59,22 +51,23 @@ def as_partials(left: t.Node, right: t.Node) -> "list[tuple[str, t.Node, t.Node]
             return None
         return [(f"d{key(v)}", t.Derivative("partial", (v,), name, "leibniz", left.span), c) for v, c in pairs]
     first, second = _terms_by_variable(left), _terms_by_variable(right)
-    if first is None or second is None or (len(first) == len(second) == 1 and _one(*first.values()) and _one(*second.values())):
+    if first is None or second is None or (len(first) == len(second) == 1 and _one(*(c for _, c in first.values())) and _one(*(c for _, c in second.values()))):
         return None
     order = list(first) + [v for v in second if v not in first]
     zero = t.Number("0", right.span)
-    return [(f"d{v}", first.get(v, zero), second.get(v, zero)) for v in order]
+    return [(f"d{v}", first[v][1] if v in first else zero, second[v][1] if v in second else zero) for v in order]
 
 
-def _terms_by_variable(node: t.Node) -> "dict[str, t.Node] | None":
-    """Variable -> coefficient, for a sum of terms with one differential each; None otherwise."""
-    found: dict[str, list[t.Node]] = {}
+def _terms_by_variable(node: t.Node) -> "dict[str, tuple[t.Symbol, t.Node]] | None":
+    """Variable key -> (variable, coefficient), in the order written, for a sum of terms with one
+    differential each; None otherwise."""
+    found: dict[str, tuple[t.Symbol, list[t.Node]]] = {}
     for term in node.terms if isinstance(node, t.Add) else (node,):
         split = _split(term)
         if split is None:
             return None
-        found.setdefault(key(split[0]), []).append(split[1])
-    return {v: terms[0] if len(terms) == 1 else t.Add(tuple(terms), node.span) for v, terms in found.items()}
+        found.setdefault(key(split[0]), (split[0], []))[1].append(split[1])
+    return {v: (symbol, terms[0] if len(terms) == 1 else t.Add(tuple(terms), node.span)) for v, (symbol, terms) in found.items()}
 
 
 def _split(term: t.Node) -> "tuple[t.Symbol, t.Node] | None":
