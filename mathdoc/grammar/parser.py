@@ -15,6 +15,7 @@ Binding powers (higher binds tighter):
 | prefix `-` | 25 |
 | juxtaposition (`2x`, `ab`) | 30 |
 | `^`, `_`, `'`, transposes | postfix, on the atom |
+| an evaluation bar: `\\frac{d}{dx}(x^2)\\big|_{x=2}`, `2x + 1 |_{x=1}` | postfix, on all before it in its group (as `\\left.` … `\\right|`) |
 """
 
 from __future__ import annotations
@@ -144,6 +145,9 @@ class Parser:
         try:
             left = self.prefix()
             while not self.at_end():
+                if rbp == 0 and self.at_bar():
+                    left = self.evaluation(left)
+                    continue
                 power = self.left_power()
                 if power <= rbp:
                     break
@@ -164,9 +168,24 @@ class Parser:
             raise self.fail("`\\pm` stands for two values", token=token)
         return self.postfix(self.atom())
 
+    def at_bar(self) -> bool:
+        """Whether an evaluation bar (`|_{x=a}`, `\\mid_{x=a}`, `\\vert_{x=a}`) comes next."""
+        token, following = self.peek(), self.peek(1)
+        return token is not None and (token.is_char("|") or token.is_command("\\mid", "\\vert")) and following is not None and following.is_char("_")
+
+    def evaluation(self, left: t.Node) -> t.Node:
+        """The bar applies to all that precedes it in its group: `\\frac{d}{dx}(x^2)\\big|_{x=2}` is the
+        derivative at 2, not the derivative of (x^2 at 2)."""
+        from .rules.delimiters import evaluation
+
+        self.next()
+        return evaluation(self, left, _start(left))
+
     def left_power(self) -> int:
         token = self.peek()
         assert token is not None
+        if self.at_bar():
+            return 0  # the bar closes every operand and factor before it (see `expression`)
         if token.is_char("+", "-"):
             return ADDITIVE
         if token.is_command("\\pm", "\\mp"):

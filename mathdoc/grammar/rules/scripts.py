@@ -1,4 +1,4 @@
-"""Marks after an atom: subscripts, powers, transposes, inverses, primes, applications, bars.
+"""Marks after an atom: subscripts, powers, transposes, inverses, primes, applications.
 
 | written | read as |
 |---|---|
@@ -13,7 +13,6 @@
 | `x(x+2)^2` | x·(x+2)² (a letter that does not name a function multiplies) |
 | `\\frac{d^2y}{du^2}\\left(\\frac{du}{dx}\\right)^2` | a product: a derivative is not a point to evaluate at |
 | `x^*`, `V^{\\pi}` | part of the name |
-| `e\\big|_{x=0}` | evaluation at a point |
 """
 
 from __future__ import annotations
@@ -57,11 +56,6 @@ def postfix(parser: Parser, node: t.Node, applications: bool = True) -> t.Node:
             node, done = _parenthesis_after(parser, node, applications)
             if done:
                 return node
-        elif (token.is_char("|") or token.is_command("\\mid", "\\vert")) and parser.peek(1) is not None and parser.peek(1).is_char("_"):  # type: ignore[union-attr]
-            from .delimiters import evaluation
-
-            parser.next()
-            node = evaluation(parser, node, node.span[0])
         elif token.is_char("!"):
             raise parser.fail("a factorial is not evaluated", token=token)
         else:
