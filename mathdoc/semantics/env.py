@@ -84,7 +84,27 @@ class Definitions:
             defs.reading_far = far
             defs.add(head, body)
         defs.reading_far = False
+        defs._combinations_of_functions()
         return defs
+
+    def _combinations_of_functions(self) -> None:
+        """`f = u\\cdot v` with `u(x) = x^3`, `v(x) = (1-x)^2` defined: a name defined as a
+        combination of functions of one and the same variable, and of nothing else, is that
+        function of the variable, so that `f'(x)` and `f(2)` read as (u·v)'(x) and (u·v)(2)."""
+        for name in sorted(set(self.symbols) - set(self.functions)):
+            body = self.symbols[name]
+            arithmetic = (t.Number, t.Symbol, t.Neg, t.Add, t.Div, t.Frac, t.Pow, t.Sqrt, t.Apply, t.Function, t.Group)
+            if not all(isinstance(n, arithmetic) or (isinstance(n, t.Mul) and set(n.ops) <= {"", "cdot", "*", "times"}) for n in t.walk(body)):
+                continue  # `f = u \circ v` is a composition, not a product
+            names = sorted({key(n) for n in t.walk(body) if isinstance(n, t.Symbol)})
+            used = [self.functions[n] for n in names if n in self.functions]
+            if not used or not all(len(params) == 1 and isinstance(params[0], t.Symbol) for params, _ in used):
+                continue
+            variables = {key(params[0]) for params, _ in used}
+            if len(variables) != 1 or set(names) - set(self.functions) - variables:
+                continue
+            variable = used[0][0][0]
+            self.functions[name] = ((variable,), t.rewrite(body, lambda n: _applied_at(n, set(self.functions), variable)))
 
     def _add_code(self, head_text: str, body_text: str, line: str) -> None:
         head, body = parse(head_text), parse(body_text)
@@ -144,6 +164,15 @@ class Definitions:
             self.equalities.append((head, body))
         else:
             self.equations.append((head, body))
+
+
+def _applied_at(node: t.Node, functions: set[str], variable: t.Symbol) -> t.Node | None:
+    """A bare function name as its value at `variable` (`u` as u(x)); an application is kept."""
+    if isinstance(node, t.Apply):
+        return dataclasses.replace(node, args=tuple(t.rewrite(a, lambda n: _applied_at(n, functions, variable)) for a in node.args))
+    if isinstance(node, t.Symbol) and key(node) in functions:
+        return t.Apply(node, (variable,), True, node.span)
+    return None
 
 
 def _at_any_point(head: t.Apply, body: t.Node) -> tuple[t.Node, t.Node]:
