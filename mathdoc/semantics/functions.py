@@ -19,7 +19,7 @@ SCALAR_FUNCTIONS = {
     "arcsin": sympy.asin, "arccos": sympy.acos, "arctan": sympy.atan, "arccot": sympy.acot, "arcsec": sympy.asec, "arccsc": sympy.acsc,
     "arsinh": sympy.asinh, "arcosh": sympy.acosh, "artanh": sympy.atanh, "arcsinh": sympy.asinh, "arccosh": sympy.acosh, "arctanh": sympy.atanh,
     "exp": sympy.exp, "ln": sympy.log, "log": sympy.log, "lg": lambda x: sympy.log(x, 10),
-    "sgn": sympy.sign, "sign": sympy.sign,
+    "sgn": sympy.sign, "sign": sympy.sign, "abs": sympy.Abs, "Abs": sympy.Abs,
     "sigmoid": lambda x: 1 / (1 + sympy.exp(-x)), "softplus": lambda x: sympy.log(1 + sympy.exp(x)),
     "relu": lambda x: sympy.Max(0, x), "ReLU": lambda x: sympy.Max(0, x),
 }

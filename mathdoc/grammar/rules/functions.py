@@ -26,7 +26,7 @@ COMMAND_FUNCTIONS = frozenset(
 )
 NAMED = frozenset(
     COMMAND_FUNCTIONS
-    | {"diag", "Diag", "trace", "Tr", "sign", "sigmoid", "softmax", "softplus", "relu", "ReLU", "arcsinh", "arccosh", "arctanh"}
+    | {"diag", "Diag", "trace", "Tr", "sign", "sigmoid", "softmax", "softplus", "relu", "ReLU", "arcsinh", "arccosh", "arctanh", "abs", "Abs"}
 )
 FUNCTION_LETTERS = frozenset("f g h F G H u v y L J V Q P phi varphi psi Phi Psi ell sigma".split())
 """Letters that name a function when applied, `f(x)`; other letters before `(` multiply (the
