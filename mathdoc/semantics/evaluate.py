@@ -200,6 +200,9 @@ class EvaluatorCore:
         return total
 
     def mul(self, node: t.Mul) -> Value:
+        node = self.operator_d(node)
+        if len(node.factors) == 1:
+            return self.value(node.factors[0])
         for op, factor, following in zip(node.ops, node.factors, node.factors[1:]):
             if op == "circ" and isinstance(factor, t.Symbol) and isinstance(following, t.Symbol) and (_function_letter(factor) or _function_letter(following)):
                 # `f \circ g`, `f \circ \vec\gamma` (a function of a curve): not a Hadamard product
@@ -212,6 +215,42 @@ class EvaluatorCore:
             right = self.value(factor)
             result = self.combine(result, op, right)
         return result
+
+    def operator_d(self, node: t.Mul) -> t.Mul:
+        """`Df(x)`, `D_x f(x)`, `D^2 f(x)`, `D_x f`: the derivative operator D, where the document
+        does not define `D` and it stands before a function letter, applied to one variable or
+        with that variable as D's subscript.  Any other `D` is left as it is."""
+        factors, ops = list(node.factors), list(node.ops)
+        k = 0
+        while k < len(factors) - 1:
+            derivative = self._d_applied(factors[k], factors[k + 1]) if ops[k] == "" else None
+            if derivative is not None:
+                factors[k : k + 2] = [derivative]
+                del ops[k]
+            k += 1
+        return node if len(factors) == len(node.factors) else t.Mul(tuple(factors), tuple(ops), node.span)
+
+    def _d_applied(self, operator: t.Node, operand: t.Node) -> t.Derivative | None:
+        order = 1
+        if isinstance(operator, t.Pow) and isinstance(operator.exponent, t.Number) and operator.exponent.value in ("2", "3"):
+            operator, order = operator.base, int(operator.exponent.value)
+        if not (isinstance(operator, t.Symbol) and operator.name == "D" and not operator.font and not operator.accent and not operator.primes):
+            return None
+        if "D" in self.defs.symbols or "D" in self.defs.functions or "D" in self.defs.values or self.matrix_context:
+            return None
+        head = operand.head if isinstance(operand, t.Apply) else operand
+        if not _function_letter(head):
+            return None
+        args = operand.args if isinstance(operand, t.Apply) else ()
+        letters = [a for a in args if isinstance(a, t.Symbol) and not a.font and a.sub is None]
+        sub = operator.sub
+        if sub is None and len(args) == 1 and len(letters) == 1:
+            variable = letters[0]
+        elif isinstance(sub, t.Symbol) and not sub.font and sub.sub is None and (any(key(a) == key(sub) for a in letters) or (not args and sub.name not in "ijklmn")):
+            variable = sub
+        else:
+            return None
+        return t.Derivative("d" if len(args) <= 1 else "partial", (variable,) * order, operand, "operator", (operator.span[0], operand.span[1]))
 
     def combine(self, left: Value, op: str, right: Value) -> Value:
         if op in ("odot", "otimes", "circ"):
