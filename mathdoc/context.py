@@ -65,16 +65,24 @@ _FENCE = re.compile(r"^ {0,3}(```|~~~)", re.MULTILINE)
 
 
 _EXAMPLE = re.compile(
-    r"^[ \t>]*(?:[#*_]+\s*|\\textbf\{|\\paragraph\{)?(?:Example|Exercise|Problem|例|练习|习题)\b|\\(?:begin|end)\{(?:example|exercise|problem)\*?\}",
+    r"^[ \t>]*(?:[#*_]+\s*|\\textbf\{|\\paragraph\{)?(?:Example|Exercise|Problem|例|练习|习题)\b"
+    r"|\\begin\{(?:example|exercise|problem|theorem|thm|prop|proposition|lemma|lem|corollary|cor|defn|definition)\*?\}",
     re.MULTILINE,
 )
 EXAMPLE_LEVEL = 7
-"""An example is a section below every heading: definitions made in it end at the next one."""
+"""An example (or a theorem, a proposition, a lemma, a definition: a statement about its own
+objects) is a section below every heading: definitions made in it end at the next one."""
+_EXAMPLE_END = re.compile(r"\\end\{(?:example|exercise|problem)\*?\}")
+EXAMPLE_END = 8
+"""The end of an example environment: its solution may follow it (`\\end{example}`, then the
+computation), or the text may go back to the general case; a definition made in the example is
+a far one after it (it may verify a claim, never make it wrong)."""
 
 
 def headings(source: Source) -> tuple[tuple[int, int], ...]:
     """(offset, level) of every section heading and example, outside code fences."""
     examples = [(m.start(), EXAMPLE_LEVEL) for m in _EXAMPLE.finditer(source.text)]
+    examples += [(m.start(), EXAMPLE_END) for m in _EXAMPLE_END.finditer(source.text)]
     if source.kind == "latex":
         found = [(m.start(), _LATEX_LEVEL[m.group(1)]) for m in _LATEX_HEADING.finditer(source.text)]
         return tuple(sorted(found + examples))
@@ -91,6 +99,8 @@ def _in_scope(definition_offset: int, offset: int, sections: tuple[tuple[int, in
     """A definition holds until the next heading of its own section's level or higher."""
     level = None
     for heading_offset, heading_level in sections:
+        if heading_level == EXAMPLE_END:
+            continue
         if heading_offset <= definition_offset:
             level = heading_level
         elif heading_offset < offset and (level is None or heading_level <= level):
@@ -115,6 +125,7 @@ def definitions_in_scope(
     """
     latest: dict[str, Definition] = {}
     remote: set[str] = set()
+    ended: set[str] = set()
     equalities: list[Definition] = []
     code: dict[str, Definition] = {}
     previous: dict[str, Definition] = {}
@@ -145,6 +156,10 @@ def definitions_in_scope(
         _remember_earlier(previous, latest.get(definition.name), definition, remote)
         latest[definition.name] = definition
         remote.discard(definition.name)
+        if any(definition.offset < end < offset for end, level in sections if level == EXAMPLE_END):
+            ended.add(definition.name)
+        else:
+            ended.discard(definition.name)
     chosen: dict[str, Definition] = {}
     from_code: dict[str, Definition] = {}
     earlier: dict[str, Definition] = {}
@@ -164,7 +179,7 @@ def definitions_in_scope(
             earlier[name] = previous[name]
             frontier.extend(sorted(previous[name].uses - set(chosen)))
     ordered = sorted(chosen.values(), key=lambda d: d.offset)
-    pairs = [(d.head, d.body, _distance(d, offset, remote)) for d in ordered]
+    pairs = [(d.head, d.body, _distance(d, offset, remote | ended)) for d in ordered]
     pairs.extend((d.head, d.body, _distance(d, offset, remote)) for d in equalities if d.equality & names)
     pairs.extend((d.head, d.body, CODE + d.code) for d in sorted(from_code.values(), key=lambda d: d.offset))
     pairs.extend((d.head, d.body, EARLIER) for d in sorted(earlier.values(), key=lambda d: d.offset))
@@ -211,6 +226,8 @@ def _later_solutions(definitions: tuple[Definition, ...], offset: int, names: fr
         if definition.offset <= offset:
             continue
         if definition.offset - offset > NEAR or not _in_scope(offset, definition.offset, sections):
+            break
+        if any(offset < end < definition.offset for end, level in sections if level == EXAMPLE_END):
             break
         if definition.name in names and not (definition.code or definition.shape or definition.name in found):
             found[definition.name] = definition

@@ -93,8 +93,8 @@ def differential_equation(context: _Context, values: tuple[Value, Value]) -> Lay
     """`\\frac{dP}{dt} = kP`, `y' = -x + y^2`: the unknown appears on both sides, an equation to solve
     (unless the document defines the unknown near the claim: then the claim says it solves it)."""
     for one, other in ((context.left, context.right), (context.right, context.left)):
-        unknowns = _differentiated(one, unknowns_only=True) - context.defined_near
-        mentioned = {_name(n) for n in _outside_derivatives(other) if isinstance(n, t.Symbol)}
+        unknowns = _differentiated(one, unknowns_only=True) - context.defined_near - context.closed_near
+        mentioned = {_name(n) for n in outside_derivatives(other) if isinstance(n, t.Symbol)}
         if unknowns & mentioned:
             return LayoutResult("unchecked", "equation", "a differential equation (its unknown appears on both sides), not an identity")
     differentiated = [_differentiated(context.left), _differentiated(context.right)]
@@ -115,8 +115,8 @@ def unknown_beside_its_derivative(context: _Context) -> LayoutResult | None:
         return None
     for member in (context.left, context.right):
         unknowns = _differentiated(member, unknowns_only=True) - context.defined
-        mentioned = {_name(n) for n in _outside_derivatives(member) if isinstance(n, t.Symbol)}
-        applied = {_name(n.head) for n in _outside_derivatives(member) if isinstance(n, t.Apply) and isinstance(n.head, t.Symbol)}
+        mentioned = {_name(n) for n in outside_derivatives(member) if isinstance(n, t.Symbol)}
+        applied = {_name(n.head) for n in outside_derivatives(member) if isinstance(n, t.Apply) and isinstance(n.head, t.Symbol)}
         found = sorted(unknowns & (mentioned | applied))
         if found:
             return LayoutResult("unchecked", "equation", f"a differential equation in `{found[0]}` (the unknown beside its derivatives), not an identity")
@@ -178,7 +178,7 @@ def chain_of_derivatives(left: t.Node, right: t.Node, defined: set[str]) -> bool
     for node in derivatives:
         if not isinstance(node.operand, t.Symbol) or node.operand.font or not all(isinstance(v, t.Symbol) and not v.font for v in node.variables):
             return False
-    if any(isinstance(n, t.Symbol) for n in _outside_derivatives(left) + _outside_derivatives(right)):
+    if any(isinstance(n, t.Symbol) for n in outside_derivatives(left) + outside_derivatives(right)):
         return False
     names = {_name(n) for d in derivatives for n in [d.operand, *d.variables] if isinstance(n, t.Symbol)}
     sides = (_differentiated(left), _differentiated(right))
@@ -213,7 +213,7 @@ def _outside_integrals(node: t.Node) -> list[t.Node]:
     return [node] + [n for child in t.children(node) for n in _outside_integrals(child)]
 
 
-def _outside_derivatives(node: t.Node) -> list[t.Node]:
+def outside_derivatives(node: t.Node) -> list[t.Node]:
     """The sub-nodes not under a derivative: `y` of `y' = ky` is on the right, `f` of `(fg)'` is not."""
     if isinstance(node, (t.Derivative, t.Prime, t.Gradient, t.Integral, t.Limit)):
         return []  # an unknown under an integral or a limit is not an equation's other side
@@ -221,7 +221,7 @@ def _outside_derivatives(node: t.Node) -> list[t.Node]:
         return []  # `u'(v(w(x)))`: the point a derivative is taken at, not an unknown beside it
     found: list[t.Node] = [node]
     for child in t.children(node):
-        found.extend(_outside_derivatives(child))
+        found.extend(outside_derivatives(child))
     return found
 
 
@@ -238,7 +238,7 @@ def _one_sided_unknown(context: _Context, values: tuple[Value, Value]) -> Layout
     written = {id(context.left): _written(context.left), id(context.right): _written(context.right)}
     for mine, theirs, own, other in ((left, right, context.left, context.right), (right, left, context.right, context.left)):
         present = {s.name for s in _free_of(theirs)} | written[id(other)]
-        outside = {n.name for n in _outside_derivatives(own) if isinstance(n, t.Symbol)}
+        outside = {n.name for n in outside_derivatives(own) if isinstance(n, t.Symbol)}
         lonely = sorted(s.name for s in _free_of(mine) if s.name in _letters(context) and s.name in outside and s.name not in present)
         if lonely:
             return LayoutResult("unchecked", "equation", f"an equation in `{lonely[0]}`, which appears on one side only (an unknown to solve for), not an identity")

@@ -91,14 +91,43 @@ def _uses(defs: Definitions, name: str) -> set[str]:
     return {key(n) for n in t.walk(body) if isinstance(n, t.Symbol) and len(key(n)) == 1 and key(n).isalpha()} - indices
 
 
+def _closed_near(near: Definitions, left: t.Node, right: t.Node) -> frozenset[str]:
+    """Names defined near the claim as an expression in nothing but what the claim itself writes
+    (`a = \\sigma(z)` for `\\frac{\\partial a}{\\partial z} = a(1-a)`): not a trial solution with a
+    parameter of its own (`y = e^{rx}` beside `y'' - 3y' + 2y = 0`)."""
+    from .explanations import outside_derivatives
+
+    nodes = t.walk(left) + t.walk(right)
+    written = {key(n) for n in nodes if isinstance(n, t.Symbol)} | set(near.functions) | {"e", "pi"}
+    closed = set()
+    for name, body in near.symbols.items():
+        letters = {key(n) for n in t.walk(body) if isinstance(n, t.Symbol)}
+        # by a variable the claim writes and the body uses: a prime (`y' = -x + y^2` beside the curve
+        # `y = -x^2`) may be by t
+        # and the other side in the name without the variable (`a(1-a)`; `-x + y^2` is a field, an equation)
+        by = [d for d in nodes if isinstance(d, (t.Derivative, t.Prime)) and _operand_name(d) == name]
+        variables = {key(v) for d in by if isinstance(d, t.Derivative) for v in d.variables if isinstance(v, t.Symbol)}
+        beside = {key(n) for side in (left, right) for n in outside_derivatives(side) if isinstance(n, t.Symbol)}
+        if by and letters <= written | set(near.symbols) and not variables & beside and all(
+                isinstance(d, t.Derivative) and all(isinstance(v, t.Symbol) and key(v) in letters for v in d.variables) for d in by):
+            closed.add(name)
+    return frozenset(closed)
+
+
+def _operand_name(node: "t.Derivative | t.Prime") -> str | None:
+    operand = node.operand
+    return key(operand) if isinstance(operand, t.Symbol) else None
+
+
 def _check_trees(left: t.Node, right: t.Node, lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", defs: Definitions, proof_seconds: float) -> StepResult:
     context = _Context.of(left, right, Definitions.from_pairs(definitions, near_only=True) if defs.far else None)
     near = context.near or defs
-    context = replace(context, texts=(lhs, rhs), defined_near=frozenset(near.functions), defined=frozenset(defs.functions) | frozenset(defs.symbols),
+    context = replace(context, texts=(lhs, rhs), defined_near=frozenset(near.functions), closed_near=_closed_near(near, left, right),
+                      defined=frozenset(defs.functions) | frozenset(defs.symbols),
                       supplemented=Definitions.supplemented(definitions, applications(left, right, defs)))
     seed = lhs + "=" + rhs
     first, sensitive = _decide_all(left, right, defs, context, "numerator", seed, proof_seconds)
-    if first.code in ("equation", "undefined-function"):
+    if first.code in ("equation", "undefined-function", "remote-definition"):
         first = _later_solution(left, right, definitions, context, seed, proof_seconds, first.code) or first
     unread = _unread_subscripts(left, right, defs) if first.status in ("differs", "shape") else None
     if unread is not None:  # equal as opaque names is an identity; different as names says nothing
@@ -166,6 +195,10 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
     if special is not None:
         return special[0], sensitive or special[1]
     if preferred.status not in ("differs", "shape"):
+        if context.near is not None and "refer to each other in a loop" in preferred.message:
+            # far definitions that cannot be read together (a change of variables `x = \\xi e^s`,
+            # `\\xi = xe^{-t}` of another example) say nothing here: decide as if they were not made
+            return _decide_all(left, right, context.near, replace(context, near=None), layout, seed, proof)
         if preferred.code == "undefined-function":
             return differential_equation(context, (0, 0)) or unknown_beside_its_derivative(context) or lower or preferred, sensitive
         if preferred.code in ("unparsed", "malformed-notation") and not context.defined_near & _differentiated_names(left, right):

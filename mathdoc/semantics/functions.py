@@ -20,8 +20,9 @@ SCALAR_FUNCTIONS = {
     "arsinh": sympy.asinh, "arcosh": sympy.acosh, "artanh": sympy.atanh, "arcsinh": sympy.asinh, "arccosh": sympy.acosh, "arctanh": sympy.atanh,
     "exp": sympy.exp, "ln": sympy.log, "log": sympy.log, "lg": lambda x: sympy.log(x, 10),
     "sgn": sympy.sign, "sign": sympy.sign, "abs": sympy.Abs, "Abs": sympy.Abs,
-    "sigmoid": lambda x: 1 / (1 + sympy.exp(-x)), "softplus": lambda x: sympy.log(1 + sympy.exp(x)),
-    "relu": lambda x: sympy.Max(0, x), "ReLU": lambda x: sympy.Max(0, x),
+    "sigmoid": lambda x: 1 / (1 + sympy.exp(-x)), "Sigmoid": lambda x: 1 / (1 + sympy.exp(-x)),
+    "softplus": lambda x: sympy.log(1 + sympy.exp(x)), "Softplus": lambda x: sympy.log(1 + sympy.exp(x)),
+    "relu": lambda x: sympy.Max(0, x), "ReLU": lambda x: sympy.Max(0, x), "Relu": lambda x: sympy.Max(0, x), "Tanh": sympy.tanh,
 }
 INVERSES = {"sin": "arcsin", "cos": "arccos", "tan": "arctan", "cot": "arccot", "sec": "arcsec", "csc": "arccsc", "sinh": "arsinh", "cosh": "arcosh", "tanh": "artanh"}
 

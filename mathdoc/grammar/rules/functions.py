@@ -12,6 +12,7 @@
 | `\\log_b x` | log x / log b |
 | `\\sin x y` | sin(xy); sin(x)·y is another reading |
 | `sin x`, `ln(x)` without backslash | the same functions |
+| `sigmoid(z)`, `Sigmoid(Z1)`, `ReLU(x)`, `softplus(x)`, `Tanh(x)` | the activation functions, spelled as in code |
 """
 
 from __future__ import annotations
@@ -26,13 +27,15 @@ COMMAND_FUNCTIONS = frozenset(
 )
 NAMED = frozenset(
     COMMAND_FUNCTIONS
-    | {"diag", "Diag", "trace", "Tr", "sign", "sigmoid", "softmax", "softplus", "relu", "ReLU", "arcsinh", "arccosh", "arctanh", "abs", "Abs"}
+    | {"diag", "Diag", "trace", "Tr", "sign", "sigmoid", "softmax", "softplus", "relu", "ReLU", "arcsinh", "arccosh", "arctanh", "abs", "Abs",
+       "Sigmoid", "Softplus", "Relu", "Tanh"}
 )
 FUNCTION_LETTERS = frozenset("f g h F G H u v y L J V Q P phi varphi psi Phi Psi ell sigma".split())
 """Letters that name a function when applied, `f(x)`; other letters before `(` multiply (the
 evaluator decides, and the other reading is tried too)."""
-SPELLED = ("arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "sin", "cos", "tan", "cot", "sec", "csc", "exp", "ln", "log", "diag")
-"""Names people write without a backslash (`ln(x)`, `sin x`), longest first."""
+SPELLED = ("softplus", "Softplus", "sigmoid", "Sigmoid", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "Tanh", "relu", "ReLU", "Relu",
+           "sin", "cos", "tan", "cot", "sec", "csc", "exp", "ln", "log", "diag")
+"""Names people write without a backslash (`ln(x)`, `sin x`, `sigmoid(z)`, `Sigmoid(Z1)`), longest first."""
 
 
 def function_node(name: str, span: t.Span) -> t.Function | None:
