@@ -89,8 +89,8 @@ class Definitions:
 
     def _combinations_of_functions(self) -> None:
         """`f = u\\cdot v` with `u(x) = x^3`, `v(x) = (1-x)^2` defined: a name defined as a
-        combination of functions of one and the same variable, and of nothing else, is that
-        function of the variable, so that `f'(x)` and `f(2)` read as (u·v)'(x) and (u·v)(2)."""
+        combination of functions of one and the same variable, some written without their argument,
+        and of nothing else, is that function of the variable, so that `f'(x)` and `f(2)` read as (u·v)'(x) and (u·v)(2)."""
         for name in sorted(set(self.symbols) - set(self.functions)):
             body = self.symbols[name]
             arithmetic = (t.Number, t.Symbol, t.Neg, t.Add, t.Div, t.Frac, t.Pow, t.Sqrt, t.Apply, t.Function, t.Group)
@@ -101,8 +101,8 @@ class Definitions:
             if not used or not all(len(params) == 1 and isinstance(params[0], t.Symbol) for params, _ in used):
                 continue
             variables = {key(params[0]) for params, _ in used}
-            if len(variables) != 1 or set(names) - set(self.functions) - variables:
-                continue
+            if len(variables) != 1 or set(names) - set(self.functions) - variables or not _bare_function(body, set(self.functions)):
+                continue  # `a = \sigma(u)` is a value in u: `a(1-a)` stays a product
             variable = used[0][0][0]
             self.functions[name] = ((variable,), t.rewrite(body, lambda n: _applied_at(n, set(self.functions), variable)))
 
@@ -164,6 +164,12 @@ class Definitions:
             self.equalities.append((head, body))
         else:
             self.equations.append((head, body))
+
+
+def _bare_function(node: t.Node, functions: set[str]) -> bool:
+    """Some function name written without its argument (`u` of `u \\cdot v`)."""
+    heads = {id(n.head) for n in t.walk(node) if isinstance(n, t.Apply)}
+    return any(isinstance(n, t.Symbol) and key(n) in functions and id(n) not in heads for n in t.walk(node))
 
 
 def _applied_at(node: t.Node, functions: set[str], variable: t.Symbol) -> t.Node | None:
