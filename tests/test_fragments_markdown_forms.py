@@ -309,3 +309,11 @@ def test_a_layout_directive_quoted_as_code_declares_nothing() -> None:
     real = source_from_text(quoted.text + "\n<!-- mathdoc: layout=denominator -->\n")
     declaration = declared_layout(real)
     assert declaration is not None and (declaration.layout, declaration.line) == ("denominator", 3)
+
+
+def test_two_displays_on_one_line_are_two_fragments() -> None:
+    # markdown-it reads the line as one display block; MathJax shows two displays, and so does mathdoc
+    text = "$$\\frac{d}{dx}x^2 = 2x$$ and so $$\\frac{d}{dx}x^3 = 3x$$\n"
+    texts = [f.text for f in find_fragments(source_from_text(text, "<text>"))]
+    assert texts == ["\\frac{d}{dx}x^2 = 2x", "\\frac{d}{dx}x^3 = 3x"]
+    assert positions(text) == [(1, 21, "verified"), (1, 53, "wrong")]

@@ -154,10 +154,24 @@ def find_fragments(source: Source) -> list[Fragment]:
         if found is None:
             continue
         start, offsets = found
-        fragments.append(Fragment(text=content, start=start, display=display, offsets=offsets))
+        fragment = Fragment(text=content, start=start, display=display, offsets=offsets)
+        fragments.extend(_displays_on_one_line(fragment) if opener == "$$" and "$$" in content else [fragment])
     fragments.extend(_missed_brackets(source, fragments))
     fragments.extend(_unbalanced_dollars(source, fragments))
     return fragments
+
+
+def _displays_on_one_line(fragment: Fragment) -> list[Fragment]:
+    """`$$a$$ and $$b$$` on one line: a display block to markdown-it, two displays to MathJax (and
+    to the reader); the words between are prose."""
+    pieces: list[Fragment] = []
+    index = 0
+    for number, piece in enumerate(fragment.text.split("$$")):
+        if number % 2 == 0 and piece.strip():
+            offsets = fragment.offsets[index : index + len(piece)] if fragment.offsets is not None else None
+            pieces.append(Fragment(text=piece, start=fragment.source_offset(index), display=True, offsets=offsets))
+        index += len(piece) + 2
+    return pieces
 
 
 def _fence_fragments(token: Token, locator: _Locator) -> list[Fragment]:
