@@ -134,7 +134,7 @@ def definitions_in_scope(
         if definition.offset >= offset:
             break
         if definition.shape:
-            if definition.name in names and _in_scope(definition.offset, offset, sections):
+            if _in_scope(definition.offset, offset, sections):
                 shapes[definition.name] = definition  # the latest declaration of the name
             continue
         if definition.code:
@@ -183,7 +183,8 @@ def definitions_in_scope(
     pairs.extend((d.head, d.body, _distance(d, offset, remote)) for d in equalities if d.equality & names)
     pairs.extend((d.head, d.body, CODE + d.code) for d in sorted(from_code.values(), key=lambda d: d.offset))
     pairs.extend((d.head, d.body, EARLIER) for d in sorted(earlier.values(), key=lambda d: d.offset))
-    pairs.extend((d.head, d.body, SHAPE) for d in sorted(shapes.values(), key=lambda d: d.offset))
+    reached = set(names).union(*(d.uses for d in chosen.values()))  # `\\mathbf y` of `L = \\|\\mathbf z - \\mathbf y\\|^2`
+    pairs.extend((d.head, d.body, SHAPE) for d in sorted(shapes.values(), key=lambda d: d.offset) if d.name in reached)
     for later in _later_solutions(definitions, offset, names, sections):
         pairs.append((later.head, later.body, SOLUTION if after is not None and after.states_solution(later) else LATER))
     return tuple(pairs)

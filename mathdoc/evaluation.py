@@ -174,7 +174,7 @@ def _decide_shaped(reading: Reading, defs: Definitions, context: _Context, layou
     declared = ", ".join(f"`{name.replace('bold:', '')}` is {' × '.join(d for d in defs.shapes[name] if d != '1') if defs.shapes[name][1] != '1' else 'of length ' + defs.shapes[name][0]}"
                          for name in sorted(set(defs.shapes) & {key(n) for n in t.walk(reading.lhs) + t.walk(reading.rhs) if isinstance(n, t.Symbol)}))
     if not decided:
-        undeclared = sorted({key(n).replace("bold:", "") for n in t.walk(reading.lhs) + t.walk(reading.rhs)
+        undeclared = sorted({key(n).replace("bold:", "") for n in _reached(reading, defs)
                              if isinstance(n, t.Symbol) and n.font == "bold" and key(n) not in defs.shapes and key(n) not in defs.symbols})
         if undeclared:
             shown = ", ".join(f"`{name}`" for name in undeclared)
@@ -185,6 +185,23 @@ def _decide_shaped(reading: Reading, defs: Definitions, context: _Context, layou
             at = ", ".join(f"{k} = {v}" for k, v in assignment.items())
             return replace(result, message=f"{result.message} (with the declared shapes: {declared}; at {at})"), used_layout, values
     return LayoutResult("equal", "verified", f"verified for the declared shapes ({declared}), at two sets of sizes", decided[-1][1].method), used_layout, decided[-1][2]
+
+
+def _reached(reading: Reading, defs: Definitions) -> list[t.Node]:
+    """The nodes of a step and of the definitions it uses, through definitions of definitions
+    (`\\mathbf a = \\sigma(\\mathbf u)` brings in u, whose length the document may not declare)."""
+    found: list[t.Node] = []
+    seen: set[str] = set()
+    pending = [reading.lhs, reading.rhs]
+    while pending:
+        nodes = t.walk(pending.pop())
+        found.extend(nodes)
+        for n in nodes:
+            name = key(n) if isinstance(n, t.Symbol) else None
+            if name is not None and name not in seen and name in defs.symbols:
+                seen.add(name)
+                pending.append(defs.symbols[name])
+    return found
 
 
 def _evaluator(reading: Reading, defs: Definitions, context: _Context, layout: str, n: int, all_generic: bool) -> Evaluator:

@@ -430,7 +430,7 @@ def _particular_generic(context: "_Context", values: tuple[Value, Value]) -> Lay
         if isinstance(node, (t.Derivative, t.Gradient, t.Prime)):
             differentiated |= {_name(n) for n in t.walk(node) if isinstance(n, t.Symbol)}
     sides = [{_name(n) for n in t.walk(member) if isinstance(n, t.Symbol) and _generic_name(n)} for member in (context.left, context.right)]
-    lonely = sorted((sides[0] ^ sides[1]) - differentiated - context.defined)
+    lonely = sorted((sides[0] ^ sides[1]) - differentiated - context.defined - context.through_definitions)
     if lonely:
         shown = lonely[0].replace("bold:", "")
         return LayoutResult("unchecked", "undefined-function", f"`{shown}` is a matrix or vector the document does not define, compared with particular values: the step cannot be decided")

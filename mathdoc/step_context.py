@@ -60,6 +60,8 @@ class _Context:
     defined_near: frozenset[str] = frozenset()
     """Functions the document defines near the claim (a differential equation in one is checked;
     a name set equal to an expression, `y = -x^2`, may be a step of solving something else)."""
+    through_definitions: frozenset[str] = frozenset()
+    """The names the definitions of the step's names use (through definitions of definitions)."""
     closed_near: frozenset[str] = frozenset()
     """Names defined near the claim in terms of what the claim writes only (see `steps._closed_near`):
     a relation of the derivative of one with itself is a claim about that definition."""

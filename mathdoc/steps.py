@@ -91,6 +91,19 @@ def _uses(defs: Definitions, name: str) -> set[str]:
     return {key(n) for n in t.walk(body) if isinstance(n, t.Symbol) and len(key(n)) == 1 and key(n).isalpha()} - indices
 
 
+def _through_definitions(defs: Definitions, left: t.Node, right: t.Node) -> frozenset[str]:
+    """The names the definitions of the step's names use, through definitions of definitions."""
+    bodies = {**{name: body for name, (_, body) in defs.functions.items()}, **defs.symbols}
+    found: set[str] = set()
+    pending = [n for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol)]
+    while pending:
+        name = key(pending.pop())
+        if name in bodies and name not in found:
+            found.add(name)
+            pending.extend(n for n in t.walk(bodies[name]) if isinstance(n, t.Symbol))
+    return frozenset(key(n) for name in found for n in t.walk(bodies[name]) if isinstance(n, t.Symbol))
+
+
 def _closed_near(near: Definitions, left: t.Node, right: t.Node) -> frozenset[str]:
     """Names defined near the claim as an expression in nothing but what the claim itself writes
     (`a = \\sigma(z)` for `\\frac{\\partial a}{\\partial z} = a(1-a)`): not a trial solution with a
@@ -123,6 +136,7 @@ def _check_trees(left: t.Node, right: t.Node, lhs: str, rhs: str, definitions: "
     context = _Context.of(left, right, Definitions.from_pairs(definitions, near_only=True) if defs.far else None)
     near = context.near or defs
     context = replace(context, texts=(lhs, rhs), defined_near=frozenset(near.functions), closed_near=_closed_near(near, left, right),
+                      through_definitions=_through_definitions(defs, left, right),
                       defined=frozenset(defs.functions) | frozenset(defs.symbols),
                       supplemented=Definitions.supplemented(definitions, applications(left, right, defs)))
     seed = lhs + "=" + rhs

@@ -17,7 +17,13 @@ class ArrayRules(EvaluatorCore):
     def array_symbol(self, node: t.Symbol) -> Value:
         """`\\mathbf{x}` (a defined vector, or x_1..x_n), `A` / `\\mathbf{A}` (n x n), `\\mathbf{1}`."""
         name = key(node)
+        if name in self.held:
+            return self.held[name]
         body = self.defs.symbols.get(name)
+        if body is not None and node.font != "bold" and not any(isinstance(n, t.Dots) for n in t.walk(body)):
+            value = self.value(body)
+            if not isinstance(value, sympy.MatrixBase):
+                return value  # a capital beside vectors that the document defines as a scalar (`L = \tfrac12\|\mathbf z\|^2`)
         if body is not None and not self.all_generic and not any(isinstance(n, t.Dots) for n in t.walk(body)):
             value = self.value(body)  # a definition with `\dots` (x_1, …, x_n) leaves the vector generic
             if isinstance(value, sympy.MatrixBase):

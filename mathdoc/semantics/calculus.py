@@ -35,6 +35,37 @@ class CalculusRules(EvaluatorCore):
 
     # -- derivative notations ------------------------------------------------------------------------
     def derivative(self, node: t.Derivative) -> Value:
+        held = self._intermediates(node)
+        if not held:
+            return self._derivative(node)
+        saved = self.held
+        self.held = {**saved, **{name: generic for name, (generic, _) in held.items()}}
+        try:
+            value = self._derivative(node)
+        finally:
+            self.held = saved
+        mapping = {g: d for generic, defined in held.values() for g, d in zip(generic, defined)}
+        return _immutable(value.subs(mapping)) if isinstance(value, sympy.MatrixBase) else value.subs(mapping)
+
+    def _intermediates(self, node: t.Derivative) -> dict[str, tuple[Value, Value]]:
+        """The vectors and matrices the derivative is taken by that the document defines (`\\mathbf z
+        = W\\mathbf a`): each as (generic entries standing for it while the derivative is taken, its
+        value), so that `\\frac{\\partial L}{\\partial \\mathbf z}` is by z, then read in W and a."""
+        held: dict[str, tuple[Value, Value]] = {}
+        for variable in node.variables:
+            name = key(variable) if isinstance(variable, t.Symbol) else None
+            if name is None or name in self.held or name not in self.defs.symbols or not (variable.font == "bold" or self.matrix_context):
+                continue
+            defined = self.value(variable)
+            if not isinstance(defined, sympy.MatrixBase):
+                continue
+            letter = scalar_name(t.Symbol(variable.name, variable.span, sub=variable.sub), self.indices) or variable.name
+            generic = sympy.Matrix(defined.rows, defined.cols, lambda r, c: sympy.Symbol(
+                f"{letter}_{{{r + 1}}}" if defined.cols == 1 else f"{letter}_{{{r + 1}{c + 1}}}"))
+            held[name] = (_immutable(generic), defined)
+        return held
+
+    def _derivative(self, node: t.Derivative) -> Value:
         variables = [self.variable(v) for v in node.variables]
         self._reject_index_notation(node, variables)
         implicit = self.implicit_derivative(node.operand, variables)
@@ -281,6 +312,8 @@ class CalculusRules(EvaluatorCore):
         _reject_parameter_subscripts(value, variable)
         if isinstance(variable, sympy.MatrixBase) and variable.rows > 1 and variable.cols > 1:
             self.used_layout = True
+            if isinstance(value, sympy.MatrixBase) and value.shape == (1, 1):
+                value = value[0, 0]  # a 1×1 matrix (`\\mathbf z^\\top\\mathbf z`) is the scalar it holds
             if isinstance(value, sympy.MatrixBase):
                 raise Unchecked("unparsed", "the derivative of a matrix by a matrix")
             partials = variable.applyfunc(lambda entry: sympy.diff(value, entry))

@@ -44,6 +44,9 @@ class EvaluatorCore:
         """Undefined names a definition in use applies to plain variables (`f(x, y)` in `L(x, y, \\lambda)
         = f(x, y) - …`): a bare `\\frac{\\partial f}{\\partial x}` is then the derivative of f(x, y)."""
         self.depth = 0
+        self.held: dict[str, Value] = {}
+        """Defined vectors and matrices differentiated by (`\\frac{\\partial L}{\\partial \\mathbf z}` after
+        `\\mathbf z = W\\mathbf a`): name -> generic entries that stand for them while the derivative is taken."""
         self.products_first = False
         """A reading: `u(x+1)` is a product even for a letter that usually names a function."""
         self.dependencies: dict[str, tuple[str, ...]] = {}
