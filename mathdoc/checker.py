@@ -289,7 +289,9 @@ def _judge(source: Source, step: _Step, result: TaskResult, declaration: LayoutD
             # with no layout known yet both are plausible readings: one that is undecided (a
             # condition, an unknown) keeps the step from being wrong by its orientation alone
             undecided = [layout for layout, r in outcome.by_layout if r.status not in ("differs", "shape", "transposed")]
-            layout = holds[0] if holds else undecided[0] if undecided else "numerator"
+            # wrong in both: show the layout in which the sides differ in value, not in orientation
+            pointed = [layout for layout, r in outcome.by_layout if r.point is not None]
+            layout = holds[0] if holds else undecided[0] if undecided else pointed[0] if pointed else "numerator"
         else:
             layout = declaration.layout
         other = "denominator" if layout == "numerator" else "numerator"

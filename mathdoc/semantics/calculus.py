@@ -57,8 +57,8 @@ class CalculusRules(EvaluatorCore):
             if name is None or name in self.held or name not in self.defs.symbols or not (variable.font == "bold" or self.matrix_context):
                 continue
             defined = self.value(variable)
-            if not isinstance(defined, sympy.MatrixBase):
-                continue
+            if not isinstance(defined, sympy.MatrixBase) or all(isinstance(entry, sympy.Symbol) for entry in defined):
+                continue  # `\mathbf x = [x_1, x_2]^\top` names the components: x is differentiated by them
             letter = scalar_name(t.Symbol(variable.name, variable.span, sub=variable.sub), self.indices) or variable.name
             generic = sympy.Matrix(defined.rows, defined.cols, lambda r, c: sympy.Symbol(
                 f"{letter}_{{{r + 1}}}" if defined.cols == 1 else f"{letter}_{{{r + 1}{c + 1}}}"))

@@ -72,6 +72,10 @@ def _add(left: Value, right: Value) -> Value:
             raise ShapeMismatch(f"a sum of a {shape_text(left)} and a {shape_text(right)} matrix")
         return _immutable(left + right)
     if left_matrix or right_matrix:
+        vector, other = (left, right) if left_matrix else (right, left)
+        if isinstance(other, sympy.Number) and 1 in vector.shape:
+            # a number beside a vector is added to each entry, as NumPy broadcasts it (`1 - \\sigma(\\mathbf z)`)
+            return _immutable(vector.applyfunc(lambda entry: entry + other))
         raise ShapeMismatch(f"a sum of a {shape_text(left)} and a {shape_text(right)}")
     return left + right
 
