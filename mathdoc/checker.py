@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .codes import RULES_BY_CODE
+from .constant_ranges import KIND as RANGE, stated_range
 from .model import Claim, Counterexample, FileReport, Finding, Severity, Source, Verdict
 from .outcome import LayoutResult
 from .sources import SourceError
@@ -252,11 +253,22 @@ _STATED = {
 
 def _conditions(source: Source, claim: Claim, result: LayoutResult) -> LayoutResult:
     """A step that holds only under a condition: verified when the paragraph that leads to it
-    states the condition ("for symmetric A", one-hot labels); else a symmetric matrix the prose
+    states the condition ("for symmetric A", one-hot labels, `$0 < \\alpha < 1$`); else a symmetric matrix the prose
     does not declare makes it wrong, and labels that may not sum to 1 leave it unchecked."""
     kind, _, name = (result.condition or "").partition(" ")
     start = claim.fragment.source_offset(claim.members[0].start)
-    paragraph = source.text[max(source.text.rfind("\n\n", 0, start), start - 600, 0):start]
+    # the paragraph of the claim and the one before it (a display often stands in a paragraph of its own)
+    before = source.text.rfind("\n\n", 0, start)
+    paragraph = source.text[max(source.text.rfind("\n\n", 0, before) if before > 0 else 0, start - 600, 0):start]
+    if kind == RANGE:
+        stated = stated_range(paragraph, result.condition or "")
+        if stated is None:
+            return result
+        formula, fails = stated
+        if fails is None:
+            return replace(result, status="equal", code="verified", message=f"holds for {formula}, as the prose states")
+        return replace(result, status="differs", code="wrong-derivative", point=None, expected=None,
+                       message=f"it does not hold for {formula}, the range the prose states (it fails at {fails}; it holds for other values)")
     cue = _STATED.get(kind)
     if cue is not None and cue.search(paragraph):
         return replace(result, status="equal", code="verified", message=f"holds for {'a symmetric `' + name + '`' if kind == 'symmetric' else 'entries of `' + name + '` that sum to 1'}, as the prose states")

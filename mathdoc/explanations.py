@@ -17,6 +17,7 @@ from sympy.core.function import AppliedUndef
 
 from .grammar import tree as t
 from .grammar.names import INDEX_LETTERS, key
+from .constant_ranges import range_of_a_constant
 from .outcome import LayoutResult
 from .semantics.values import Value
 
@@ -441,4 +442,4 @@ def _generic_name(node: t.Symbol) -> bool:
     return node.sub is None and not node.accent and (node.font == "bold" or (not node.font and len(node.name) == 1 and node.name.isupper()))
 
 
-EXPLANATIONS = (_particular_generic, _differentials, _names_a_value, _subscript_equation, _abbreviation, _probability_vector, _symmetric_matrix, differential_equation, _part_of_the_domain, _value_at_a_point, _one_sided_unknown, _dropped_term)
+EXPLANATIONS = (_particular_generic, _differentials, _names_a_value, _subscript_equation, _abbreviation, _probability_vector, _symmetric_matrix, differential_equation, _part_of_the_domain, range_of_a_constant, _value_at_a_point, _one_sided_unknown, _dropped_term)

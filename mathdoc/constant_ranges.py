@@ -1,0 +1,132 @@
+"""A claim that holds only for some values of a constant, and the prose that states which.
+
+`\\frac{d}{dx}\\max(\\alpha x, x) = \\begin{cases} 1 & x > 0 \\\\ \\alpha & x < 0 \\end{cases}` (the leaky
+ReLU) holds for α ≤ 1 and fails for α > 1. That is a condition on the constant, not a mistake:
+the step is `unchecked` with code `domain` and the values where it holds and fails; it is
+`verified` when a formula in the paragraph before it states a range of the constant inside those
+values (`$0 < \\alpha < 1$`), and `wrong` when the range it states is where the step fails.
+
+`range_of_a_constant` runs in the worker, on the values of the two sides; `stated_range` runs in
+the main process, on the source text (see `checker._conditions`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable
+
+import sympy
+from sympy.core.function import AppliedUndef
+
+from .grammar import tree as t
+from .grammar.names import key
+from .outcome import LayoutResult
+
+if TYPE_CHECKING:
+    from .semantics.values import Value
+    from .step_context import _Context
+
+TRIALS = tuple(sympy.Rational(n, 4) for n in (-9, -7, -5, -3, -2, -1, 1, 2, 3, 5, 7, 9))
+"""Values tried for the constant, and for the other letters (never 0 or 1: a value where many
+wrong claims happen to hold)."""
+KIND = "range"
+"""The kind of `LayoutResult.condition` this module writes: `range <name> <agree> <disagree>`."""
+
+
+def range_of_a_constant(context: "_Context", values: "tuple[Value, Value]") -> LayoutResult | None:
+    """The sides agree at every point tried for some values of a letter the step does not
+    differentiate by, and differ for others: a condition on that constant."""
+    left, right = values
+    if not all(isinstance(v, sympy.Expr) for v in values):
+        return None
+    if any(v.has(AppliedUndef, sympy.Subs, sympy.Limit, sympy.Integral, sympy.Derivative) for v in values):  # type: ignore[union-attr]
+        return None
+    by = {key(v) for n in t.walk(context.left) + t.walk(context.right) if isinstance(n, t.Derivative) for v in n.variables if isinstance(v, t.Symbol)}
+    free = sorted(left.free_symbols | right.free_symbols, key=lambda s: s.name)  # type: ignore[union-attr]
+    constants = [s for s in free if s.name not in by]
+    if not by or not constants or len(constants) == len(free):
+        return None
+    for constant in constants:
+        others = [s for s in free if s != constant]
+        agree, disagree = [], []
+        for value in TRIALS:
+            verdict = _agrees(left.subs(constant, value), right.subs(constant, value), others)  # type: ignore[union-attr]
+            if verdict is not None:
+                (agree if verdict else disagree).append(value)
+        if len(agree) >= 2 and disagree:
+            fails = min(disagree, key=abs)
+            holds = ", ".join(str(v) for v in sorted(agree, key=abs)[:2])
+            return LayoutResult(
+                "unchecked", "domain",
+                f"holds only for some values of {constant.name} (for {constant.name} = {holds}, not for {constant.name} = {fails}), a condition the math does not state here",
+                condition=f"{KIND} {constant.name} {','.join(map(str, agree))} {','.join(map(str, disagree))}",
+            )
+    return None
+
+
+def _agrees(left: sympy.Expr, right: sympy.Expr, others: list[sympy.Symbol]) -> bool | None:
+    """Whether the sides agree at every point tried of the other letters (None: too few points)."""
+    agreed = 0
+    for k in range(10):
+        point = {s: TRIALS[(3 * k + 5 * j) % len(TRIALS)] for j, s in enumerate(others)}
+        try:
+            a, b = sympy.N(left.subs(point), 60), sympy.N(right.subs(point), 60)
+        except (TypeError, ValueError, ZeroDivisionError):
+            continue
+        if not (a.is_real and b.is_real and a.is_finite and b.is_finite):
+            continue
+        if abs(a - b) > sympy.Float("1e-40", 60) * max(1, abs(a), abs(b)):
+            return False
+        agreed += 1
+    return True if agreed >= 3 else None
+
+
+_MATH = re.compile(r"\$\$?([^$]+?)\$\$?|\\\((.+?)\\\)", re.DOTALL)
+_RELATION = re.compile(r"\\leqslant|\\geqslant|\\leq?|\\geq?|\\lt|\\gt|<|>")
+
+
+def stated_range(paragraph: str, condition: str) -> tuple[str, str | None] | None:
+    """The formula of `paragraph` that states a range of the constant of `condition`, when the
+    step holds at every value tried inside it (then `(formula, None)`), or at none (then
+    `(formula, a value inside it where the step fails)`); None otherwise."""
+    _, name, agree_text, disagree_text = condition.split(" ")
+    agree = [sympy.Rational(v) for v in agree_text.split(",")]
+    disagree = [sympy.Rational(v) for v in disagree_text.split(",")]
+    for match in _MATH.finditer(paragraph):
+        formula = (match.group(1) or match.group(2) or "").strip()
+        relation = _range(formula, name)
+        if relation is None:
+            continue
+        inside = [v for v in agree + disagree if relation(v)]
+        if inside and all(v in agree for v in inside):
+            return formula, None
+        if inside and all(v in disagree for v in inside):
+            return formula, f"{name} = {min(inside, key=abs)}"
+    return None
+
+
+def _range(formula: str, name: str) -> Callable[[sympy.Rational], bool] | None:
+    """`0 < \\alpha < 1`, `\\alpha \\ge 0` as a test of a value of the constant `name`, or None."""
+    from .grammar import parse
+    from .semantics import Definitions, Evaluator
+
+    pieces = _RELATION.split(formula)
+    operators = _RELATION.findall(formula)
+    if not operators or len(pieces) != len(operators) + 1:
+        return None
+    evaluator = Evaluator(Definitions())
+    symbol = sympy.Symbol(name)
+    try:
+        members = [evaluator.value(parse(piece.strip())) for piece in pieces]
+    except Exception:  # a formula of prose that is not a range: not this module's business
+        return None
+    if not all(isinstance(m, sympy.Expr) and m.free_symbols <= {symbol} for m in members) or not any(m == symbol for m in members):
+        return None
+    tests = {"<": sympy.Lt, "\\lt": sympy.Lt, ">": sympy.Gt, "\\gt": sympy.Gt, "\\le": sympy.Le, "\\leq": sympy.Le, "\\leqslant": sympy.Le,
+             "\\ge": sympy.Ge, "\\geq": sympy.Ge, "\\geqslant": sympy.Ge}
+
+    def holds(value: sympy.Rational) -> bool:
+        return all(bool(tests[op](a.subs(symbol, value), b.subs(symbol, value))) for op, a, b in zip(operators, members, members[1:]))
+
+    return holds
+
