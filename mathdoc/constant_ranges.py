@@ -7,26 +7,27 @@ the step is `unchecked` with code `domain` and the values where it holds and fai
 values (`$0 < \\alpha < 1$`), and `wrong` when the range it states is where the step fails.
 
 `range_of_a_constant` runs in the worker, on the values of the two sides; `stated_range` runs in
-the main process, on the source text (see `checker._conditions`).
+the main process, on the source text (see `checker._conditions`), without SymPy (a warm run from
+the cache never imports it).
 """
 
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from typing import TYPE_CHECKING, Callable
-
-import sympy
-from sympy.core.function import AppliedUndef
 
 from .grammar import tree as t
 from .grammar.names import key
 from .outcome import LayoutResult
 
 if TYPE_CHECKING:
+    import sympy
+
     from .semantics.values import Value
     from .step_context import _Context
 
-TRIALS = tuple(sympy.Rational(n, 4) for n in (-9, -7, -5, -3, -2, -1, 1, 2, 3, 5, 7, 9))
+TRIALS = tuple(Fraction(n, 4) for n in (-9, -7, -5, -3, -2, -1, 1, 2, 3, 5, 7, 9))
 """Values tried for the constant, and for the other letters (never 0 or 1: a value where many
 wrong claims happen to hold)."""
 KIND = "range"
@@ -36,6 +37,9 @@ KIND = "range"
 def range_of_a_constant(context: "_Context", values: "tuple[Value, Value]") -> LayoutResult | None:
     """The sides agree at every point tried for some values of a letter the step does not
     differentiate by, and differ for others: a condition on that constant."""
+    import sympy
+    from sympy.core.function import AppliedUndef
+
     left, right = values
     if not all(isinstance(v, sympy.Expr) for v in values):
         return None
@@ -50,7 +54,8 @@ def range_of_a_constant(context: "_Context", values: "tuple[Value, Value]") -> L
         others = [s for s in free if s != constant]
         agree, disagree = [], []
         for value in TRIALS:
-            verdict = _agrees(left.subs(constant, value), right.subs(constant, value), others)  # type: ignore[union-attr]
+            exact = sympy.Rational(value.numerator, value.denominator)
+            verdict = _agrees(left.subs(constant, exact), right.subs(constant, exact), others)  # type: ignore[union-attr]
             if verdict is not None:
                 (agree if verdict else disagree).append(value)
         if len(agree) >= 2 and disagree:
@@ -64,11 +69,13 @@ def range_of_a_constant(context: "_Context", values: "tuple[Value, Value]") -> L
     return None
 
 
-def _agrees(left: sympy.Expr, right: sympy.Expr, others: list[sympy.Symbol]) -> bool | None:
+def _agrees(left: "sympy.Expr", right: "sympy.Expr", others: "list[sympy.Symbol]") -> bool | None:
     """Whether the sides agree at every point tried of the other letters (None: too few points)."""
+    import sympy
+
     agreed = 0
     for k in range(10):
-        point = {s: TRIALS[(3 * k + 5 * j) % len(TRIALS)] for j, s in enumerate(others)}
+        point = {s: sympy.Rational(str(TRIALS[(3 * k + 5 * j) % len(TRIALS)])) for j, s in enumerate(others)}
         try:
             a, b = sympy.N(left.subs(point), 60), sympy.N(right.subs(point), 60)
         except (TypeError, ValueError, ZeroDivisionError):
@@ -90,8 +97,8 @@ def stated_range(paragraph: str, condition: str) -> tuple[str, str | None] | Non
     step holds at every value tried inside it (then `(formula, None)`), or at none (then
     `(formula, a value inside it where the step fails)`); None otherwise."""
     _, name, agree_text, disagree_text = condition.split(" ")
-    agree = [sympy.Rational(v) for v in agree_text.split(",")]
-    disagree = [sympy.Rational(v) for v in disagree_text.split(",")]
+    agree = [Fraction(v) for v in agree_text.split(",")]
+    disagree = [Fraction(v) for v in disagree_text.split(",")]
     for match in _MATH.finditer(paragraph):
         formula = (match.group(1) or match.group(2) or "").strip()
         relation = _range(formula, name)
@@ -105,28 +112,43 @@ def stated_range(paragraph: str, condition: str) -> tuple[str, str | None] | Non
     return None
 
 
-def _range(formula: str, name: str) -> Callable[[sympy.Rational], bool] | None:
-    """`0 < \\alpha < 1`, `\\alpha \\ge 0` as a test of a value of the constant `name`, or None."""
+_TESTS: dict[str, Callable[[Fraction, Fraction], bool]] = {
+    "<": lambda a, b: a < b, "\\lt": lambda a, b: a < b, ">": lambda a, b: a > b, "\\gt": lambda a, b: a > b,
+    "\\le": lambda a, b: a <= b, "\\leq": lambda a, b: a <= b, "\\leqslant": lambda a, b: a <= b,
+    "\\ge": lambda a, b: a >= b, "\\geq": lambda a, b: a >= b, "\\geqslant": lambda a, b: a >= b,
+}
+
+
+def _range(formula: str, name: str) -> Callable[[Fraction], bool] | None:
+    """`0 < \\alpha < 1`, `\\alpha \\ge 0` as a test of a value of the constant `name`, or None: each
+    member a number or the constant itself, read by the grammar."""
     from .grammar import parse
-    from .semantics import Definitions, Evaluator
 
     pieces = _RELATION.split(formula)
     operators = _RELATION.findall(formula)
     if not operators or len(pieces) != len(operators) + 1:
         return None
-    evaluator = Evaluator(Definitions())
-    symbol = sympy.Symbol(name)
-    try:
-        members = [evaluator.value(parse(piece.strip())) for piece in pieces]
-    except Exception:  # a formula of prose that is not a range: not this module's business
+    members = [_member(parse(piece.strip()), name) for piece in pieces]
+    if any(m is None for m in members) or not any(m == "" for m in members):
         return None
-    if not all(isinstance(m, sympy.Expr) and m.free_symbols <= {symbol} for m in members) or not any(m == symbol for m in members):
-        return None
-    tests = {"<": sympy.Lt, "\\lt": sympy.Lt, ">": sympy.Gt, "\\gt": sympy.Gt, "\\le": sympy.Le, "\\leq": sympy.Le, "\\leqslant": sympy.Le,
-             "\\ge": sympy.Ge, "\\geq": sympy.Ge, "\\geqslant": sympy.Ge}
 
-    def holds(value: sympy.Rational) -> bool:
-        return all(bool(tests[op](a.subs(symbol, value), b.subs(symbol, value))) for op, a, b in zip(operators, members, members[1:]))
+    def holds(value: Fraction) -> bool:
+        values = [value if m == "" else m for m in members]
+        return all(_TESTS[op](a, b) for op, a, b in zip(operators, values, values[1:]))  # type: ignore[arg-type]
 
     return holds
 
+
+def _member(node: t.Node, name: str) -> Fraction | str | None:
+    """A member of a range: its number, "" for the constant itself, None for anything else."""
+    if isinstance(node, t.Symbol) and key(node) == name:
+        return ""
+    if isinstance(node, t.Number):
+        return Fraction(node.value)
+    if isinstance(node, t.Neg):
+        inner = _member(node.operand, name)
+        return -inner if isinstance(inner, Fraction) else None
+    if isinstance(node, (t.Frac, t.Div)):
+        top, bottom = _member(node.numerator, name), _member(node.denominator, name)
+        return top / bottom if isinstance(top, Fraction) and isinstance(bottom, Fraction) and bottom else None
+    return None
