@@ -13,7 +13,6 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .codes import RULES_BY_CODE
-from .constant_ranges import KIND as RANGE, stated_range
 from .model import Claim, Counterexample, FileReport, Finding, Severity, Source, Verdict
 from .outcome import LayoutResult
 from .sources import SourceError
@@ -260,6 +259,8 @@ def _conditions(source: Source, claim: Claim, result: LayoutResult) -> LayoutRes
     # the paragraph of the claim and the one before it (a display often stands in a paragraph of its own)
     before = source.text.rfind("\n\n", 0, start)
     paragraph = source.text[max(source.text.rfind("\n\n", 0, before) if before > 0 else 0, start - 600, 0):start]
+    from .constant_ranges import KIND as RANGE, stated_range  # here: a warm run never loads the grammar
+
     if kind == RANGE:
         stated = stated_range(paragraph, result.condition or "")
         if stated is None:
