@@ -205,10 +205,11 @@ def recognise(fragments: list[Fragment]) -> Recognised:
     return Recognised(tuple(claims), tuple(definitions))
 
 
+_NAME = r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*(?:\{\s*\\?[A-Za-z]+\s*\}|\\[A-Za-z]+|\s+[A-Za-z])|\\?[A-Za-z]+)(?:_\{?[A-Za-z0-9]+\}?)?"
+"""A declared name: `W`, `\\mathbf{x}`, `\\mathbf x`, `\\boldsymbol\\theta`, `\\mathbf{w}_1`."""
 _DECLARATION = re.compile(
-    r"((?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*\\?[A-Za-z]+\s*\}|\\?[A-Za-z]+)(?:_\{?[A-Za-z0-9]+\}?)?"
-    r"(?:\s*,\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*\\?[A-Za-z]+\s*\}|\\?[A-Za-z]+)(?:_\{?[A-Za-z0-9]+\}?)?)*)"
-    r"\s*\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*\^\s*(\{[^{}]*\}|[A-Za-z0-9])"
+    rf"({_NAME}(?:\s*,\s*{_NAME})*)"
+    r"\s*\\in\s*(?:\\mathbb\s*\{?\s*R\s*\}?|\\R(?![A-Za-z]))\s*\^\s*(\{[^{}]*\}|[A-Za-z0-9])"
 )
 
 

@@ -51,6 +51,7 @@ def _decide(reading: Reading, defs: Definitions, context: _Context, layout: str,
     sizes: tuple[int, ...] = (3,)
     results: list[tuple[int, LayoutResult, Values]] = []
     used_layout = False
+    fitted = False  # the shapes fit at the generic length 3, with the document's definitions
     index = 0
     while index < len(sizes):
         n = sizes[index]
@@ -61,12 +62,15 @@ def _decide(reading: Reading, defs: Definitions, context: _Context, layout: str,
             if evaluator.used_generic and sizes == (3,):
                 sizes, index = _generic_sizes(reading), 0
                 continue
+            if fitted:
+                index += 1  # a length that a definition of fixed size does not take (`f(x, y, z)` beside a generic `\mathbf u`)
+                continue
             return LayoutResult("shape", "shape-mismatch", f"shapes do not fit: {exc}"), used_layout or evaluator.used_layout, None
         except (Unchecked, *_EVALUATION_ERRORS) as exc:
             return _not_evaluated(exc), used_layout or evaluator.used_layout, None
         used_layout = used_layout or evaluator.used_layout
         if evaluator.used_generic and sizes == (3,):
-            sizes, index = _generic_sizes(reading), 0
+            sizes, index, fitted = _generic_sizes(reading), 0, True
             continue
         left, right = _zero_shaped(*_orient_tuples(reading, left, right))
         if _shape(left) != _shape(right) and (_abstract(left) or _abstract(right)):
@@ -242,7 +246,10 @@ def _generic_sizes(reading: Reading) -> tuple[int, ...]:
 
 def _summary(results: list[tuple[int, LayoutResult, Values]], sizes: tuple[int, ...], used_layout: bool) -> tuple[LayoutResult, bool, Values]:
     """A failure at n = 3 when there is one (its expected value reads as diag(x), where n = 1
-    would show a lone x_1); else the verdict over every size."""
+    would show a lone x_1); else the verdict over every size (those where the shapes fit)."""
+    if not results:
+        return LayoutResult("unchecked", "unparsed", "the shapes fit only at sizes a definition fixes, with vectors the document leaves generic"), used_layout, None
+    sizes = tuple(n for n, _, _ in results)
     for n, result, values in sorted(results, key=lambda item: (item[0] != 3, item[0])):
         if result.status != "equal":
             if len(sizes) > 1:
@@ -250,7 +257,9 @@ def _summary(results: list[tuple[int, LayoutResult, Values]], sizes: tuple[int, 
             return result, used_layout, values
     final = results[-1][1]
     if len(sizes) > 1:
-        final = LayoutResult("equal", "verified", f"verified for n = {sizes[0]}..{sizes[-1]}", "instantiated")
+        contiguous = list(sizes) == list(range(sizes[0], sizes[-1] + 1))
+        shown = f"{sizes[0]}..{sizes[-1]}" if contiguous else ", ".join(map(str, sizes))
+        final = LayoutResult("equal", "verified", f"verified for n = {shown}", "instantiated")
     return final, used_layout, results[-1][2]
 
 

@@ -233,7 +233,10 @@ class EvaluatorCore:
             k += 1
         return node if len(factors) == len(node.factors) else t.Mul(tuple(factors), tuple(ops), node.span)
 
-    def _d_applied(self, operator: t.Node, operand: t.Node) -> t.Derivative | None:
+    def _d_applied(self, operator: t.Node, operand: t.Node) -> t.Node | None:
+        directional = _directional(operator, operand)
+        if directional is not None and "D" not in self.defs.symbols and "D" not in self.defs.functions:
+            return directional
         order = 1
         if isinstance(operator, t.Pow) and isinstance(operator.exponent, t.Number) and operator.exponent.value in ("2", "3"):
             operator, order = operator.base, int(operator.exponent.value)
@@ -391,6 +394,17 @@ class EvaluatorCore:
 
 def _is_matrix_letter(node: t.Symbol) -> bool:
     return len(node.name) == 1 and node.name.isupper() and node.name != "I" and not node.accent and node.font in ("", "roman")
+
+
+def _directional(operator: t.Node, operand: t.Node) -> t.Node | None:
+    """`D_{\\mathbf u} f(0, 1, 2)`: the directional derivative, ∇f(0, 1, 2) · u."""
+    if not (isinstance(operator, t.Symbol) and operator.name == "D" and not operator.font and isinstance(operator.sub, t.Symbol) and operator.sub.font == "bold"):
+        return None
+    head = operand.head if isinstance(operand, t.Apply) else operand
+    if not _function_letter(head):
+        return None
+    span = (operator.span[0], operand.span[1])
+    return t.Mul((t.Gradient(operand, None, 1, span, "grad"), operator.sub), ("cdot",), span)
 
 
 def _function_letter(node: t.Node) -> bool:
