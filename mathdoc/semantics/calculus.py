@@ -7,6 +7,8 @@ while a bare `y_1` elsewhere stays a variable.
 
 from __future__ import annotations
 
+import dataclasses
+
 import sympy
 
 from .errors import ShapeMismatch, Unchecked
@@ -66,6 +68,9 @@ class CalculusRules(EvaluatorCore):
         return held
 
     def _derivative(self, node: t.Derivative) -> Value:
+        point = self._at_a_point(node)
+        if point is not None:
+            return self.derivative_at(dataclasses.replace(node, operand=point.head), point.args)
         variables = [self.variable(v) for v in node.variables]
         self._reject_index_notation(node, variables)
         implicit = self.implicit_derivative(node.operand, variables)
@@ -271,10 +276,28 @@ class CalculusRules(EvaluatorCore):
     def derivative_at(self, head: t.Derivative, args: tuple[t.Node, ...]) -> Value:
         """`\\frac{df}{dx}(x)` (the same) or `\\frac{df}{dx}(2)` (at x = 2)."""
         value = self.derivative(head)
-        variables = list(dict.fromkeys(head.variables))
+        variables: list[t.Node] = list(dict.fromkeys(head.variables))
         if len(args) != len(variables):
-            raise Unchecked("unparsed", "a derivative applied to arguments that do not match its variables")
+            # `\frac{\partial L}{\partial y}(1, 2, 2)` of `L(x, y, m)`: the point of the function's own parameters
+            name = key(head.operand) if isinstance(head.operand, t.Symbol) else None
+            params = self.defs.functions[name][0] if name in self.defs.functions else ()
+            if len(params) != len(args):
+                raise Unchecked("unparsed", "a derivative applied to arguments that do not match its variables")
+            variables = list(params)
         return self.at_point(value, [(v, a) for v, a in zip(variables, args)])
+
+    def _at_a_point(self, node: t.Derivative) -> t.Apply | None:
+        """`\\partial_x f(1, 1)` of a defined f: the derivative at the point, (∂f/∂x)(1, 1), not the
+        derivative of the number f(1, 1) (nobody differentiates a constant so)."""
+        operand = node.operand
+        if not (isinstance(operand, t.Apply) and isinstance(operand.head, t.Symbol) and key(operand.head) in self.defs.functions):
+            return None
+        params = self.defs.functions[key(operand.head)][0]
+        by = {key(v) for v in node.variables if isinstance(v, t.Symbol)}
+        written = {key(n) for a in operand.args for n in t.walk(a) if isinstance(n, t.Symbol)}
+        if by & written or not by <= {key(p) for p in params if isinstance(p, t.Symbol)} or len(params) != len(operand.args):
+            return None
+        return operand
 
     def evaluate(self, node: t.Evaluate) -> Value:
         value = self.value(node.operand)
