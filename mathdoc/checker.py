@@ -87,10 +87,10 @@ def plan(source: Source, options: Options) -> _Plan:
     from .claims import recognise
     from .context import After, declared_gradient, declared_layout, definitions_in_scope, headings
     from .fragments import find_fragments
-    from .grammar.tokens import spelled_names, spelling
+    from .grammar.tokens import function_names, spelled_names, spelling
 
     fragments = find_fragments(source)
-    with spelling(spelled_names(fragment.text for fragment in fragments)):
+    with spelling(spelled_names(fragment.text for fragment in fragments), function_names(fragment.text for fragment in fragments)):
         recognised = recognise(fragments)
     steps: list[_Step] = []
     sections = headings(source)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .grammar import tree as t
 from .grammar.statements import Chain, Member as TreeMember, statements
-from .grammar.tokens import SPELLED_NAMES, tokenize
+from .grammar.tokens import FUNCTION_NAMES, SPELLED_NAMES, tokenize
 from .model import Claim, ClaimKind, Fragment, Member
 from .grammar.names import key
 from .grammar.differentials import is_total_differential
@@ -111,12 +111,12 @@ class _ScalarFunctions:
 
 
 def _scalar_parameters(head_text: str, body_text: str) -> frozenset[str] | None:
-    return _parameters_spelled(head_text, body_text, SPELLED_NAMES.get())
+    return _parameters_spelled(head_text, body_text, SPELLED_NAMES.get(), FUNCTION_NAMES.get())
 
 
 @functools.lru_cache(maxsize=4096)
-def _parameters_spelled(head_text: str, body_text: str, names: tuple[str, ...]) -> frozenset[str] | None:
-    """(`names` is the cache key of the spelled names the texts are read with.)"""
+def _parameters_spelled(head_text: str, body_text: str, names: tuple[str, ...], functions: frozenset[str]) -> frozenset[str] | None:
+    """(`names` and `functions` key the cache: the texts are read with them.)"""
     head, body = parse(head_text), parse(body_text)
     if isinstance(head, t.Apply) and all(isinstance(a, t.Symbol) and len(a.name) == 1 and a.sub is None for a in head.args):
         if not any(isinstance(n, (t.Matrix, t.Tuple)) for n in t.walk(body)):

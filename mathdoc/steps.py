@@ -15,7 +15,7 @@ from .semantics import Definitions
 from .semantics.env import applications
 from .grammar.differentials import as_partials, differential_of
 from .grammar.names import key
-from .grammar.tokens import spelled_names, spelling
+from .grammar.tokens import function_names, spelled_names, spelling
 from .semantics.readings import readings
 from .explanations import differential_equation, explain, unknown_beside_its_derivative
 from .relations import off_the_curve, on_a_curve
@@ -33,7 +33,8 @@ LAYOUTS = ("numerator", "denominator")
 def check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", proof_seconds: float = 5.0) -> StepResult:
     try:
         # names of several letters the step or its definitions differentiate by (`\\partial z2`) are one name throughout
-        with spelling(spelled_names([lhs, rhs] + [text for entry in definitions for text in entry[:2]])):
+        texts = [lhs, rhs] + [text for entry in definitions for text in entry[:2]]
+        with spelling(spelled_names(texts), function_names(f"{entry[0]} = {entry[1]}" for entry in definitions)):
             return _check_step(lhs, rhs, definitions, proof_seconds)
     except RecursionError:
         # Definitions that refer to each other through SymPy's own recursion, or a huge expression.

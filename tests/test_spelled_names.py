@@ -2,7 +2,8 @@
 
 from mathdoc.grammar import parse
 from mathdoc.grammar.sexpr import sexpr
-from mathdoc.grammar.tokens import SPELLED_NAMES, spelled_names, spelling
+import mathdoc
+from mathdoc.grammar.tokens import SPELLED_NAMES, function_names, spelled_names, spelling
 
 
 def test_names_the_math_differentiates_by_are_spelled() -> None:
@@ -22,3 +23,12 @@ def test_a_spelled_name_is_one_symbol_only_where_a_word_starts() -> None:
         assert sexpr(parse("z23")) == "(* z 23)"
     assert SPELLED_NAMES.get() == ()
     assert sexpr(parse("z2 - y")) == "(+ (* z 2) (- y))"
+
+
+def test_a_letter_the_document_defines_as_a_function_is_read_as_one() -> None:
+    assert function_names(["p(x) = x^3", "q(a, b) := a + b", "\\log p(x)", "2(x) = 3"]) == frozenset({"p", "q"})
+    assert sexpr(parse("\\log p(x)")) != "(apply* log (apply p x))"
+    with spelling((), frozenset({"p"})):
+        assert sexpr(parse("\\log p(x)")) == "(apply* log (apply p x))"
+    report = mathdoc.check_text("Let $p(x) = x^3$. Then $\\frac{d}{dx}\\log p(x) = \\frac{3}{x}$, not $\\frac{d}{dx}\\log p(x) = \\frac{2}{x}$.")
+    assert [f.verdict.value for f in report.findings] == ["verified", "wrong"]

@@ -67,13 +67,29 @@ def spelled_names(texts: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(kept, key=lambda r: (-len(r), r)))
 
 
+FUNCTION_NAMES: ContextVar[frozenset[str]] = ContextVar("FUNCTION_NAMES", default=frozenset())
+"""Letters the document defines as functions (`p(x) = x^3`; see `function_names`): `\\log p(x)` then
+takes p(x) as its argument, as it does for the letters that usually name functions (f, g, h)."""
+
+_DEFINED_FUNCTION = re.compile(r"(?<![A-Za-z\\])([A-Za-z])\s*\(\s*[A-Za-z](?:\s*,\s*[A-Za-z])*\s*\)\s*(?:=|:=|\\coloneqq)")
+
+
+def function_names(texts: Iterable[str]) -> frozenset[str]:
+    """The single letters some formula defines as a function of plain letters (`p(x) = x^3`,
+    `q(a, b) := …`)."""
+    return frozenset(m.group(1) for text in texts for m in _DEFINED_FUNCTION.finditer(text))
+
+
 @contextmanager
-def spelling(names: tuple[str, ...]) -> Iterator[None]:
-    """Read math with `names` as one name each (see `SPELLED_NAMES`)."""
+def spelling(names: tuple[str, ...], functions: frozenset[str] = frozenset()) -> Iterator[None]:
+    """Read math with `names` as one name each (see `SPELLED_NAMES`) and `functions` as names of
+    functions (see `FUNCTION_NAMES`)."""
     token = SPELLED_NAMES.set(names)
+    defined = FUNCTION_NAMES.set(functions)
     try:
         yield
     finally:
+        FUNCTION_NAMES.reset(defined)
         SPELLED_NAMES.reset(token)
 
 

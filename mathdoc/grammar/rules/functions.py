@@ -13,13 +13,16 @@
 | `\\sin x y` | sin(xy); sin(x)·y is another reading |
 | `sin x`, `ln(x)` without backslash | the same functions |
 | `sigmoid(z)`, `Sigmoid(Z1)`, `ReLU(x)`, `softplus(x)`, `Tanh(x)` | the activation functions, spelled as in code |
+
+A letter the document defines as a function (`p(x) = x^3`, see `tokens.FUNCTION_NAMES`) names a
+function as f, g and h do: `\\log p(x)` is log(p(x)).
 """
 
 from __future__ import annotations
 
 from .. import tree as t
 from ..parser import Parser
-from ..tokens import Token
+from ..tokens import FUNCTION_NAMES, Token
 
 COMMAND_FUNCTIONS = frozenset(
     "sin cos tan cot sec csc sinh cosh tanh coth sech csch arcsin arccos arctan arccot arcsec arccsc arsinh arcosh "
@@ -127,7 +130,7 @@ def implicit_argument(parser: Parser) -> t.Node:
 def _factor(parser: Parser) -> t.Node:
     """One factor of an unbraced argument; `f(x)` of `\\ln f(x)` keeps its parenthesis."""
     atom = parser.atom()
-    named = isinstance(atom, t.Symbol) and (atom.name in FUNCTION_LETTERS or atom.sub is not None)
+    named = isinstance(atom, t.Symbol) and (atom.name in FUNCTION_LETTERS or atom.name in FUNCTION_NAMES.get() or atom.sub is not None)
     return parser.postfix(atom, applications=named)
 
 
