@@ -248,17 +248,17 @@ _STATED = {
     "probabilities": re.compile(r"one-hot|\bprobabilit|\bsums? to (?:1|one)\b|\bdistribution\b|独热|概率"),
 }
 """The words that state a step's condition (`LayoutResult.condition`), in the paragraph before it."""
+_CAPITAL = re.compile(r"(?<![A-Za-z\\])[A-Z](?![A-Za-z])")
+_HEADING = re.compile(r"^(?:#{1,6}\s|\\(?:sub)*section\*?\{)", re.MULTILINE)
 
 
 def _conditions(source: Source, claim: Claim, result: LayoutResult) -> LayoutResult:
-    """A step that holds only under a condition: verified when the paragraph that leads to it
-    states the condition ("for symmetric A", one-hot labels, `$0 < \\alpha < 1$`); else a symmetric matrix the prose
-    does not declare makes it wrong, and labels that may not sum to 1 leave it unchecked."""
+    """A step that holds only under a condition: verified when the paragraphs that lead to it
+    state the condition ("for symmetric A", one-hot labels, `$0 < \\alpha < 1$`); else a symmetric
+    matrix the prose does not declare makes it wrong, and labels that may not sum to 1 leave it
+    unchecked."""
     kind, _, name = (result.condition or "").partition(" ")
-    start = claim.fragment.source_offset(claim.members[0].start)
-    # the paragraph of the claim and the one before it (a display often stands in a paragraph of its own)
-    before = source.text.rfind("\n\n", 0, start)
-    paragraph = source.text[max(source.text.rfind("\n\n", 0, before) if before > 0 else 0, start - 600, 0):start]
+    paragraph = _leading_text(source.text, claim.fragment.source_offset(claim.members[0].start))
     from .constant_ranges import KIND as RANGE, stated_range  # here: a warm run never loads the grammar
 
     if kind == RANGE:
@@ -270,12 +270,43 @@ def _conditions(source: Source, claim: Claim, result: LayoutResult) -> LayoutRes
             return replace(result, status="equal", code="verified", message=f"holds for {formula}, as the prose states")
         return replace(result, status="differs", code="wrong-derivative", point=None, expected=None,
                        message=f"it does not hold for {formula}, the range the prose states (it fails at {fails}; it holds for other values)")
-    cue = _STATED.get(kind)
-    if cue is not None and cue.search(paragraph):
-        return replace(result, status="equal", code="verified", message=f"holds for {'a symmetric `' + name + '`' if kind == 'symmetric' else 'entries of `' + name + '` that sum to 1'}, as the prose states")
+    if kind == "symmetric" and _states_symmetric(paragraph, name):
+        return replace(result, status="equal", code="verified", message=f"holds for a symmetric `{name}`, as the prose states")
+    if kind == "probabilities" and _STATED["probabilities"].search(paragraph):
+        return replace(result, status="equal", code="verified", message=f"holds for entries of `{name}` that sum to 1, as the prose states")
     if kind == "symmetric":
         return replace(result, status="differs", code="wrong-derivative", message=f"{result.otherwise}; it holds only for a symmetric `{name}`, which the document does not say")
     return result
+
+
+def _leading_text(text: str, start: int) -> str:
+    """The paragraph of a claim and the two before it (a display often stands in a paragraph of
+    its own: "Let A be symmetric and", the display of q, "then ∇q = Ax"), within 800 characters
+    and after the last heading."""
+    cut = start
+    for _ in range(3):
+        cut = text.rfind("\n\n", 0, cut) if cut > 0 else -1
+        if cut < 0:
+            break
+    leading = text[max(cut, start - 800, 0):start]
+    headings = list(_HEADING.finditer(leading))
+    return leading[headings[-1].end():] if headings else leading
+
+
+def _states_symmetric(text: str, name: str) -> bool:
+    """A sentence that calls the matrix `name` symmetric, or says it equals its transpose."""
+    letter = re.escape(name.replace("bold:", ""))
+    transpose = r"\s*\^\s*\{?\s*(?:\\top|T|\\intercal|\\mathsf\{?T\}?)\s*\}?"
+    if re.search(rf"(?<![A-Za-z\\]){letter}\s*=\s*{letter}{transpose}|(?<![A-Za-z\\]){letter}{transpose}\s*=\s*{letter}(?![A-Za-z])", text):
+        return True
+    # the capital nearest the word, within 40 characters (`$A$ is symmetric`, `symmetric matrix $A$`;
+    # in "C is square and A is symmetric" it is A)
+    capitals = [(m.start(), m.group(0)) for m in _CAPITAL.finditer(text)]
+    for word in _STATED["symmetric"].finditer(text):
+        near = [(abs(at - word.start()), letter) for at, letter in capitals if abs(at - word.start()) <= 40]
+        if near and min(near)[1] == name.replace("bold:", ""):
+            return True
+    return False
 
 
 def _gradient_step(step: _Step) -> bool:
