@@ -176,19 +176,28 @@ def _implicit_functions(nodes: list[t.Node]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _writes_rates(left: t.Node, right: t.Node) -> bool:
-    """The claim treats some letter as a function: a derivative or a prime of a plain name
-    (`\\frac{dx}{dt}`, `y'`, `\\dot x`) or a name applied (`x(t)`).  Only then are its undefined
-    letters plausibly functions of the variable; in `\\frac{d}{dv}(x - uv)^2 = -2(x - uv)u` they are
-    constants."""
+def _writes_rates(left: t.Node, right: t.Node, defs: Definitions | None = None) -> bool:
+    """The claim treats some letter the document does not define as a function: a derivative or
+    a prime of a plain name (`\\frac{dx}{dt}`, `y'`, `\\dot x`) or a name applied (`x(t)`).  Only
+    then are its undefined letters plausibly functions of the variable; in `\\frac{d}{dv}(x - uv)^2
+    = -2(x - uv)u` they are constants, and so is the x of `\\frac{df}{dw}` after `f(w) = w^3 + x`
+    (but not a prediction `\\hat y` in `C = (\\hat y - y)^2`, which depends on the parameters)."""
     for node in t.walk(left) + t.walk(right):
-        if isinstance(node, (t.Derivative, t.Prime)) and isinstance(node.operand, t.Symbol):
-            return True
-        if isinstance(node, t.Apply) and isinstance(node.head, t.Symbol):
+        name = key(node.operand) if isinstance(node, (t.Derivative, t.Prime)) and isinstance(node.operand, t.Symbol) else (
+            key(node.head) if isinstance(node, t.Apply) and isinstance(node.head, t.Symbol) else None)
+        if name is not None and (defs is None or not _defined_in_constants(name, defs)):
             return True
         if isinstance(node, t.Symbol) and node.accent in ("dot", "ddot"):
             return True
     return False
+
+
+def _defined_in_constants(name: str, defs: Definitions) -> bool:
+    """`name` is defined, and its definition writes no undefined hatted letter (a prediction)."""
+    body = defs.symbols.get(name) if name in defs.symbols else defs.functions[name][1] if name in defs.functions else None
+    if body is None:
+        return False
+    return not any(isinstance(n, t.Symbol) and n.accent == "hat" and key(n) not in defs.symbols for n in t.walk(body))
 
 
 def _letters_kept(left: t.Node, right: t.Node) -> bool:

@@ -182,16 +182,19 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
             alternatives.append(Reading("as latex2sympy reads the plain scalar member", left, right, texts=context.texts))
         if context.near is not None:
             alternatives.append(Reading("without the definitions made far from this claim", left, right, near_only=True))
-        if _writes_rates(left, right) or not _letters_kept(left, right):
+        if _writes_rates(left, right, defs) or not _letters_kept(left, right):
             alternatives.append(Reading("with undefined letters as functions of the variable", left, right, dependent=True))
         if defs.values and _stated_values_matter(left, right, defs):
             alternatives.append(Reading("with the values stated earlier", left, right, stated_values=True))
     undecided: list[tuple[Reading, LayoutResult]] = []
     near_values: Values = None
     near_rule: LayoutResult | None = None
+    chain_differs: LayoutResult | None = None
     for reading in alternatives:
         result, used, compared = _decide(reading, defs, context, layout, seed, proof)
         sensitive = sensitive or used
+        if reading.chain and result.status == "differs" and compared is not None and explain(result, context, compared) is None and _rates_written(left, right, defs):
+            chain_differs = replace(result, message=f"{result.message}, reading {reading.label}")
         if reading.near_only and result.status == "differs":
             near_values = compared  # a curve stated near the claim is read without the far definitions
             # (not for an arity or a shape the far definition gives otherwise: `f(x, y) = (f_1, f_2)` says f is another object)
@@ -202,6 +205,8 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
             return LayoutResult("equal", "verified", f"{result.message}, reading {reading.label}", result.method), sensitive
         if result.status not in ("differs", "shape") and (reading.near_only or reading.dependent):
             undecided.append((reading, result))
+    if chain_differs is not None and preferred.status == "unchecked" and preferred.code == "undefined-function":
+        return chain_differs, sensitive  # `A = \pi r^2`, `\frac{dA}{dt} = \pi r \frac{dr}{dt}`: r is a function of t by the claim's own dr/dt
     if near_rule is not None:
         # with the far definition the step cannot even be evaluated (`\\epsilon = 10^{-7}` of a code
         # demo under a limit): it does not apply here, and without it the rule fails
@@ -227,6 +232,20 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
             return on_curve, sensitive
         return explain(preferred, context, values) or preferred, sensitive
     return preferred, sensitive
+
+
+def _rates_written(left: t.Node, right: t.Node, defs: Definitions) -> bool:
+    """The claim differentiates a defined name (`\\frac{dA}{dt}` after `A = \\pi r^2`) and writes the
+    derivative of every undefined letter its definition uses (`\\frac{dr}{dt}`): then those letters
+    are functions of the variable by the claim's own notation, and the chain rule is the reading."""
+    nodes = t.walk(left) + t.walk(right)
+    differentiated = {key(n.operand) for n in nodes if isinstance(n, t.Derivative) and isinstance(n.operand, t.Symbol)}
+    defined = differentiated & set(defs.symbols)
+    if not defined:
+        return False
+    letters = {key(n) for name in defined for n in t.walk(defs.symbols[name]) if isinstance(n, t.Symbol) and not n.font}
+    unknown = letters - set(defs.symbols) - set(defs.functions) - {"e", "pi"}
+    return bool(unknown) and unknown <= differentiated
 
 
 def _far_arity_conflict(left: t.Node, right: t.Node, defs: Definitions, context: _Context) -> bool:
