@@ -88,6 +88,9 @@ def _differs_on(difference: sympy.Expr, relation: sympy.Expr, symbol: sympy.Symb
     others = sorted((difference.free_symbols | relation.free_symbols) - {symbol}, key=lambda s: s.name)
     if len(others) == 1 and relation.is_polynomial(symbol):
         return _differs_at_real_points(difference, relation, symbol, others[0])
+    if len(others) == 1 and relation.is_polynomial(others[0]):
+        # `xy + \sin y = 1`: no polynomial in y, but one in x, whose roots at values of y are points of the curve
+        return _differs_at_real_points(difference, relation, others[0], symbol)
     return _differs_on_branches(difference, relation, symbol)
 
 
