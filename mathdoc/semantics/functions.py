@@ -28,6 +28,10 @@ INVERSES = {"sin": "arcsin", "cos": "arccos", "tan": "arctan", "cot": "arccot", 
 
 
 DEFINITION_PREFIX = "cannot evaluate the earlier definition of "
+_FIELD_LETTERS = frozenset("f g h F G H u v y L J V Q P ell gamma".split())
+"""Letters that, applied to a vector, name a function of the vector (f(**x**) of a scalar field,
+another f than one of a scalar): a function of a scalar acts on each entry only under another name
+(σ, φ, an activation)."""
 
 
 class FunctionRules(EvaluatorCore):
@@ -210,6 +214,12 @@ class FunctionRules(EvaluatorCore):
             if param == arg or (isinstance(param, t.Symbol) and isinstance(arg, t.Symbol) and key(param) == key(arg)):
                 continue
             source, target = self.value(param), self.value(arg)
+            if isinstance(target, sympy.MatrixBase) and target.shape == (1, 1) and not isinstance(source, sympy.MatrixBase):
+                target = target[0, 0]  # `\sigma(\mathbf w^\top\mathbf x)`: a 1×1 matrix is the scalar it holds
+            if (isinstance(target, sympy.MatrixBase) and not isinstance(source, sympy.MatrixBase) and len(params) == 1
+                    and not isinstance(value, sympy.MatrixBase) and name not in _FIELD_LETTERS):
+                # a function of a scalar applied to a vector acts on each entry, as NumPy's do (`\sigma(\mathbf z)`)
+                return _immutable(target.applyfunc(lambda entry: value.xreplace({source: entry})))
             if isinstance(source, sympy.MatrixBase) or isinstance(target, sympy.MatrixBase):
                 if not (isinstance(source, sympy.MatrixBase) and isinstance(target, sympy.MatrixBase)) or source.shape != target.shape:
                     raise Unchecked("undefined-function", f"`{name}` is defined earlier for an argument of another shape (another `{name}`?)")
