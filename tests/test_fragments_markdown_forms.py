@@ -317,3 +317,12 @@ def test_two_displays_on_one_line_are_two_fragments() -> None:
     texts = [f.text for f in find_fragments(source_from_text(text, "<text>"))]
     assert texts == ["\\frac{d}{dx}x^2 = 2x", "\\frac{d}{dx}x^3 = 3x"]
     assert positions(text) == [(1, 21, "verified"), (1, 53, "wrong")]
+
+
+def test_math_in_a_table_cell_keeps_its_escaped_pipes() -> None:
+    # a GFM cell needs `\|` for a norm; markdown-it hands the math over as `|x - a|`, and the claim was dropped
+    text = ("| expression | derivative |\n|---|---|\n"
+            "| shifted norm | $\\frac{\\partial}{\\partial \\mathbf x}\\|\\mathbf x - \\mathbf a\\|^2 = 2(\\mathbf x - \\mathbf a)$ |\n")
+    texts = [f.text for f in find_fragments(source_from_text(text, "<text>"))]
+    assert texts == ["\\frac{\\partial}{\\partial \\mathbf x}\\|\\mathbf x - \\mathbf a\\|^2 = 2(\\mathbf x - \\mathbf a)"]
+    assert positions(text) == [(3, 84, "verified")]

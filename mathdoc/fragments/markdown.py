@@ -151,6 +151,8 @@ def find_fragments(source: Source) -> list[Fragment]:
             if start >= 0:
                 locator.cursor = start + len(opener)
         found = locator.find(content) if content.strip() else None
+        if found is None and "|" in content:
+            content, found = _escaped_pipes(source, locator, content)
         if found is None:
             continue
         start, offsets = found
@@ -159,6 +161,17 @@ def find_fragments(source: Source) -> list[Fragment]:
     fragments.extend(_missed_brackets(source, fragments))
     fragments.extend(_unbalanced_dollars(source, fragments))
     return fragments
+
+
+def _escaped_pipes(source: Source, locator: _Locator, content: str) -> tuple[str, tuple[int, tuple[int, ...] | None] | None]:
+    """Math in a table cell: markdown-it unescapes the `\\|` a cell needs (`\\|\\mathbf x\\|` becomes
+    `|\\mathbf x|`); the math is the source's, backslashes kept (the norm the author wrote)."""
+    pattern = "".join(r"\\?\|" if ch == "|" else re.escape(ch) for ch in content)
+    match = re.compile(pattern).search(source.text, locator.cursor)
+    if match is None or "\n" in match.group(0):
+        return content, None
+    locator.cursor = match.end()
+    return match.group(0), (match.start(), None)
 
 
 def _displays_on_one_line(fragment: Fragment) -> list[Fragment]:
