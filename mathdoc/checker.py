@@ -403,7 +403,7 @@ def _finding(source: Source, claim: Claim, number: int, verdict: Verdict, code: 
     if detail is not None and detail.point is not None:
         counterexample = Counterexample(point=dict(detail.point), lhs=detail.lhs_value or "", rhs=detail.rhs_value or "")
     latex = f"{left.text} = {right.text}" if len(members) > 1 else left.text
-    message = " ".join(message.split())  # one finding, one line
+    message = " ".join(message.split()).replace("`bold:", "`")  # one finding, one line; a bold name shown as its letter, not the key
     return Finding(
         path=source.path,
         line=start.line,

@@ -57,7 +57,26 @@ def has_derivative(node: t.Node) -> bool:
     for sub in t.walk(node):
         if isinstance(sub, _DERIVATIVES) or (isinstance(sub, t.Unsupported) and sub.code == "malformed-notation"):
             return True
+        if isinstance(sub, t.Mul) and any(op == "" and _operator_d(a, b) for op, a, b in zip(sub.ops, sub.factors, sub.factors[1:])):
+            return True
+        if isinstance(sub, t.Apply) and len(sub.args) == 1 and isinstance(sub.head, t.Symbol) and sub.head.sub is not None and _operator_d(sub.head, sub.args[0]):
+            return True  # `D_x(x^2 + x)`
     return False
+
+
+def _operator_d(operator: t.Node, operand: t.Node) -> bool:
+    """`D_x x^3`, `Df(x)`, `D^2 f(x)`: the derivative operator D before what it acts on (the
+    evaluator decides whether the document gives D another meaning)."""
+    from .grammar.rules.functions import FUNCTION_LETTERS
+
+    if isinstance(operator, t.Pow) and isinstance(operator.exponent, t.Number):
+        operator = operator.base
+    if not (isinstance(operator, t.Symbol) and operator.name == "D" and not operator.font and not operator.accent):
+        return False
+    if isinstance(operator.sub, t.Symbol) and not operator.sub.sub and (operator.sub.font == "bold" or operator.sub.name in "xyzt"):
+        return True
+    head = operand.head if isinstance(operand, t.Apply) else None
+    return operator.sub is None and isinstance(head, t.Symbol) and head.name in FUNCTION_LETTERS
 
 
 def convention(node: t.Node) -> str:

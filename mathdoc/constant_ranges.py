@@ -30,13 +30,16 @@ if TYPE_CHECKING:
 TRIALS = tuple(Fraction(n, 4) for n in (-9, -7, -5, -3, -2, -1, 1, 2, 3, 5, 7, 9))
 """Values tried for the constant, and for the other letters (never 0 or 1: a value where many
 wrong claims happen to hold)."""
+MAX_LETTERS = 4
+"""More letters than this, and the search costs more than it tells (a matrix's entries)."""
 KIND = "range"
 """The kind of `LayoutResult.condition` this module writes: `range <name> <agree> <disagree>`."""
 
 
 def range_of_a_constant(context: "_Context", values: "tuple[Value, Value]") -> LayoutResult | None:
     """The sides agree at every point tried for some values of a letter the step does not
-    differentiate by, and differ for others: a condition on that constant."""
+    differentiate by (of any letter, in a step without a derivative), and differ for others: a
+    condition on that letter."""
     import sympy
     from sympy.core.function import AppliedUndef
 
@@ -45,11 +48,14 @@ def range_of_a_constant(context: "_Context", values: "tuple[Value, Value]") -> L
         return None
     if any(v.has(AppliedUndef, sympy.Subs, sympy.Limit, sympy.Integral, sympy.Derivative) for v in values):  # type: ignore[union-attr]
         return None
-    by = {key(v) for n in t.walk(context.left) + t.walk(context.right) if isinstance(n, t.Derivative) for v in n.variables if isinstance(v, t.Symbol)}
+    nodes = t.walk(context.left) + t.walk(context.right)
+    if any(isinstance(n, (t.Gradient, t.Prime)) for n in nodes):
+        return None  # the variables of a gradient or a prime are not written as letters here
+    by = {key(v) for n in nodes if isinstance(n, t.Derivative) for v in n.variables if isinstance(v, t.Symbol)}
     free = sorted(left.free_symbols | right.free_symbols, key=lambda s: s.name)  # type: ignore[union-attr]
     constants = [s for s in free if s.name not in by]
-    if not by or not constants or len(constants) == len(free):
-        return None
+    if not constants or not 2 <= len(free) <= MAX_LETTERS or (by and len(constants) == len(free)):
+        return None  # (a step without a derivative, `\lvert\det J\rvert = r`: each letter in turn)
     for constant in constants:
         others = [s for s in free if s != constant]
         agree, disagree = [], []

@@ -245,11 +245,13 @@ class EvaluatorCore:
         if "D" in self.defs.symbols or "D" in self.defs.functions or "D" in self.defs.values or self.matrix_context:
             return None
         head = operand.head if isinstance(operand, t.Apply) else operand
+        sub = operator.sub
+        if isinstance(sub, t.Symbol) and not sub.font and sub.sub is None and sub.name in "xyzt" and not _function_letter(head):
+            return t.Derivative("d", (sub,) * order, operand, "operator", (operator.span[0], operand.span[1]))  # `D_x x^3`
         if not _function_letter(head):
             return None
         args = operand.args if isinstance(operand, t.Apply) else ()
         letters = [a for a in args if isinstance(a, t.Symbol) and not a.font and a.sub is None]
-        sub = operator.sub
         if sub is None and len(args) == 1 and len(letters) == 1:
             variable = letters[0]
         elif isinstance(sub, t.Symbol) and not sub.font and sub.sub is None and (any(key(a) == key(sub) for a in letters) or (not args and sub.name not in "ijklmn")):

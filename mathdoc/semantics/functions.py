@@ -37,6 +37,10 @@ another f than one of a scalar): a function of a scalar acts on each entry only 
 class FunctionRules(EvaluatorCore):
     def apply(self, node: t.Apply) -> Value:
         head = node.head
+        if isinstance(head, t.Symbol) and head.name == "D" and head.sub is not None and len(node.args) == 1:
+            derivative = self._d_applied(head, t.Group(node.args[0], "(", node.span))  # `D_x(x^2 + x)`
+            if derivative is not None:
+                return self.value(derivative)
         if isinstance(head, t.Function):
             return self.named_function(head, node.args)
         if isinstance(head, t.Symbol):
@@ -202,7 +206,8 @@ class FunctionRules(EvaluatorCore):
         params, body = self.defs.functions[name]
         if len(params) != len(args):
             count = f"{len(params)} argument" + ("s" if len(params) != 1 else "")
-            raise Unchecked("undefined-function", f"`{name}` takes {count} as defined earlier, {len(args)} given here (another `{name}`?)")
+            shown = name.replace("bold:", "")
+            raise Unchecked("undefined-function", f"`{shown}` takes {count} as defined earlier, {len(args)} given here (another `{shown}`?)")
         outer = self.parameters_in_use
         self.parameters_in_use = outer | {key(p) for p in params if isinstance(p, t.Symbol)}
         try:
@@ -222,7 +227,8 @@ class FunctionRules(EvaluatorCore):
                 return _immutable(target.applyfunc(lambda entry: value.xreplace({source: entry})))
             if isinstance(source, sympy.MatrixBase) or isinstance(target, sympy.MatrixBase):
                 if not (isinstance(source, sympy.MatrixBase) and isinstance(target, sympy.MatrixBase)) or source.shape != target.shape:
-                    raise Unchecked("undefined-function", f"`{name}` is defined earlier for an argument of another shape (another `{name}`?)")
+                    shown = name.replace("bold:", "")
+                    raise Unchecked("undefined-function", f"`{shown}` is defined earlier for an argument of another shape (another `{shown}`?)")
                 mapping.update(dict(zip(source, target)))
             else:
                 mapping[source] = target
