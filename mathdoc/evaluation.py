@@ -152,29 +152,34 @@ def _decide_shaped(reading: Reading, defs: Definitions, context: _Context, layou
     decided: list[tuple[dict[str, int], LayoutResult, Values]] = []
     for sizes in ASSIGNMENTS:
         assignment = dict(zip(dimensions, sizes))
-        evaluated = None
+        best: tuple[LayoutResult, Values] | None = None
         # a vector or matrix the document does not declare has the generic length: 3, or the size
-        # of a declared dimension (`\\mathbf a^\\top W` with W m × n takes a of length m)
+        # of a declared dimension (`\\mathbf a^\\top W` with W m × n takes a of length m); each
+        # length that fits is a reading, and the step differs only if it differs at every one (the
+        # terms of `\\sum_k e^{z_k}` are as many as z has entries, `\\mathbf z \\in \\mathbb R^K`)
         for generic, rows in itertools.product(dict.fromkeys((3, *sizes[: len(dimensions)])), (False, True)):  # a vector in R^n as a column, else as a row
             evaluator = _evaluator(reading, defs, context, layout, generic, False)
             evaluator.dimensions, evaluator.row_vectors = assignment, rows
             try:
-                evaluated = _values(evaluator, reading, evaluator.defs)
-                break
+                left, right = _values(evaluator, reading, evaluator.defs)
             except ShapeMismatch as exc:
                 mismatch = mismatch or str(exc)
                 used_layout = used_layout or evaluator.used_layout
+                continue
             except (Unchecked, *_EVALUATION_ERRORS) as exc:
                 return _not_evaluated(exc), used_layout or evaluator.used_layout, None
-        if evaluated is None:
+            used_layout = used_layout or evaluator.used_layout
+            left, right = _zero_shaped(*_orient_tuples(reading, left, right))
+            result = compare(left, right, seed, proof, rule=context.combination)
+            if result.status == "differs":
+                result = _not_an_identity(left, right) or result
+            if best is None or result.status == "equal":
+                best = (result, (left, right))
+            if result.status == "equal":
+                break
+        if best is None:
             continue
-        left, right = evaluated
-        used_layout = used_layout or evaluator.used_layout
-        left, right = _zero_shaped(*_orient_tuples(reading, left, right))
-        result = compare(left, right, seed, proof, rule=context.combination)
-        if result.status == "differs":
-            result = _not_an_identity(left, right) or result
-        decided.append((assignment, result, (left, right)))
+        decided.append((assignment, best[0], best[1]))
     declared = ", ".join(f"`{name.replace('bold:', '')}` is {' × '.join(d for d in defs.shapes[name] if d != '1') if defs.shapes[name][1] != '1' else 'of length ' + defs.shapes[name][0]}"
                          for name in sorted(set(defs.shapes) & {key(n) for n in t.walk(reading.lhs) + t.walk(reading.rhs) if isinstance(n, t.Symbol)}))
     if not decided:
