@@ -226,10 +226,13 @@ def test_prime_on_a_combination_names_no_placeholder() -> None:
     "claim, verdict",
     [
         ("\\frac{dA}{dt} = \\frac{dw}{dt} h + w \\frac{dh}{dt}", "verified"),
-        ("\\frac{dA}{dt} = \\frac{dw}{dt} h + 2w \\frac{dh}{dt}", "unchecked"),
+        ("\\frac{dA}{dt} = \\frac{dw}{dt} h + 2w \\frac{dh}{dt}", "wrong"),
+        ("\\frac{dA}{dt} = 2w \\frac{dh}{dt}", "unchecked"),
     ],
 )
 def test_symbol_of_names_differentiated_by_time(claim: str, verdict: str) -> None:
-    """`A = wh` with dw/dt and dh/dt in the claim: A(t) = w(t)h(t) in the chain-rule reading (never wrong)."""
+    """`A = wh` with dw/dt and dh/dt in the claim: A(t) = w(t)h(t) in the chain-rule reading; wrong
+    when it fails there and the claim writes the rate of each of w and h, unchecked when it leaves
+    one out (that letter may be held constant)."""
     ((_, got, _),) = _verdicts(f"We know $A = wh$, so $${claim}$$\n", "note.md")
     assert got == verdict
