@@ -61,7 +61,17 @@ def has_derivative(node: t.Node) -> bool:
             return True
         if isinstance(sub, t.Apply) and len(sub.args) == 1 and isinstance(sub.head, t.Symbol) and sub.head.sub is not None and _operator_d(sub.head, sub.args[0]):
             return True  # `D_x(x^2 + x)`
+        if _jacobian_symbol(sub):
+            return True  # `J_{\\mathbf F}(x, y)`
     return False
+
+
+def _jacobian_symbol(node: t.Node) -> bool:
+    """`J_{\\mathbf F}`, `J_F`, `J_{\\mathbf g}`: the Jacobian of a (vector) function; not `J_\\theta`."""
+    from .grammar.rules.functions import FUNCTION_LETTERS
+
+    sub = node.sub if isinstance(node, t.Symbol) and node.name == "J" and not node.font else None
+    return isinstance(sub, t.Symbol) and sub.sub is None and (sub.font == "bold" or sub.name in FUNCTION_LETTERS - {"ell", "sigma", "phi", "varphi", "psi"})
 
 
 def _operator_d(operator: t.Node, operand: t.Node) -> bool:

@@ -102,6 +102,9 @@ class EvaluatorCore:
         return sympy.Rational(node.value)
 
     def symbol(self, node: t.Symbol) -> Value:
+        jacobian = self.jacobian_of(node) if node.name == "J" and node.sub is not None else None
+        if jacobian is not None:
+            return jacobian
         if node.font == "bold" or (self.matrix_context and _is_matrix_letter(node)):
             return self.array_symbol(node)
         if node.name in self.indices and node.sub is None and not node.font and not node.accent:

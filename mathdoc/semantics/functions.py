@@ -142,6 +142,12 @@ class FunctionRules(EvaluatorCore):
         name = key(head)
         if name in self.defs.functions:
             return self.apply_definition(name, node.args)
+        jacobian = self.jacobian_of(head)
+        if jacobian is not None:
+            params = self.defs.functions[key(head.sub)][0]  # type: ignore[arg-type]
+            if len(params) != len(node.args):
+                raise Unchecked("unparsed", "a Jacobian applied to arguments that do not match its function's")
+            return self.at_point(jacobian, list(zip(params, node.args)))
         if self.ambient is not None and name in (self.ambient.scalars | self.ambient.fields) and len(node.args) == 1:
             return self.combine(self.symbol(head), "", self.value(node.args[0]))  # `f(\\nabla\\cdot F)`: f times it
         if head.font == "roman" and len(head.name) > 1:
@@ -201,6 +207,26 @@ class FunctionRules(EvaluatorCore):
             values.extend(list(value) if isinstance(value, sympy.MatrixBase) else [value])
         self.used_abstract.add(name)
         return sympy.Function(name)(*values)
+
+    def jacobian_of(self, node: t.Symbol) -> Value | None:
+        """`J_{\\mathbf F}` (or `J_F`) of a vector function the document defines, `\\mathbf F(x, y) =
+        \\begin{bmatrix} … \\end{bmatrix}`: the matrix of ∂F_i/∂x_j (rows the components), in the
+        document's layout (transposed in denominator layout); None for any other J."""
+        sub = node.sub
+        if node.name != "J" or node.font or not isinstance(sub, t.Symbol) or key(node) in self.defs.symbols:
+            return None
+        if key(sub) not in self.defs.functions:
+            if sub.sub is None and (sub.font == "bold" or sub.name in FUNCTION_LETTERS - {"ell", "sigma", "phi", "varphi", "psi"}) and key(sub) not in self.defs.symbols:
+                raise Unchecked("undefined-function", f"the Jacobian of `{key(sub).replace('bold:', '')}`, which the document does not define as a vector function")
+            return None
+        params, _ = self.defs.functions[key(sub)]
+        value = self.apply_definition(key(sub), params)
+        variables = [self.value(p) for p in params]
+        if not isinstance(value, sympy.MatrixBase) or 1 not in value.shape or not all(isinstance(v, sympy.Symbol) for v in variables):
+            raise Unchecked("unparsed", f"the Jacobian of `{key(sub).replace('bold:', '')}`, which is not a vector function of named variables")
+        self.used_layout = True
+        matrix = sympy.Matrix([[sympy.diff(entry, v) for v in variables] for entry in value])
+        return _immutable(matrix if self.layout == "numerator" else matrix.T)
 
     def apply_definition(self, name: str, args: tuple[t.Node, ...]) -> Value:
         params, body = self.defs.functions[name]
