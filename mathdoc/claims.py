@@ -68,10 +68,9 @@ def has_derivative(node: t.Node) -> bool:
 
 def _jacobian_symbol(node: t.Node) -> bool:
     """`J_{\\mathbf F}`, `J_F`, `J_{\\mathbf g}`: the Jacobian of a (vector) function; not `J_\\theta`."""
-    from .grammar.rules.functions import FUNCTION_LETTERS
+    from .grammar.rules.functions import jacobian_subject
 
-    sub = node.sub if isinstance(node, t.Symbol) and node.name == "J" and not node.font else None
-    return isinstance(sub, t.Symbol) and sub.sub is None and (sub.font == "bold" or sub.name in FUNCTION_LETTERS - {"ell", "sigma", "phi", "varphi", "psi"})
+    return jacobian_subject(node) is not None
 
 
 def _operator_d(operator: t.Node, operand: t.Node) -> bool:

@@ -13,7 +13,7 @@ from .grammar import tree as t
 from .grammar.names import key
 from .outcome import LayoutResult
 from .semantics import Definitions, Evaluator
-from .semantics.env import applied_in_definitions
+from .semantics.env import applied_in_definitions, through_definitions
 from .semantics.errors import ShapeMismatch, Unchecked
 from .semantics.integrals import up_to_constant
 from .semantics.values import Value
@@ -197,20 +197,8 @@ def _decide_shaped(reading: Reading, defs: Definitions, context: _Context, layou
 
 
 def _reached(reading: Reading, defs: Definitions) -> list[t.Node]:
-    """The nodes of a step and of the definitions it uses, through definitions of definitions
-    (`\\mathbf a = \\sigma(\\mathbf u)` brings in u, whose length the document may not declare)."""
-    found: list[t.Node] = []
-    seen: set[str] = set()
-    pending = [reading.lhs, reading.rhs]
-    while pending:
-        nodes = t.walk(pending.pop())
-        found.extend(nodes)
-        for n in nodes:
-            name = key(n) if isinstance(n, t.Symbol) else None
-            if name is not None and name not in seen and name in defs.symbols:
-                seen.add(name)
-                pending.append(defs.symbols[name])
-    return found
+    """The nodes of a step and of the definitions it uses (see `env.through_definitions`)."""
+    return t.walk(reading.lhs) + t.walk(reading.rhs) + through_definitions([reading.lhs, reading.rhs], defs)
 
 
 def _evaluator(reading: Reading, defs: Definitions, context: _Context, layout: str, n: int, all_generic: bool) -> Evaluator:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from .grammar import parse, tree as t
 from .outcome import LayoutResult, StepResult
 from .semantics import Definitions
-from .semantics.env import applications
+from .semantics.env import applications, through_definitions
 from .grammar.differentials import as_partials, differential_of
 from .grammar.names import key
 from .grammar.tokens import function_names, spelled_names, spelling
@@ -94,15 +94,7 @@ def _uses(defs: Definitions, name: str) -> set[str]:
 
 def _through_definitions(defs: Definitions, left: t.Node, right: t.Node) -> frozenset[str]:
     """The names the definitions of the step's names use, through definitions of definitions."""
-    bodies = {**{name: body for name, (_, body) in defs.functions.items()}, **defs.symbols}
-    found: set[str] = set()
-    pending = [n for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol)]
-    while pending:
-        name = key(pending.pop())
-        if name in bodies and name not in found:
-            found.add(name)
-            pending.extend(n for n in t.walk(bodies[name]) if isinstance(n, t.Symbol))
-    return frozenset(key(n) for name in found for n in t.walk(bodies[name]) if isinstance(n, t.Symbol))
+    return frozenset(key(n) for n in through_definitions([left, right], defs, functions=True) if isinstance(n, t.Symbol))
 
 
 def _closed_near(near: Definitions, left: t.Node, right: t.Node) -> frozenset[str]:

@@ -235,6 +235,24 @@ def _is_number(node: t.Node) -> bool:
     return False
 
 
+def through_definitions(roots: "list[t.Node]", defs: Definitions, functions: bool = False) -> list[t.Node]:
+    """The nodes of the bodies of the definitions the names under `roots` use, through definitions
+    of definitions (`\\mathbf a = \\sigma(\\mathbf u)` brings in u); symbols' bodies, and with
+    `functions` the functions' too."""
+    bodies = {**({name: body for name, (_, body) in defs.functions.items()} if functions else {}), **defs.symbols}
+    found: list[t.Node] = []
+    seen: set[str] = set()
+    pending = list(roots)
+    while pending:
+        for n in t.walk(pending.pop()):
+            name = key(n) if isinstance(n, t.Symbol) else None
+            if name is not None and name not in seen and name in bodies:
+                seen.add(name)
+                found.extend(t.walk(bodies[name]))
+                pending.append(bodies[name])
+    return found
+
+
 def applications(left: t.Node, right: t.Node, defs: Definitions) -> dict[str, list[tuple[t.Node, ...]]]:
     """The arguments of every name written as a function (`w(t)`, `w'(0)`) in the step or in the
     bodies of the functions it may use."""

@@ -8,7 +8,7 @@ import sympy
 from .errors import ShapeMismatch, Unchecked
 from .values import Value, _immutable
 from ..grammar import tree as t
-from ..grammar.rules.functions import FUNCTION_LETTERS
+from ..grammar.rules.functions import FUNCTION_LETTERS, jacobian_subject
 from .evaluate import EvaluatorCore
 from ..grammar.names import key, scalar_name
 
@@ -212,11 +212,11 @@ class FunctionRules(EvaluatorCore):
         """`J_{\\mathbf F}` (or `J_F`) of a vector function the document defines, `\\mathbf F(x, y) =
         \\begin{bmatrix} … \\end{bmatrix}`: the matrix of ∂F_i/∂x_j (rows the components), in the
         document's layout (transposed in denominator layout); None for any other J."""
-        sub = node.sub
-        if node.name != "J" or node.font or not isinstance(sub, t.Symbol) or key(node) in self.defs.symbols:
+        sub = jacobian_subject(node)
+        if sub is None or key(node) in self.defs.symbols:
             return None
         if key(sub) not in self.defs.functions:
-            if sub.sub is None and (sub.font == "bold" or sub.name in FUNCTION_LETTERS - {"ell", "sigma", "phi", "varphi", "psi"}) and key(sub) not in self.defs.symbols:
+            if key(sub) not in self.defs.symbols:
                 raise Unchecked("undefined-function", f"the Jacobian of `{key(sub).replace('bold:', '')}`, which the document does not define as a vector function")
             return None
         params, _ = self.defs.functions[key(sub)]

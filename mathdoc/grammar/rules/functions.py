@@ -36,6 +36,18 @@ NAMED = frozenset(
 FUNCTION_LETTERS = frozenset("f g h F G H u v y L J V Q P phi varphi psi Phi Psi ell sigma".split())
 """Letters that name a function when applied, `f(x)`; other letters before `(` multiply (the
 evaluator decides, and the other reading is tried too)."""
+JACOBIAN_LETTERS = FUNCTION_LETTERS - {"ell", "sigma", "phi", "varphi", "psi"}
+"""Letters whose Jacobian `J_F`, `J_{\\mathbf g}` is written (a bold name too); `J_\\theta` is not one."""
+
+
+def jacobian_subject(node: t.Node) -> t.Symbol | None:
+    """The function of `J_{\\mathbf F}`, `J_F`, `J_{\\mathbf g}`; None for any other J (`J_\\theta`, an objective)."""
+    sub = node.sub if isinstance(node, t.Symbol) and node.name == "J" and not node.font else None
+    if isinstance(sub, t.Symbol) and sub.sub is None and (sub.font == "bold" or sub.name in JACOBIAN_LETTERS):
+        return sub
+    return None
+
+
 SPELLED = ("softplus", "Softplus", "sigmoid", "Sigmoid", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "Tanh", "relu", "ReLU", "Relu",
            "sin", "cos", "tan", "cot", "sec", "csc", "exp", "ln", "log", "diag")
 """Names people write without a backslash (`ln(x)`, `sin x`, `sigmoid(z)`, `Sigmoid(Z1)`), longest first."""
