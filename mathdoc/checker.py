@@ -100,7 +100,7 @@ def plan(source: Source, options: Options) -> _Plan:
             continue
         offset = claim.fragment.source_offset(claim.members[0].start)
         last = claim.members[-1]
-        after = After(claim.fragment.source_offset(last.start + len(last.text)), source.text, offsets)
+        after = After(claim.fragment.source_offset(last.start + len(last.text)), source.text, offsets, offset)
         scope = definitions_in_scope(recognised.definitions, offset, claim.names, claim.applied, sections, after)
         for number in range(1, len(claim.members)):
             lhs, rhs = claim.members[number - 1].text, claim.members[number].text
@@ -248,7 +248,9 @@ _STATED = {
     "probabilities": re.compile(r"one-hot|\bprobabilit|\bsums? to (?:1|one)\b|\bdistribution\b|独热|概率"),
 }
 """The words that state a step's condition (`LayoutResult.condition`), in the paragraph before it."""
-_CAPITAL = re.compile(r"(?<![A-Za-z\\])[A-Z](?![A-Za-z])")
+_CAPITAL = re.compile(r"(?<![A-Za-z\\])[A-Z](?![A-Za-z])|(?<=\\)(?:Sigma|Lambda|Gamma|Omega|Phi|Psi|Theta|Delta|Pi|Xi)(?![A-Za-z])")
+_SETS = re.compile(r"\\(?:mathbb|mathcal|mathscr|mathfrak)\s*(?:\{[^{}]*\}|\\?[A-Za-z])|\\R\b")
+_NOT_STATED = re.compile(r"\b(?:unless|not|non-?|need not|necessarily)\b|[非不未]")
 _HEADING = re.compile(r"^(?:#{1,6}\s|\\(?:sub)*section\*?\{)", re.MULTILINE)
 
 
@@ -258,7 +260,10 @@ def _conditions(source: Source, claim: Claim, result: LayoutResult) -> LayoutRes
     matrix the prose does not declare makes it wrong, and labels that may not sum to 1 leave it
     unchecked."""
     kind, _, name = (result.condition or "").partition(" ")
-    paragraph = _leading_text(source.text, claim.fragment.source_offset(claim.members[0].start))
+    start = claim.fragment.source_offset(claim.members[0].start)
+    last = claim.members[-1]
+    # the paragraphs before the claim, and the claim itself (`= 2\\mathbf x^\\top A \\quad \\text{if } A = A^\\top`)
+    paragraph = _leading_text(source.text, start) + source.text[start:claim.fragment.source_offset(last.start + len(last.text)) + 80]
     from .constant_ranges import KIND as RANGE, stated_range  # here: a warm run never loads the grammar
 
     if kind == RANGE:
@@ -274,6 +279,8 @@ def _conditions(source: Source, claim: Claim, result: LayoutResult) -> LayoutRes
         return replace(result, status="equal", code="verified", message=f"holds for a symmetric `{name}`, as the prose states")
     if kind == "probabilities" and _STATED["probabilities"].search(paragraph):
         return replace(result, status="equal", code="verified", message=f"holds for entries of `{name}` that sum to 1, as the prose states")
+    if result.status == "transposed":
+        return result  # the transpose it stays (a layout finding) when the prose does not say the matrix is symmetric
     if kind == "symmetric":
         return replace(result, status="differs", code="wrong-derivative", message=f"{result.otherwise}; it holds only for a symmetric `{name}`, which the document does not say")
     return result
@@ -301,8 +308,10 @@ def _states_symmetric(text: str, name: str) -> bool:
         return True
     # the capital nearest the word, within 40 characters (`$A$ is symmetric`, `symmetric matrix $A$`;
     # in "C is square and A is symmetric" it is A)
-    capitals = [(m.start(), m.group(0)) for m in _CAPITAL.finditer(text)]
+    capitals = [(m.start(), m.group(0)) for m in _CAPITAL.finditer(_SETS.sub(lambda m: " " * len(m.group(0)), text))]  # not the R of `\\mathbb{R}^{n\\times n}`
     for word in _STATED["symmetric"].finditer(text):
+        if _NOT_STATED.search(text[max(0, word.start() - 25):word.start()]):
+            continue  # "not necessarily symmetric", "wrong unless Y is symmetric": the matrix is not said to be symmetric
         near = [(abs(at - word.start()), letter) for at, letter in capitals if abs(at - word.start()) <= 40]
         if near and min(near)[1] == name.replace("bold:", ""):
             return True
@@ -340,6 +349,8 @@ def _judge(source: Source, step: _Step, result: TaskResult, declaration: LayoutD
             layout = declaration.layout
         other = "denominator" if layout == "numerator" else "numerator"
         mine, theirs = outcome.get(layout), outcome.get(other)
+        if mine.status == "transposed" and mine.condition is not None:
+            mine = _conditions(source, claim, mine)  # the transpose, unless the matrix is symmetric as the prose says
         if mine.status != "equal" and theirs.status == "equal":
             where = declaration or inferred
             origin = _origin(where, gradients)
@@ -350,7 +361,7 @@ def _judge(source: Source, step: _Step, result: TaskResult, declaration: LayoutD
             return _finding(source, claim, number, Verdict.LAYOUT, "layout-mismatch", message, mine), inferred
     else:
         mine = outcome.get("numerator")
-    if mine.status == "unchecked" and mine.condition is not None:
+    if mine.status in ("unchecked", "transposed") and mine.condition is not None:
         mine = _conditions(source, claim, mine)
     if mine.status == "equal":
         return _finding(source, claim, number, Verdict.VERIFIED, "verified", mine.message, mine), inferred

@@ -57,6 +57,8 @@ def has_derivative(node: t.Node) -> bool:
     for sub in t.walk(node):
         if isinstance(sub, _DERIVATIVES) or (isinstance(sub, t.Unsupported) and sub.code == "malformed-notation"):
             return True
+        if isinstance(sub, t.Symbol) and sub.accent in ("dot", "ddot"):
+            return True  # `\\dot x`: Newton's derivative by time
         if isinstance(sub, t.Mul) and any(op == "" and _operator_d(a, b) for op, a, b in zip(sub.ops, sub.factors, sub.factors[1:])):
             return True
         if isinstance(sub, t.Apply) and len(sub.args) == 1 and isinstance(sub.head, t.Symbol) and sub.head.sub is not None and _operator_d(sub.head, sub.args[0]):
@@ -160,6 +162,8 @@ def names_in(node: t.Node) -> frozenset[str]:
             found.add(key(sub))
             if isinstance(sub.sub, t.Symbol) and not sub.font:
                 found.add(sub.name)  # `f_x`: the partial of f, whose definition it needs
+            if sub.accent in ("dot", "ddot"):
+                found.add(key(t.Symbol(sub.name, sub.span, font=sub.font, sub=sub.sub)))  # `\\dot x`: the derivative of x
     return frozenset(found)
 
 

@@ -38,7 +38,7 @@ def declared_layout(source: Source, configured: str | None = None) -> LayoutDecl
 
 
 _GRADIENT_DIRECTIVE = re.compile(r"(?:<!--|%|\.\.)\s*mathdoc:\s*gradient\s*=\s*(row|column)\b", re.IGNORECASE)
-_GRADIENT_PROSE = re.compile(r"\bgradients?\s+(?:is|are)\s+(?:(?:always|written|taken)\s+)?(?:an?\s+|as\s+)?(row|column)\s+vectors?|梯度(?:是|为|写成)(行|列)向量", re.IGNORECASE)
+_GRADIENT_PROSE = re.compile(r"\bgradients?\s*(?:,[^,.;]{1,40},\s*)?(?:is|are)\s+(?:(?:always|written|taken)\s+)?(?:an?\s+|as\s+)?(row|column)\s+vectors?|梯度(?:是|为|写成)(行|列)向量", re.IGNORECASE)
 GRADIENT_LAYOUTS = {"row": "numerator", "column": "denominator"}
 """A gradient written as a row is the numerator-layout result of a scalar's derivative; as a column, the denominator-layout one."""
 
@@ -130,6 +130,8 @@ def definitions_in_scope(
     code: dict[str, Definition] = {}
     previous: dict[str, Definition] = {}
     shapes: dict[str, Definition] = {}
+    values: dict[str, Definition] = {}
+    earlier_sections: dict[str, Definition] = {}
     for definition in definitions:
         if definition.offset >= offset:
             break
@@ -150,9 +152,19 @@ def definitions_in_scope(
             continue
         if not _in_scope(definition.offset, offset, sections):
             if definition.function:
-                latest[definition.name] = definition
+                latest[definition.name] = definition  # a function of another section, where the claim applies it
                 remote.add(definition.name)
+                earlier_sections.pop(definition.name, None)
+            elif not _example_between(definition.offset, offset, sections):
+                earlier_sections[definition.name] = definition  # "## Setup", then "## Gradients": a far reading, if nothing else defines it
             continue
+        earlier_sections.pop(definition.name, None)
+        kept = latest.get(definition.name)
+        if (kept is not None and _NUMBER.fullmatch(definition.body) and not _NUMBER.fullmatch(kept.body) and definition.name not in remote
+                and offset - kept.offset <= NEAR):
+            values[definition.name] = definition  # `u = wx + b`, then "take w = 1, … Then u = 0": a value at a point, not a new u
+            continue
+        values.pop(definition.name, None)
         _remember_earlier(previous, latest.get(definition.name), definition, remote)
         latest[definition.name] = definition
         remote.discard(definition.name)
@@ -160,6 +172,10 @@ def definitions_in_scope(
             ended.add(definition.name)
         else:
             ended.discard(definition.name)
+    for name, definition in earlier_sections.items():
+        if name not in latest:
+            latest[name] = definition
+            remote.add(name)
     chosen: dict[str, Definition] = {}
     from_code: dict[str, Definition] = {}
     earlier: dict[str, Definition] = {}
@@ -169,8 +185,12 @@ def definitions_in_scope(
         if name in chosen or name in from_code or name in earlier:
             continue
         found = latest.get(name)
-        if found is not None and not (name in remote and name not in applied):
-            chosen[name] = found
+        if found is None:
+            found = _indexed(latest, name)  # `\\pi_1` where `\\pi_i = …` is defined for each i
+            if found is not None and found.name in chosen:
+                continue
+        if found is not None and not (name in remote and found.function and name not in applied and not _spelled(found)):
+            chosen[found.name] = found
             frontier.extend(sorted(found.uses - set(chosen)))
         if name in code and (found is None or name in remote):
             from_code[name] = code[name]
@@ -179,13 +199,14 @@ def definitions_in_scope(
             earlier[name] = previous[name]
             frontier.extend(sorted(previous[name].uses - set(chosen)))
     ordered = sorted(chosen.values(), key=lambda d: d.offset)
-    pairs = [(d.head, d.body, _distance(d, offset, remote | ended)) for d in ordered]
+    pairs = [(d.head, d.body, _point(d, offset, after) or _distance(d, offset, remote | ended)) for d in ordered]
     pairs.extend((d.head, d.body, _distance(d, offset, remote)) for d in equalities if d.equality & names)
     pairs.extend((d.head, d.body, CODE + d.code) for d in sorted(from_code.values(), key=lambda d: d.offset))
     pairs.extend((d.head, d.body, EARLIER) for d in sorted(earlier.values(), key=lambda d: d.offset))
+    pairs.extend((d.head, d.body, _point(d, offset, after) or _distance(d, offset, remote)) for d in sorted(values.values(), key=lambda d: d.offset) if d.name in chosen)
     reached = set(names).union(*(d.uses for d in chosen.values()))  # `\\mathbf y` of `L = \\|\\mathbf z - \\mathbf y\\|^2`
     pairs.extend((d.head, d.body, SHAPE) for d in sorted(shapes.values(), key=lambda d: d.offset) if d.name in reached)
-    for later in _later_solutions(definitions, offset, names, sections):
+    for later in _later_solutions(definitions, offset, names, sections, after.text if after is not None else ""):
         pairs.append((later.head, later.body, SOLUTION if after is not None and after.states_solution(later) else LATER))
     return tuple(pairs)
 
@@ -201,6 +222,8 @@ class After:
     """The source text."""
     claims: tuple[tuple[int, frozenset[str]], ...]
     """(offset, names) of every claim of the document."""
+    start: int = -1
+    """Source offset where the claim starts (-1: not known)."""
 
     def states_solution(self, definition: Definition) -> bool:
         """The sentence that states the definition, after the claim, calls it the solution and
@@ -210,15 +233,25 @@ class After:
             return False
         between = self.text[self.end:definition.offset]
         sentence = between[max((m.end() for m in _SENTENCE_END.finditer(between)), default=0):]
-        return bool(_SOLUTION.search(sentence)) and not _NOT_A_SOLUTION.search(sentence)
+        if _SOLUTION.search(sentence) and not _NOT_A_SOLUTION.search(sentence):
+            return True
+        if self.start < 0 or _SENTENCE_END.search(between):
+            return False
+        # "The general solution of $y' = y + x$ is $y = …$": the words stand before the equation
+        before = self.text[max(0, self.start - 300):self.start]
+        before = before[max((m.end() for m in _SENTENCE_END.finditer(before)), default=0):]
+        return bool(_SOLUTION_OF.search(before)) and not _NOT_A_SOLUTION.search(before) and _IS.fullmatch(_DELIMITERS.sub(" ", between)) is not None
 
 
 _SENTENCE_END = re.compile(r"[.!?;:](?:\s|$)|[。！？；：]|\n\s*\n")
 _SOLUTION = re.compile(r"\b(?:general|particular) solution|\b(?:the|its|a) solutions? (?:is|are|of)\b|\bsolution is\b|\bsolved by\b|通解|特解|解为|解是|的解", re.IGNORECASE)
+_SOLUTION_OF = re.compile(r"\b(?:general |particular )?solutions? (?:of|to)(?: the equation| the ODE)?\s*(?:\$\$?|\\\(|\\\[|\\begin\{equation\*?\})?\s*$|(?:通解|特解|的解)\s*\$*\s*$|方程\s*\$*\s*$", re.IGNORECASE)
+_IS = re.compile(r"\s*(?:is|are|reads|is given by|=|:|,|为|是)?\s*", re.IGNORECASE)
+_DELIMITERS = re.compile(r"\$|\\[()\[\]]|\\(?:begin|end)\{(?:equation|align|gather)\*?\}")
 _NOT_A_SOLUTION = re.compile(r"\b(?:not|no|tr(?:y|ies|ied|ying)|guess\w*|suppos\w*|assum\w*|ansatz|trial|attempt|form|if|whether|check|verify|show|homogeneous|complementary|associated)\b|\?|不|试|假设|猜|若|如果|齐次", re.IGNORECASE)
 
 
-def _later_solutions(definitions: tuple[Definition, ...], offset: int, names: frozenset[str], sections: tuple[tuple[int, int], ...]) -> list[Definition]:
+def _later_solutions(definitions: tuple[Definition, ...], offset: int, names: frozenset[str], sections: tuple[tuple[int, int], ...], text: str = "") -> list[Definition]:
     """The first definition after the claim of each name it mentions, near it and before the next
     heading or example: a solution stated after a differential equation (`y' = ky`, then `y =
     Ce^{kx}`).  Read only to verify an equation with it, never to call a step wrong."""
@@ -232,7 +265,35 @@ def _later_solutions(definitions: tuple[Definition, ...], offset: int, names: fr
             break
         if definition.name in names and not (definition.code or definition.shape or definition.name in found):
             found[definition.name] = definition
+        elif text and not (definition.code or definition.shape or definition.name in found or definition.name in names) and any(
+                definition.name in d.uses and not _SENTENCE_END.search(text, d.offset + len(d.head) + len(d.body), definition.offset) for d in found.values()):
+            found[definition.name] = definition  # "… is $x = A\\cos(\\omega_0 t)$, where $\\omega_0 = \\sqrt{k/m}$" (in the same sentence)
     return sorted(found.values(), key=lambda d: d.offset)
+
+
+_ENTRY_NAME = re.compile(r"(.+)_\{?(\d+)\}?")
+
+
+def _indexed(latest: "dict[str, Definition]", name: str) -> "Definition | None":
+    """The definition `x_i = …` of an entry `x_2` the claim writes (an indexed definition holds for each i)."""
+    match = _ENTRY_NAME.fullmatch(name)
+    if match is None:
+        return None
+    for letter in "ijkl":
+        for spelled in (f"{match.group(1)}_{letter}", f"{match.group(1)}_{{{letter}}}"):
+            if spelled in latest and not latest[spelled].function:
+                return latest[spelled]
+    return None
+
+
+def _example_between(start: int, end: int, sections: tuple[tuple[int, int], ...]) -> bool:
+    return any(start < at < end and level in (EXAMPLE_LEVEL, EXAMPLE_END) for at, level in sections)
+
+
+def _spelled(definition: Definition) -> bool:
+    """`loss(w, b) = …`: a name spelled in several letters names the same quantity in a later
+    section (a bare `b` or `C` there is more likely a new symbol)."""
+    return re.match(r"[A-Za-z]{2,}[A-Za-z0-9]*\s*\(", definition.head) is not None
 
 
 def _remember_earlier(previous: dict[str, Definition], older: Definition | None, newer: Definition, remote: set[str]) -> None:
@@ -264,6 +325,29 @@ SHAPE = "shape"
 NEAR = 1500
 """Characters: a definition made further before a claim than this (or in another section) is
 "far"; a claim that is wrong only with a far definition is not called wrong (it may not apply)."""
+
+
+POINT = "point"
+"""The distance field of a value stated in the claim's paragraph, before it (`At $t = 1$, …`): a
+point the claim may be at (a near definition otherwise)."""
+_NUMBER = re.compile(r"\s*-?\s*\d+(?:\.\d+)?\s*")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t>]*\n")
+_CONTINUED = re.compile(r".*[^.!?。\s]\s*\n[ \t>]*\n\s*(?:\$\$|\\\[|\\begin\{(?:equation|align|gather)\*?\})?\s*", re.DOTALL)
+"""The sentence goes on into the claim's display across a blank line ("Then $u = 0$, and", a blank
+line, the display)."""
+
+
+def _point(definition: Definition, offset: int, after: "After | None") -> str | None:
+    if after is None or not _NUMBER.fullmatch(definition.body):
+        return None
+    breaks = list(_PARAGRAPH_BREAK.finditer(after.text, definition.offset, offset))
+    if breaks and not _CONTINUED.fullmatch(after.text, breaks[0].start() - 40 if breaks[0].start() >= 40 else 0, offset) and len(breaks) == 1:
+        return None
+    if len(breaks) > 1:
+        return None
+    if any(definition.offset < other < offset for other, _ in after.claims):
+        return None  # another claim between: the value was for that one
+    return POINT
 
 
 def _distance(definition: Definition, offset: int, remote: set[str]) -> str:

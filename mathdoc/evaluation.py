@@ -52,6 +52,7 @@ def _decide(reading: Reading, defs: Definitions, context: _Context, layout: str,
     results: list[tuple[int, LayoutResult, Values]] = []
     used_layout = False
     fitted = False  # the shapes fit at the generic length 3, with the document's definitions
+    swept = False  # the sizes of the generic length are set (after the first try, at 3)
     index = 0
     while index < len(sizes):
         n = sizes[index]
@@ -59,28 +60,35 @@ def _decide(reading: Reading, defs: Definitions, context: _Context, layout: str,
         try:
             left, right = _values(evaluator, reading, evaluator.defs)
         except ShapeMismatch as exc:
-            if evaluator.used_generic and sizes == (3,):
-                sizes, index = _generic_sizes(reading), 0
+            if evaluator.used_generic and not swept:
+                sizes, index, swept = _generic_sizes(reading, evaluator.defs), 0, True
                 continue
             if fitted:
                 index += 1  # a length that a definition of fixed size does not take (`f(x, y, z)` beside a generic `\mathbf u`)
                 continue
+            if evaluator.abstract_of_arrays and "scalar" in str(exc):
+                return _unknown_shape(evaluator.abstract_of_arrays, str(exc)), used_layout or evaluator.used_layout, None
             return LayoutResult("shape", "shape-mismatch", f"shapes do not fit: {exc}"), used_layout or evaluator.used_layout, None
         except (Unchecked, *_EVALUATION_ERRORS) as exc:
             return _not_evaluated(exc), used_layout or evaluator.used_layout, None
         used_layout = used_layout or evaluator.used_layout
-        if evaluator.used_generic and sizes == (3,):
-            sizes, index, fitted = _generic_sizes(reading), 0, True
+        if evaluator.used_generic and not swept:
+            sizes, index, fitted, swept = _generic_sizes(reading, evaluator.defs), 0, True, True
             continue
         left, right = _zero_shaped(*_orient_tuples(reading, left, right))
         if _shape(left) != _shape(right) and (_abstract(left) or _abstract(right)):
             return LayoutResult("unchecked", "undefined-function", "uses a function the document does not define, so the shape of its value is unknown"), used_layout, None
         result = compare(left, right, seed, proof, rule=context.combination)
-        if result.status == "differs":
-            result = _not_an_identity(left, right) or result
+        if result.status == "differs" and not reading.solved:
+            result = _not_an_identity(left, right, _written_zeros(reading)) or result
         results.append((n, result, (left, right)))
         index += 1
     return _summary(results, sizes, used_layout)
+
+
+def _unknown_shape(functions: "set[str]", mismatch: str) -> LayoutResult:
+    shown = ", ".join(f"`{name}`" for name in sorted(functions))
+    return LayoutResult("unchecked", "undefined-function", f"{shown}, which the document does not define, is applied to a vector: read as a number, the shapes do not fit ({mismatch}), but its value may be a vector")
 
 
 INDEXED_SIZES = (2, 3)
@@ -119,8 +127,8 @@ def _decide_indexed(reading: Reading, defs: Definitions, context: _Context, layo
             used_layout = used_layout or evaluator.used_layout
             left, right = _zero_shaped(*_orient_tuples(reading, left, right))
             result = compare(left, right, seed, proof, rule=context.combination)
-            if result.status == "differs":
-                result = _not_an_identity(left, right) or result
+            if result.status == "differs" and not reading.solved:
+                result = _not_an_identity(left, right, _written_zeros(reading)) or result
             if result.status != "equal":
                 at = ", ".join(f"{index} = {value}" for index, value in zip(free, assignment))
                 return replace(result, message=f"{result.message} (at {at}, for n = {n})"), used_layout, (left, right)
@@ -153,11 +161,15 @@ def _decide_shaped(reading: Reading, defs: Definitions, context: _Context, layou
     for sizes in ASSIGNMENTS:
         assignment = dict(zip(dimensions, sizes))
         best: tuple[LayoutResult, Values] | None = None
+        fitted_as_columns: set[int] = set()
+        unknown_shapes: set[str] = set()
         # a vector or matrix the document does not declare has the generic length: 3, or the size
         # of a declared dimension (`\\mathbf a^\\top W` with W m × n takes a of length m); each
         # length that fits is a reading, and the step differs only if it differs at every one (the
         # terms of `\\sum_k e^{z_k}` are as many as z has entries, `\\mathbf z \\in \\mathbb R^K`)
         for generic, rows in itertools.product(dict.fromkeys((3, *sizes[: len(dimensions)])), (False, True)):  # a vector in R^n as a column, else as a row
+            if rows and generic in fitted_as_columns:
+                continue  # rows only where columns do not fit (`\\mathbf x W`): else `2\\mathbf x^\\top` would pass for a column
             evaluator = _evaluator(reading, defs, context, layout, generic, False)
             evaluator.dimensions, evaluator.row_vectors = assignment, rows
             try:
@@ -165,14 +177,18 @@ def _decide_shaped(reading: Reading, defs: Definitions, context: _Context, layou
             except ShapeMismatch as exc:
                 mismatch = mismatch or str(exc)
                 used_layout = used_layout or evaluator.used_layout
+                if "scalar" in str(exc):
+                    unknown_shapes |= evaluator.abstract_of_arrays  # read as a number, the function's value is what does not fit
                 continue
             except (Unchecked, *_EVALUATION_ERRORS) as exc:
                 return _not_evaluated(exc), used_layout or evaluator.used_layout, None
             used_layout = used_layout or evaluator.used_layout
+            if not rows:
+                fitted_as_columns.add(generic)
             left, right = _zero_shaped(*_orient_tuples(reading, left, right))
             result = compare(left, right, seed, proof, rule=context.combination)
-            if result.status == "differs":
-                result = _not_an_identity(left, right) or result
+            if result.status == "differs" and not reading.solved:
+                result = _not_an_identity(left, right, _written_zeros(reading)) or result
             if best is None or result.status == "equal":
                 best = (result, (left, right))
             if result.status == "equal":
@@ -182,6 +198,8 @@ def _decide_shaped(reading: Reading, defs: Definitions, context: _Context, layou
         decided.append((assignment, best[0], best[1]))
     declared = ", ".join(f"`{name.replace('bold:', '')}` is {' × '.join(d for d in defs.shapes[name] if d != '1') if defs.shapes[name][1] != '1' else 'of length ' + defs.shapes[name][0]}"
                          for name in sorted(set(defs.shapes) & {key(n) for n in t.walk(reading.lhs) + t.walk(reading.rhs) if isinstance(n, t.Symbol)}))
+    if not decided and unknown_shapes:
+        return _unknown_shape(unknown_shapes, mismatch), used_layout, None
     if not decided:
         undeclared = sorted({key(n).replace("bold:", "") for n in _reached(reading, defs)
                              if isinstance(n, t.Symbol) and n.font == "bold" and key(n) not in defs.shapes and key(n) not in defs.symbols})
@@ -218,6 +236,11 @@ def _evaluator(reading: Reading, defs: Definitions, context: _Context, layout: s
     evaluator.ambient = reading.ambient
     evaluator.series_terms = reading.series
     evaluator.frobenius = reading.frobenius
+    evaluator.jacobian_determinant = reading.jacobian_determinant
+    evaluator.sum_bounds = _sum_bounds(reading, defs)
+    evaluator.prime_on_curve = reading.prime_on_curve
+    if reading.prime_on_curve:
+        evaluator.implicit_functions = set()  # y is the curve's, not an arbitrary function of x
     evaluator.gradient_variables = reading.gradient_variables
     evaluator.bare_applied = dict(context.bare_applied)
     evaluator.primed_functions = {key(n.head.operand) for n in t.walk(context.left) + t.walk(context.right)
@@ -228,12 +251,23 @@ def _evaluator(reading: Reading, defs: Definitions, context: _Context, layout: s
     return evaluator
 
 
-def _generic_sizes(reading: Reading) -> tuple[int, ...]:
+def _generic_sizes(reading: Reading, defs: Definitions) -> tuple[int, ...]:
     """The sizes a generic length takes: those at least the largest entry the step writes (a
-    sum over k beside `z_2` has at least two terms)."""
-    written = [int(n.sub.value) for n in t.walk(reading.lhs) + t.walk(reading.rhs)
-               if isinstance(n, t.Symbol) and isinstance(n.sub, t.Number) and n.sub.value.isdigit()]
-    least = max(written, default=1)
+    sum over k beside `z_2` has at least two terms); exactly the largest entry of a vector that
+    a definition the step uses writes in components (`f(\\mathbf x) = x_1^2 + x_2`: x has two)."""
+    def entries(nodes: "list[t.Node]") -> "list[int]":
+        return [int(n.sub.value) for n in nodes if isinstance(n, t.Symbol) and isinstance(n.sub, t.Number) and n.sub.value.isdigit() and not n.font]
+
+    step = t.walk(reading.lhs) + t.walk(reading.rhs)
+    least = max(entries(step), default=1)
+    reached = through_definitions([reading.lhs, reading.rhs], defs, functions=True)
+    written = {key(n) for n in step + reached if isinstance(n, t.Symbol)}
+    parameters = [n for name, (params, _) in defs.functions.items() if name in written for p in params for n in t.walk(p)]
+    bold = {n.name for n in step + reached + parameters if isinstance(n, t.Symbol) and n.font == "bold" and n.sub is None}
+    components = [int(n.sub.value) for n in reached
+                  if isinstance(n, t.Symbol) and n.name in bold and isinstance(n.sub, t.Number) and n.sub.value.isdigit() and not n.font]
+    if components and max(components) >= max(least, 2):
+        return (max(components),)
     return tuple(n for n in SIZES if n >= least) or SIZES
 
 
@@ -289,7 +323,72 @@ def _values(evaluator: Evaluator, reading: Reading, defs: Definitions) -> tuple[
     if evaluator.dependencies:  # the chain-rule reading: a bare `h` beside dh/dt is h(t) too
         left, right = evaluator.through_dependencies(left), evaluator.through_dependencies(right)
     left, right = up_to_constant(evaluator, reading.lhs, reading.rhs, left, right)
-    return apply_equalities(evaluator, defs, left, right)
+    left, right = apply_equalities(evaluator, defs, left, right)
+    if reading.at_point:
+        point = {name: evaluator.value(defs.values[name]) for name in reading.at_point}
+        left, right = at_values(left, point), at_values(right, point)
+    return left, right
+
+
+def _written_zeros(reading: Reading) -> tuple[bool, bool]:
+    """Which members may stand for a zero that makes the step an equation to solve (`f'(x) = 0`):
+    every member but a derivative of other entries of the variable's own vector
+    (`\\frac{\\partial}{\\partial w_1}(w_2^2 + w_3^2)`), which is 0 whatever the document means: beside a
+    side written otherwise, that step is wrong."""
+    def independent(node: t.Node) -> bool:
+        if not (isinstance(node, t.Derivative) and len(node.variables) == 1 and isinstance(node.variables[0], t.Symbol)):
+            return False
+        variable = node.variables[0]
+        if not isinstance(variable.sub, t.Number):
+            return False
+        letters = [n for n in t.walk(node.operand) if isinstance(n, t.Symbol) and n is not variable]
+        entries = [n for n in letters if n.sub is None or isinstance(n.sub, t.Number)]  # the subscripts are parts of names
+        subscripts = {id(n.sub) for n in letters if n.sub is not None}
+        named = [n for n in entries if id(n) not in subscripts]
+        return bool(named) and all(n.name == variable.name and n.font == variable.font and isinstance(n.sub, t.Number) and n.sub.value != variable.sub.value for n in named)
+    return not independent(reading.lhs), not independent(reading.rhs)
+
+
+def _sum_bounds(reading: Reading, defs: Definitions) -> frozenset[str]:
+    from .semantics.arrays import GENERIC_BOUNDS
+
+    nodes = t.walk(reading.lhs) + t.walk(reading.rhs) + through_definitions([reading.lhs, reading.rhs], defs, functions=True)
+    return frozenset(n.upper.name for n in nodes if isinstance(n, t.Sum) and isinstance(n.upper, t.Symbol) and n.upper.sub is None
+                     and not n.upper.font and n.upper.name in GENERIC_BOUNDS)
+
+
+def at_values(value: Value, point: "dict[str, Value]") -> Value:
+    """`value` with each named letter (or the function of that name, `r(t)` of the chain-rule
+    reading) at its stated value; derivatives (`\\frac{dr}{dt}`) are kept as they are."""
+    if isinstance(value, sympy.MatrixBase):
+        return sympy.ImmutableMatrix(value.applyfunc(lambda entry: at_values(entry, point)))
+    if not isinstance(value, sympy.Basic):
+        return value
+    held = {d: sympy.Dummy("rate") for d in value.atoms(sympy.Derivative)}
+    mapping: dict = {s: point[s.name] for s in value.free_symbols if isinstance(s, sympy.Symbol) and s.name in point}
+    mapping.update({f: point[f.func.__name__] for f in value.atoms(sympy.core.function.AppliedUndef) if f.func.__name__ in point})
+    return value.xreplace(held).xreplace(mapping).xreplace({d: h for h, d in held.items()})
+
+
+def stated_point(left: t.Node, right: t.Node, defs: Definitions) -> tuple[str, ...]:
+    """The names with a value stated before the claim (`t = 1`) that the claim writes only as a
+    variable of its derivatives (`dt`) or as a letter under a rate (`r` of `\\frac{dr}{dt}`), or not
+    at all: the claim may be the value at that point."""
+    if not defs.points:
+        return ()
+    elsewhere: set[str] = set()
+
+    def visit(node: t.Node) -> None:
+        if isinstance(node, t.Derivative):
+            return  # its variables and operand say where it is taken, not what the other side is
+        if isinstance(node, t.Symbol):
+            elsewhere.add(key(node))
+        for child in t.children(node):
+            visit(child)
+
+    visit(left)
+    visit(right)
+    return tuple(sorted(name for name in defs.points if name in defs.values and name not in elsewhere))
 
 
 def _orient_tuples(reading: Reading, left: Value, right: Value) -> tuple[Value, Value]:

@@ -36,8 +36,22 @@ _PLAIN_CALL = re.compile(r"(\\(?:" + _FUNCTIONS + r")(?:\^\{[^{}]*\})?)\{\\left\
 """`\\ln{\\left(x + 1 \\right)}` written as `\\ln(x + 1)` when the argument has no command in it."""
 
 
+_ACCENTED = re.compile(r"(hat|bar|tilde|dot|ddot|check|breve)\{(\w+)\}(.*)")
+
+
+class _Printer(LatexPrinter):
+    """SymPy's printer, with the accented names mathdoc reads (`dot{r}` for `\\dot r`) as LaTeX."""
+
+    def _print_Symbol(self, expr: sympy.Symbol, style: str = "plain") -> str:
+        accented = _ACCENTED.fullmatch(expr.name)
+        if accented is None:
+            return super()._print_Symbol(expr, style)
+        accent, inner, rest = accented.groups()
+        return f"\\{accent}{{{super()._print_Symbol(sympy.Symbol(inner), style)}}}" + (super()._print_Symbol(sympy.Symbol("x" + rest), style)[1:] if rest else "")
+
+
 def _printed(value: object) -> str:
-    text = LatexPrinter(_PRINTER_SETTINGS).doprint(value)
+    text = _Printer(_PRINTER_SETTINGS).doprint(value)
     return _PLAIN_CALL.sub(r"\1(\2)", _SIMPLE_CALL.sub(r"\1 \2", text))
 
 

@@ -41,6 +41,12 @@ def _names_a_value(context: _Context, values: tuple[Value, Value]) -> LayoutResu
     """`f'(c) = y`, `F_x = yz^2`: a letter that names the other side (a definition or a given value)."""
     for one, other in ((context.left, context.right), (context.right, context.left)):
         partial = isinstance(one, t.Symbol) and isinstance(one.sub, t.Symbol) and one.name in context.defined
+        if isinstance(one, t.Symbol) and one.accent in ("dot", "ddot") and key(one) not in context.defined:
+            if _undotted(one) in context.defined:
+                continue  # `\\ddot y` of a defined y is computed
+            return LayoutResult("unchecked", "undefined-function", f"`{_undotted(one)}` is not defined earlier in the document, so its derivative by time `\\{one.accent}{{{_undotted(one)}}}` is unknown")
+        if isinstance(one, t.Symbol) and key(one) in context.through_definitions:
+            continue  # `\\nabla^2 f = Q` after `f(\\mathbf x) = \\mathbf x^\\top Q \\mathbf x`: Q is in what is computed
         if isinstance(one, t.Symbol) and not one.font and one.name and not partial:  # `f_x` of a defined f is computed
             mentioned = {n.name for n in t.walk(other) if isinstance(n, t.Symbol)}
             if one.name not in mentioned:
@@ -227,6 +233,8 @@ def outside_derivatives(node: t.Node) -> list[t.Node]:
 
 
 def _operand_symbol(node: t.Node) -> t.Symbol | None:
+    if isinstance(node, t.Symbol) and node.accent in ("dot", "ddot"):
+        return t.Symbol(node.name, node.span, font=node.font, sub=node.sub)  # `\\dot x`: x differentiated by time
     operand = node.operand if isinstance(node, (t.Derivative, t.Prime)) else None
     if isinstance(operand, t.Apply):
         operand = operand.head
@@ -262,7 +270,10 @@ def _value_at_a_point(context: _Context, values: tuple[Value, Value]) -> LayoutR
         return None
     left, right = values
     for node, one, other in ((context.left, left, right), (context.right, right, left)):
-        number = _is_number(one)
+        # the number is the side written so, or a prime whose variable is only inferred (`u' = \\pi v`
+        # after `u = x - 1` in a text on systems, where the prime is by t); not a derivative whose
+        # variable is written (`\\frac{\\partial}{\\partial w_1}(w_2^2 + w_3^2) = 2w_1` is wrong)
+        number = _is_number(one) and not any(isinstance(n, (t.Derivative, t.Gradient)) for n in t.walk(node))
         if number and _free_of(other):
             return LayoutResult("unchecked", "evaluation", "a value at a point the math does not state (a derivative that is not constant, equated to a number)")
         if number and _decimal(node):
@@ -301,6 +312,10 @@ def _decimal(node: t.Node) -> bool:
 
 def _free_of(value: Value) -> set[sympy.Symbol]:
     return set(value.free_symbols) if isinstance(value, sympy.Basic) else set()
+
+
+def _undotted(node: t.Symbol) -> str:
+    return key(t.Symbol(node.name, node.span, font=node.font, sub=node.sub))
 
 
 def _name(node: t.Symbol | None) -> str:
@@ -348,23 +363,26 @@ def _probability_vector(context: "_Context", values: tuple[Value, Value]) -> Lay
     """`\\frac{\\partial L}{\\partial z_i} = \\hat y_i - y_i` for the cross-entropy of a softmax: the
     sides differ unless the entries of y sum to 1 (labels that are probabilities, one-hot)."""
     left, right = values
-    if isinstance(left, sympy.MatrixBase) or isinstance(right, sympy.MatrixBase):
+    if isinstance(left, sympy.MatrixBase) != isinstance(right, sympy.MatrixBase):
         return None
-    difference = left - right
-    if not isinstance(difference, sympy.Basic) or difference.has(AppliedUndef):
+    if isinstance(left, sympy.MatrixBase) and left.shape != right.shape:
         return None
+    differences = list(left - right) if isinstance(left, sympy.MatrixBase) else [left - right]  # `\\nabla_{\\mathbf z} L = \\mathbf s - \\mathbf y` too
+    if any(not isinstance(d, sympy.Basic) or d.has(AppliedUndef) for d in differences):
+        return None
+    free = set().union(*(d.free_symbols for d in differences))
     families: dict[str, list[tuple[int, sympy.Symbol]]] = {}
-    for symbol in difference.free_symbols:
+    for symbol in free:
         match = _ENTRY.match(getattr(symbol, "name", ""))
         if match:
             families.setdefault(match.group(1), []).append((int(match.group(2)), symbol))
-    others = sorted(difference.free_symbols, key=lambda s: s.name)
+    others = sorted(free, key=lambda s: s.name)
     for base in sorted(families):
         entries = [symbol for _, symbol in sorted(families[base], key=lambda pair: pair[0])]
         if len(entries) < 2:
             continue
-        constrained = difference.subs(entries[-1], 1 - sum(entries[:-1]))
-        if all(_vanishes_at(constrained, others, seed) for seed in range(3)):
+        constrained = [d.subs(entries[-1], 1 - sum(entries[:-1])) for d in differences]
+        if all(_vanishes_at(c, others, seed) for c in constrained for seed in range(3)):
             shown = base.replace("hat{", "\\hat{")
             return LayoutResult("unchecked", "evaluation", f"holds only when {shown}_1 + … + {shown}_n = 1 (a probability vector, such as one-hot labels), a condition the math does not state here", condition=f"probabilities {shown}")
     return None
@@ -439,7 +457,9 @@ def _particular_generic(context: "_Context", values: tuple[Value, Value]) -> Lay
 
 
 def _generic_name(node: t.Symbol) -> bool:
-    return node.sub is None and not node.accent and (node.font == "bold" or (not node.font and len(node.name) == 1 and node.name.isupper()))
+    """`H`, `\\mathbf v`, `\\boldsymbol\\delta_2` (a layer's vector): a name evaluated as generic entries."""
+    layer = node.font == "bold" and isinstance(node.sub, t.Number)
+    return (node.sub is None or layer) and not node.accent and (node.font == "bold" or (not node.font and len(node.name) == 1 and node.name.isupper()))
 
 
 EXPLANATIONS = (_particular_generic, _differentials, _names_a_value, _subscript_equation, _abbreviation, _probability_vector, _symmetric_matrix, differential_equation, _part_of_the_domain, range_of_a_constant, _value_at_a_point, _one_sided_unknown, _dropped_term)

@@ -27,10 +27,19 @@ def _later_solution(left: t.Node, right: t.Node, definitions: "tuple[tuple[str, 
     later = _solution_entries(left, right, [entry for entry in definitions if made_later(entry)])
     if not later:
         return None
-    kept = tuple(entry for entry in definitions if not made_later(entry)) + tuple(later)
+    written = {key(n) for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol)}
+    used = {key(n) for entry in later for n in t.walk(parse(entry[1])) if isinstance(n, t.Symbol)} - written
+    support = tuple(entry for entry in definitions if made_later(entry) and entry not in later and _named(entry) in used)  # "where $\\omega_0 = …$"
+    unknowns = {_named(entry) for entry in later}
+    in_solutions = {key(n) for entry in later for n in t.walk(parse(entry[1])) if isinstance(n, t.Symbol)}
+    # an earlier relation of the solution's variable with the unknown (`x = \\frac{-1}{y} + C`, solved
+    # for y next, in `y = \\frac{1}{C-x}`) is superseded by the solution
+    earlier = tuple(entry for entry in definitions if not made_later(entry)
+                    and not (_named(entry) not in unknowns and _named(entry) in in_solutions and _mentions(entry[1], unknowns)))
+    kept = earlier + tuple(later) + support
     defs = Definitions.from_pairs(kept, near_only=True, later=True)
     solved = replace(context, near=None, defined=context.defined | frozenset(defs.functions) | frozenset(defs.symbols))
-    result, _, _ = _decide(Reading("with the solution stated after it", left, right), defs, solved, "numerator", seed, proof)
+    result, _, _ = _decide(Reading("with the solution stated after it", left, right, solved=True), defs, solved, "numerator", seed, proof)
     shown = "; ".join(f"`{head} = {body}`" for head, body, _ in later)
     if result.status == "differs" and first_code == "equation" and all(entry[2] == SOLUTION for entry in later):
         return replace(result, message=f"the solution the prose states after it ({shown}) does not satisfy it: {result.message}", expected=None)
@@ -62,6 +71,16 @@ def _sigmoid(left: t.Node, right: t.Node, defs: Definitions, context: _Context, 
     if result.status == "equal":
         return replace(result, message=f"{result.message}, reading σ as the logistic sigmoid 1/(1+e^(-z))")
     return None
+
+
+def _mentions(text: str, names: "set[str | None]") -> bool:
+    return any(isinstance(n, t.Symbol) and key(n) in names for n in t.walk(parse(text)))
+
+
+def _named(entry: "tuple[str, ...]") -> str | None:
+    head = parse(entry[0])
+    named = head.head if isinstance(head, t.Apply) else head
+    return key(named) if isinstance(named, t.Symbol) else None
 
 
 def _solution_entries(left: t.Node, right: t.Node, later: "list[tuple[str, ...]]") -> "list[tuple[str, ...]]":
@@ -103,7 +122,8 @@ def _special_readings(preferred: LayoutResult, left: t.Node, right: t.Node, defs
         if rule is not None:
             return rule, False
     if preferred.message.startswith("the gradient of an expression"):
-        return _expression_gradient(left, right, defs, context, layout, seed, proof)
+        found = _expression_gradient(left, right, defs, context, layout, seed, proof)
+        return found if found is not None or not _orientation_matters(left, right, defs, context, seed, proof) else (preferred, True)
     if preferred.message.startswith("the norm of a matrix"):
         frobenius = Reading("the norm of a matrix as its Frobenius norm", left, right, frobenius=True)
         result, used, _ = _decide(frobenius, defs, context, layout, seed, proof)
@@ -145,6 +165,15 @@ def _expression_gradient(left: t.Node, right: t.Node, defs: Definitions, context
             suffix = " (and by x, y, z too)" if len(tried) > 1 else ""
             return replace(result, message=f"{result.message}, reading {by.label}{suffix}"), sensitive
     return None
+
+
+def _orientation_matters(left: t.Node, right: t.Node, defs: Definitions, context: _Context, seed: str, proof: float) -> bool:
+    """Whether the gradient of an expression, read by x, y, z, depends on the layout (a row or a
+    column): then the step is decided in both layouts (`\\nabla u` after `u = x^2 y`, as a column)."""
+    written = {n.name for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol) and n.sub is None and not n.font}
+    variables = tuple(v for v in "xyz" if v in written) or ("x", "y", "z")
+    _, used, _ = _decide(Reading("", left, right, gradient_variables=variables), defs, context, "numerator", seed, proof)
+    return used
 
 
 def _unread_subscripts(left: t.Node, right: t.Node, defs: Definitions) -> LayoutResult | None:

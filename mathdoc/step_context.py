@@ -38,6 +38,18 @@ class Reading:
     """Infinite series are compared term by term (their first 1..4 terms); verifies only."""
     lower: bool = False
     """With the definitions of lower standing (code chunks, an expression read as a function)."""
+    at_point: tuple[str, ...] = ()
+    """Names whose values the prose states before the claim (`At $t = 1$, \\frac{dx}{dt} = 2k`),
+    substituted after the derivatives are taken: the claim read at that point."""
+    solved: bool = False
+    """The equation with a solution substituted: the sides must be equal (a side 0 does not make
+    it an equation to solve)."""
+    prime_on_curve: bool = False
+    """`y'` of a name the document does not define is dy/dx on the curve stated before it
+    (`x^2 + y^2 = 25`); verifies only (in a text on equations the curve may be another's)."""
+    jacobian_determinant: bool = False
+    """`\\frac{\\partial(x,y)}{\\partial(r,\\theta)}` is the determinant of the Jacobian (as calculus
+    texts write it), not the matrix."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +209,14 @@ def _defined_in_constants(name: str, defs: Definitions) -> bool:
     body = defs.symbols.get(name) if name in defs.symbols else defs.functions[name][1] if name in defs.functions else None
     if body is None:
         return False
-    return not any(isinstance(n, t.Symbol) and n.accent == "hat" and key(n) not in defs.symbols for n in t.walk(body))
+    return not any(isinstance(n, t.Symbol) and key(n) not in defs.symbols and key(n) not in defs.functions
+                   and (n.accent == "hat" or _loss_letter(n, defs)) for n in t.walk(body))
+
+
+def _loss_letter(node: t.Symbol, defs: Definitions) -> bool:
+    """An undefined capital a definition adds to (`L_{\\text{reg}} = L + \\frac{\\lambda}{2}\\|W\\|_F^2`):
+    a loss or an objective, which depends on the parameters, not a constant."""
+    return len(node.name) == 1 and node.name.isupper() and node.sub is None and not node.font and not node.accent and key(node) not in defs.shapes
 
 
 def _letters_kept(left: t.Node, right: t.Node) -> bool:
@@ -223,7 +242,9 @@ def _letters_kept(left: t.Node, right: t.Node) -> bool:
 
 
 def _differentiated_names(left: t.Node, right: t.Node) -> frozenset[str]:
-    return frozenset(key(n.operand) for n in t.walk(left) + t.walk(right) if isinstance(n, (t.Prime, t.Derivative)) and isinstance(n.operand, t.Symbol))
+    nodes = t.walk(left) + t.walk(right)
+    dotted = {key(t.Symbol(n.name, n.span, font=n.font, sub=n.sub)) for n in nodes if isinstance(n, t.Symbol) and n.accent in ("dot", "ddot")}
+    return frozenset(key(n.operand) for n in nodes if isinstance(n, (t.Prime, t.Derivative)) and isinstance(n.operand, t.Symbol)) | dotted
 
 
 def free_indices(left: t.Node, right: t.Node) -> tuple[str, ...]:

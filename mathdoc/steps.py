@@ -8,19 +8,22 @@ evaluated under each layout, and the step is `wrong` only when every reading dif
 from __future__ import annotations
 
 from dataclasses import replace
+import re
 
 from .grammar import parse, tree as t
 from .outcome import LayoutResult, StepResult
 from .semantics import Definitions
+from .grammar.sexpr import sexpr
+from .semantics.calculus import tuple_jacobian
 from .semantics.env import applications, through_definitions
 from .grammar.differentials import as_partials, differential_of
 from .grammar.names import key
 from .grammar.tokens import function_names, spelled_names, spelling
 from .semantics.readings import readings
-from .explanations import differential_equation, explain, unknown_beside_its_derivative
+from .explanations import _symmetric_matrix, differential_equation, explain, unknown_beside_its_derivative
 from .relations import off_the_curve, on_a_curve
 from .step_context import Reading, _Context, _differentiated_names, _writes_rates, _letters_kept
-from .evaluation import Values, _decide, _plain_scalar, _stated_values_matter
+from .evaluation import Values, _decide, _plain_scalar, _stated_values_matter, stated_point
 from .rule_readings import _decide_chain, _decide_lower, _decide_rule, _later_solution, _sigmoid, _special_readings, _unread_subscripts
 
 
@@ -28,13 +31,17 @@ __all__ = ["LAYOUTS", "Reading", "_Context", "check_step"]
 
 
 LAYOUTS = ("numerator", "denominator")
+_SPELLED_HEAD = re.compile(r"[A-Za-z]+[0-9]+")
 
 
 def check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", proof_seconds: float = 5.0) -> StepResult:
     try:
         # names of several letters the step or its definitions differentiate by (`\\partial z2`) are one name throughout
         texts = [lhs, rhs] + [text for entry in definitions for text in entry[:2]]
-        with spelling(spelled_names(texts), function_names(f"{entry[0]} = {entry[1]}" for entry in definitions)):
+        # and the names the definitions define in such a spelling (`z2 = wa + b`, differentiated in another claim)
+        heads = {entry[0].strip() for entry in definitions if _SPELLED_HEAD.fullmatch(entry[0].strip())}
+        names = tuple(sorted(set(spelled_names(texts)) | heads, key=lambda r: (-len(r), r)))
+        with spelling(names, function_names(f"{entry[0]} = {entry[1]}" for entry in definitions)):
             return _check_step(lhs, rhs, definitions, proof_seconds)
     except RecursionError:
         # Definitions that refer to each other through SymPy's own recursion, or a huge expression.
@@ -47,7 +54,7 @@ def _check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", 
     left, right = parse(lhs), parse(rhs)
     total = as_partials(left, right)
     if total is not None:
-        return _total_differential(total, differential_of(left), lhs, rhs, definitions, defs, proof_seconds)
+        return _total_differential(total, differential_of(left.operand if isinstance(left, t.Evaluate) else left), lhs, rhs, definitions, defs, proof_seconds)
     return _check_trees(left, right, lhs, rhs, definitions, defs, proof_seconds)
 
 
@@ -127,6 +134,8 @@ def _operand_name(node: "t.Derivative | t.Prime") -> str | None:
 
 def _check_trees(left: t.Node, right: t.Node, lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", defs: Definitions, proof_seconds: float) -> StepResult:
     context = _Context.of(left, right, Definitions.from_pairs(definitions, near_only=True) if defs.far else None)
+    if not context.matrix_context and _of_a_vector(left, right, defs):
+        context = replace(context, matrix_context=True)  # `\\nabla^2 f = Q` after `f(\\mathbf x) = \\mathbf x^\\top Q\\mathbf x`: Q is a matrix
     near = context.near or defs
     context = replace(context, texts=(lhs, rhs), defined_near=frozenset(near.functions), closed_near=_closed_near(near, left, right),
                       through_definitions=_through_definitions(defs, left, right),
@@ -152,12 +161,22 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
     decided (a far definition left out, an unknown that may be a function) makes it unchecked.
     """
     preferred, sensitive, values = _decide(Reading("", left, right), defs, context, layout, seed, proof)
+    if preferred.status in ("shape", "differs") and preferred.message.startswith("the left side is a") and any(tuple_jacobian(n) for n in t.walk(left) + t.walk(right)):
+        # `\\frac{\\partial(x,y)}{\\partial(r,\\theta)} = r`: the determinant, as calculus texts write it
+        determinant = Reading("`\\partial(…)/\\partial(…)` as the Jacobian determinant", left, right, jacobian_determinant=True)
+        preferred, sensitive, values = _decide(determinant, defs, context, layout, seed, proof)
+        if preferred.status in ("equal", "differs"):
+            preferred = replace(preferred, message=f"{preferred.message}, reading {determinant.label}")
     if preferred.status == "equal":
         return preferred, sensitive
+    if preferred.status == "transposed" and values is not None:
+        symmetric = _symmetric_matrix(context, values)  # `\\frac{\\partial}{\\partial Y}\\log\\det Y = Y^{-1}` for a symmetric Y
+        if symmetric is not None:
+            return replace(preferred, condition=symmetric.condition), sensitive
     lower, used = _decide_lower(preferred, left, right, defs, context, layout, seed, proof)
     if lower is not None and lower.status == "equal":
         return lower, sensitive or used
-    sigmoid = _sigmoid(left, right, defs, context, layout, seed, proof) if preferred.status != "shape" else None
+    sigmoid = _sigmoid(left, right, defs, context, layout, seed, proof)
     if sigmoid is not None:
         return sigmoid, sensitive
     alternatives = [Reading(label, node, right) for label, node in readings(left)] + [Reading(label, left, node) for label, node in readings(right)]
@@ -165,6 +184,8 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
         alternatives.append(Reading("a letter before a parenthesis as a product", left, right, products_first=True))
         if context.dependencies:
             alternatives.append(Reading("each differentiated name as a function of the names it is differentiated by", left, right, chain=True))
+    if preferred.status in ("unchecked", "differs") and defs.equations and _primes_of_undefined(left, right, defs):
+        alternatives.append(Reading("`y'` as dy/dx on the curve stated before it", left, right, prime_on_curve=True))
     if preferred.status == "unchecked" and context.near is not None:
         # the far definition may be what cannot be read (`y = \\int f(x,y)\\,dx + C` of another
         # example); without it the step may hold for every y (it verifies only, never alarms)
@@ -178,8 +199,13 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
             alternatives.append(Reading("with undefined letters as functions of the variable", left, right, dependent=True))
         if defs.values and _stated_values_matter(left, right, defs):
             alternatives.append(Reading("with the values stated earlier", left, right, stated_values=True))
+        point = stated_point(left, right, defs)
+        if point:
+            stated = ", ".join(f"{name} = {_number_text(defs.values[name])}" for name in point)
+            alternatives.append(Reading(f"at the point stated before it ({stated})", left, right, at_point=point))
     undecided: list[tuple[Reading, LayoutResult]] = []
     near_values: Values = None
+    near_result: LayoutResult | None = None
     near_rule: LayoutResult | None = None
     chain_differs: LayoutResult | None = None
     for reading in alternatives:
@@ -188,7 +214,7 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
         if reading.chain and result.status == "differs" and compared is not None and explain(result, context, compared) is None and _rates_written(left, right, defs):
             chain_differs = replace(result, message=f"{result.message}, reading {reading.label}")
         if reading.near_only and result.status == "differs":
-            near_values = compared  # a curve stated near the claim is read without the far definitions
+            near_values, near_result = compared, result  # a curve stated near the claim is read without the far definitions
             # (not for an arity or a shape the far definition gives otherwise: `f(x, y) = (f_1, f_2)` says f is another object)
             if (preferred.status == "unchecked" and (preferred.code in ("evaluation", "unparsed") or _far_arity_conflict(left, right, defs, context))
                     and result.message.startswith("the rule does not hold") and compared is not None and explain(result, context, compared) is None):
@@ -198,6 +224,9 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
         if result.status not in ("differs", "shape") and (reading.near_only or reading.dependent):
             undecided.append((reading, result))
     if chain_differs is not None and preferred.status == "unchecked" and preferred.code == "undefined-function":
+        point = stated_point(left, right, defs)
+        if point:
+            return _rates_at_point(left, right, defs, context, layout, seed, proof, point), sensitive
         return chain_differs, sensitive  # `A = \pi r^2`, `\frac{dA}{dt} = \pi r \frac{dr}{dt}`: r is a function of t by the claim's own dr/dt
     if near_rule is not None:
         # with the far definition the step cannot even be evaluated (`\\epsilon = 10^{-7}` of a code
@@ -222,8 +251,44 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
         on_curve = on_a_curve(values, defs, context, layout) or off_the_curve(near_values or values, defs, context, layout)
         if on_curve is not None:
             return on_curve, sensitive
+        if near_result is not None and near_values is not None:
+            # without the far definitions too the sides differ: that reading is the one to show (and to explain)
+            return explain(near_result, context, near_values) or near_result, sensitive
         return explain(preferred, context, values) or preferred, sensitive
     return preferred, sensitive
+
+
+def _number_text(node: t.Node) -> str:
+    """`-2`, `0.5`: a stated value as written (its tree otherwise)."""
+    if isinstance(node, t.Number):
+        return node.value
+    if isinstance(node, t.Neg) and isinstance(node.operand, t.Number):
+        return f"-{node.operand.value}"
+    return sexpr(node)
+
+
+def _of_a_vector(left: t.Node, right: t.Node, defs: Definitions) -> bool:
+    """The step writes a function the document defines of a vector (`f(\\mathbf x) = …`)."""
+    written = {key(n) for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol)}
+    return any(isinstance(n, t.Symbol) and n.font == "bold" for name in written & set(defs.functions) for p in defs.functions[name][0] for n in t.walk(p))
+
+
+def _primes_of_undefined(left: t.Node, right: t.Node, defs: Definitions) -> bool:
+    """The step writes `y'` (or `y''`) of a name the document does not define."""
+    return any(isinstance(n, t.Prime) and isinstance(n.operand, t.Symbol) and key(n.operand) not in defs.symbols and key(n.operand) not in defs.functions
+               for n in t.walk(left) + t.walk(right))
+
+
+def _rates_at_point(left: t.Node, right: t.Node, defs: Definitions, context: _Context, layout: str, seed: str, proof: float, point: tuple[str, ...]) -> LayoutResult:
+    """Related rates at values the prose states (`When $r = 5$, \\frac{dV}{dt} = 100\\pi\\frac{dr}{dt}`):
+    verified when the chain rule gives it at those values; otherwise unchecked, never wrong (a
+    value in the prose may be for another step of the problem)."""
+    stated = ", ".join(f"{name} = {_number_text(defs.values[name])}" for name in point)
+    reading = Reading(f"each differentiated name as a function of the names it is differentiated by, at the values stated before it ({stated})", left, right, chain=True, at_point=point)
+    result, _, _ = _decide(reading, defs, context, layout, seed, proof)
+    if result.status == "equal":
+        return LayoutResult("equal", "verified", f"{result.message}, reading {reading.label}", result.method)
+    return LayoutResult("unchecked", "evaluation", f"related rates at values stated in the prose ({stated}): the chain rule does not give this there, but such a value may belong to another step of the problem, so it is not called wrong")
 
 
 def _rates_written(left: t.Node, right: t.Node, defs: Definitions) -> bool:

@@ -18,15 +18,15 @@ from .semantics.values import Value, case_relations, shape_text
 from .timelimit import SoftTimeLimit, soft_limit
 
 
-def _not_an_identity(left: Value, right: Value) -> LayoutResult | None:
+def _not_an_identity(left: Value, right: Value, written: tuple[bool, bool] = (True, True)) -> LayoutResult | None:
     """Relations that differ because they were never meant as identities.
 
     `f'(x) = 0` or `\\nabla f = 0` with a non-constant side is an equation to solve (a critical
     point), and `f_x = f_i` with two bare names is a statement about notation.
     """
-    for zero, other in ((left, right), (right, left)):
+    for zero, other, as_written in ((left, right, written[0]), (right, left, written[1])):
         is_zero = zero == 0 or (isinstance(zero, sympy.MatrixBase) and zero.is_zero_matrix)
-        if is_zero and _free(other):
+        if is_zero and as_written and _free(other):
             return LayoutResult("unchecked", "equation", "an equation to solve (it holds only at particular points), not an identity")
     if isinstance(left, sympy.Symbol) and isinstance(right, sympy.Symbol):
         return LayoutResult("unchecked", "unparsed", f"`{left}` and `{right}` are two names; nothing to compute")

@@ -2,7 +2,7 @@
 
 The grammar reads `dz` as the product of the letter d and z (d may be a variable); a claim is a
 total differential only in this shape: one side is `d` juxtaposed to one name (`dz`,
-`\\mathrm{d}z`), and every term of the other side has exactly one factor `d` juxtaposed to a name
+`\\mathrm{d}z`, or either at a point, `\\left.dz\\right|_{(1,1)}`), and every term of the other side has exactly one factor `d` juxtaposed to a name
 (`dx`), the differential of a variable.  It then says that the coefficient of each `dv` is
 ∂z/∂v, and is checked as the column of those partials against the column of the coefficients
 (`steps` leaves a step unchecked where the definition of z uses a letter whose differential the
@@ -44,12 +44,22 @@ def as_partials(left: t.Node, right: t.Node) -> "list[tuple[str, t.Node, t.Node]
     coefficients (0 for a differential one side leaves out).  None when the step is not a total
     differential; a lone differential on each side (`df_1 = df_2`) is an equality of
     differentials, not one."""
-    read = coefficients(left, right)
+    point = left.point if isinstance(left, t.Evaluate) else None
+    read = coefficients(left.operand if isinstance(left, t.Evaluate) else left, right)
     if read is not None:
         name, pairs = read
         if len(pairs) == 1 and _one(pairs[0][1]):
             return None
-        return [(f"d{key(v)}", t.Derivative("partial", (v,), name, "leibniz", left.span), c) for v, c in pairs]
+        unnamed = point is not None and len(point) == 1 and isinstance(point[0][0], t.Symbol) and not point[0][0].name
+        if point is not None and unnamed and isinstance(point[0][1], t.Tuple) and len(point[0][1].items) == len(pairs):
+            point = tuple(zip((v for v, _ in pairs), point[0][1].items))  # `|_{(1,1)}`: in the order the differentials are written
+
+        def partial(v: t.Symbol) -> t.Node:
+            derivative = t.Derivative("partial", (v,), name, "leibniz", left.span)
+            return derivative if point is None else t.Evaluate(derivative, point, left.span)  # `\\left.dz\\right|_{(1,1)}`
+        return [(f"d{key(v)}", partial(v), c) for v, c in pairs]
+    if point is not None:
+        return None
     first, second = _terms_by_variable(left), _terms_by_variable(right)
     if first is None or second is None or (len(first) == len(second) == 1 and _one(*(c for _, c in first.values())) and _one(*(c for _, c in second.values()))):
         return None

@@ -32,8 +32,8 @@ class ArrayRules(EvaluatorCore):
         if node.name == "0" and node.sub is None:
             return sympy.Integer(0)  # the zero vector: zero of whatever shape the other side has
         declared = self.defs.shapes.get(name)
-        if declared is not None and self.dimensions:
-            return self._declared_array(node, declared)
+        if declared is not None and (self.dimensions or all(d.isdigit() for d in declared)):
+            return self._declared_array(node, declared)  # `\\mathbf x \\in \\mathbb R^3`: three entries, whatever the generic length
         if node.name == "1" and node.sub is None:
             self.used_generic = True
             return _immutable(sympy.ones(self.n, 1))

@@ -71,6 +71,8 @@ class CalculusRules(EvaluatorCore):
         point = self._at_a_point(node)
         if point is not None:
             return self.derivative_at(dataclasses.replace(node, operand=point.head), point.args)
+        if tuple_jacobian(node):
+            return self._tuple_jacobian(node)
         variables = [self.variable(v) for v in node.variables]
         self._reject_index_notation(node, variables)
         implicit = self.implicit_derivative(node.operand, variables)
@@ -92,6 +94,21 @@ class CalculusRules(EvaluatorCore):
             operand = self.differentiate(operand, variable)
         return self.expand_dependents(operand, set())
 
+    def _tuple_jacobian(self, node: t.Derivative) -> Value:
+        """`\\frac{\\partial(x,y)}{\\partial(r,\\theta)}`: the matrix of the partials of x, y by r, θ
+        (a row per function), or its determinant in that reading."""
+        assert isinstance(node.operand, t.Tuple) and isinstance(node.variables[0], t.Tuple)
+        rows = [[self._derivative(t.Derivative("partial", (variable,), function, node.form, node.span)) for variable in node.variables[0].items]
+                for function in node.operand.items]
+        if any(isinstance(entry, sympy.MatrixBase) for row in rows for entry in row):
+            raise Unchecked("unparsed", "a Jacobian `\\partial(…)/\\partial(…)` of vectors")
+        matrix = sympy.ImmutableMatrix(rows)
+        if self.jacobian_determinant:
+            if not matrix.is_square:
+                raise Unchecked("malformed-notation", f"a Jacobian determinant of {matrix.rows} functions by {matrix.cols} variables")
+            return sympy.simplify(matrix.det())
+        return matrix
+
     def parametric(self, node: t.Derivative, variables: list[Value]) -> Value | None:
         """`\\frac{dy}{dx}` after `x = t^2`, `y = t^3` (a curve given by a parameter): y is defined
         without x, and both in one parameter, so dy/dx = (dy/dt)/(dx/dt)."""
@@ -105,6 +122,8 @@ class CalculusRules(EvaluatorCore):
         if isinstance(along, sympy.MatrixBase) or isinstance(value, sympy.MatrixBase) or variables[0] in _free_symbols(value):
             return None
         shared = _free_symbols(along) & _free_symbols(value)
+        if len(shared) > 1:  # `x = a\\cos t`, `y = a\\sin t`: the parameter is t, a a constant
+            shared = {s for s in shared if getattr(s, "name", "") == next((p for p in _PARAMETERS if p in {getattr(q, "name", "") for q in shared}), "")}
         if len(shared) != 1:
             return None
         parameter = shared.pop()
@@ -368,6 +387,8 @@ class CalculusRules(EvaluatorCore):
                 if symbol in excluded:
                     continue
                 replacement = self._definition_of(symbol.name)
+                if isinstance(replacement, sympy.MatrixBase) and replacement.shape == (1, 1):
+                    replacement = replacement[0, 0]  # `z = \\mathbf x^\\top \\mathbf x`: a number
                 if replacement is None or isinstance(replacement, sympy.MatrixBase) or replacement == symbol:
                     continue
                 if not replacement.free_symbols and not replacement.atoms(sympy.Function):
@@ -444,3 +465,13 @@ def _reject_parameter_subscripts(value: Value, variable: Value) -> None:
             if sub and variable not in application.free_symbols and sub.strip("{}") == variable.name:
                 shown = name.replace("{", "").replace("}", "")
                 raise Unchecked("undefined-function", f"`{shown}` names `{variable.name}` in its subscript: a function of it the document does not define, so its derivative by `{variable.name}` is unknown")
+
+
+_PARAMETERS = ("t", "theta", "s", "u", "phi", "tau")
+"""The letters a curve's parameter is written in, by preference, when its two coordinates share several."""
+
+
+def tuple_jacobian(node: t.Node) -> bool:
+    """`\\frac{\\partial(x,y)}{\\partial(r,\\theta)}`: functions by variables, both written as tuples."""
+    return (isinstance(node, t.Derivative) and node.kind == "partial" and len(node.variables) == 1 and isinstance(node.operand, t.Tuple)
+            and isinstance(node.variables[0], t.Tuple) and all(isinstance(n, t.Symbol) for n in node.operand.items + node.variables[0].items))

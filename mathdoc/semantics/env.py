@@ -20,6 +20,8 @@ LATER = "later"
 """Mirrors `context.LATER`: a definition made after the claim (a solution stated after an equation)."""
 SOLUTION = "solution"
 """Mirrors `context.SOLUTION`: a definition made after the claim that the prose calls its solution."""
+POINT = "point"
+"""Mirrors `context.POINT`: a value stated in the claim's paragraph, before it (`At $t = 1$, …`)."""
 
 
 def made_later(entry: "tuple[str, ...]") -> bool:
@@ -40,6 +42,8 @@ class Definitions:
     """`x^2 + y^2 = 25`: curves and constraints stated earlier (for implicit derivatives)."""
     values: dict[str, t.Node] = field(default_factory=dict)
     """name -> number: `n = 5` stated in the prose; substituted only in the reading "with the stated values"."""
+    points: set[str] = field(default_factory=set)
+    """Names of `values` stated in the claim's own paragraph, before it: a point the claim may be at."""
     reading_far: bool = False
     """Set while a far definition is added (a value stated far away is not a reading)."""
     far: bool = False
@@ -81,6 +85,8 @@ class Definitions:
                 continue
             defs.far = defs.far or far
             head, body = parse(head_text), parse(body_text)
+            if len(entry) > 2 and entry[2] == POINT and isinstance(head, t.Symbol):
+                defs.points.add(key(head))
             defs.reading_far = far
             defs.add(head, body)
         defs.reading_far = False

@@ -38,6 +38,11 @@ class EvaluatorCore:
         self.used_defined_array = False
         self.used_layout = False
         self.used_abstract: set[str] = set()
+        self.sum_bounds: frozenset[str] = frozenset()
+        """Undefined letters that bound a sum of the step or its definitions (`n` of `\\sum_{i=1}^n`):
+        instantiated like the bound, so the `n` of `\\frac{1}{n}` beside the sum is the same number."""
+        self.abstract_of_arrays: set[str] = set()
+        """Functions the document only names, applied to a vector: their value may be a vector too."""
         self.applied_names: set[str] = set()
         """Names the claim applies as functions (`g(x)`): `\\frac{dg}{dx}` then means g's derivative."""
         self.applied_arguments: dict[str, tuple[t.Node, ...]] = {}
@@ -73,6 +78,10 @@ class EvaluatorCore:
         self.gradient_variables: tuple[str, ...] = ()
         """A reading: `\\nabla` of an expression is by these variables (`\\nabla(xy^2z^3)`: x, y, z)."""
         self.frobenius = False
+        self.jacobian_determinant = False
+        self.prime_on_curve = False
+        """A reading: `y'` of an undefined y is dy/dx on the curve stated before it."""
+        """A reading: `\\frac{\\partial(x,y)}{\\partial(r,\\theta)}` is the Jacobian's determinant."""
         """A reading: `\\|M\\|_2` (or `\\|M\\|`) of a matrix is its Frobenius norm, as ML notes often mean."""
         self.series_terms = False
         """A reading: an infinite series stands for its first n terms (series compared term by term)."""
@@ -105,8 +114,8 @@ class EvaluatorCore:
         jacobian = self.jacobian_of(node) if node.name == "J" and node.sub is not None else None
         if jacobian is not None:
             return jacobian
-        if node.font == "bold" or (self.matrix_context and _is_matrix_letter(node)):
-            return self.array_symbol(node)
+        if node.font == "bold" or (self.matrix_context and _is_matrix_letter(node)) or (self.dimensions and key(node) in self.defs.shapes and not self.defs.shapes[key(node)] == ("1", "1")):
+            return self.array_symbol(node)  # a name declared `W \\in \\mathbb R^{m \\times h}` is that matrix wherever it is written
         if node.name in self.indices and node.sub is None and not node.font and not node.accent:
             return sympy.Integer(self.indices[node.name])  # `i^2` inside `\sum_{i=1}^3`
         if node.name == "I" and node.sub is None and self.matrix_context:
@@ -115,10 +124,15 @@ class EvaluatorCore:
         delta = self.kronecker(node)
         if delta is not None:
             return delta
+        if node.accent in ("dot", "ddot") and key(node) not in self.defs.symbols:
+            dotted = self.newton_dot(node)
+            if dotted is not None:
+                return dotted
         name = scalar_name(node, self.indices)
         if name is None:
             raise Unchecked("unparsed", f"the subscript of `{node.name}` is not a plain index")
-        if node.sub is not None and not node.font and (node.name in self.defs.functions or node.name in self.defs.symbols) and name not in self.defs.symbols and isinstance(node.sub, t.Symbol):
+        if (node.sub is not None and not node.font and (node.name in self.defs.functions or node.name in self.defs.symbols) and name not in self.defs.symbols
+                and isinstance(node.sub, t.Symbol) and self._subscript_variables(node)):
             return self.subscript_partial(node)
         if node.name in self.implicit_functions and node.sub is None and not node.font:
             self.used_abstract.add(node.name)
@@ -128,6 +142,9 @@ class EvaluatorCore:
             return arbitrary
         if self.stated_values and key(node) in self.defs.values and key(node) not in self.written_names:
             return self.value(self.defs.values[key(node)])
+        if node.sub is None and not node.accent and not node.font and node.name in self.sum_bounds and key(node) not in self.defs.symbols and key(node) not in self.defs.values:
+            self.used_generic = True
+            return sympy.Integer(self.n)
         if node.sub is None and not node.accent and key(node) not in self.defs.symbols:
             if node.name == "e":
                 return sympy.E
@@ -200,10 +217,18 @@ class EvaluatorCore:
 
     def add(self, node: t.Add) -> Value:
         values = [self.value(term) for term in node.terms]
+        if any(not isinstance(v, sympy.MatrixBase) and v != 0 for v in values):
+            # `L + \\frac{\\lambda}{2}\\|W\\|_F^2`: a capital the document leaves undefined, added to a number, is a number
+            values = [sympy.Symbol(scalar_name(term, self.indices) or term.name) if self._generic_capital(term, value) else value for term, value in zip(node.terms, values)]
         total = values[0]
         for term, value in zip(node.terms[1:], values[1:]):
             total = _add_with_zero(total, value)
         return total
+
+    def _generic_capital(self, term: t.Node, value: Value) -> bool:
+        """A capital read as a generic matrix only because it stands beside vectors (`L`)."""
+        return (isinstance(term, t.Symbol) and isinstance(value, sympy.MatrixBase) and _is_matrix_letter(term) and term.sub is None
+                and key(term) not in self.defs.symbols and key(term) not in self.defs.shapes and key(term) not in self.held)
 
     def mul(self, node: t.Mul) -> Value:
         node = self.operator_d(node)
@@ -341,6 +366,19 @@ class EvaluatorCore:
             raise ShapeMismatch(f"{what} of a {value.rows}x{value.cols} matrix")
         return value
 
+    def _subscript_variables(self, node: t.Symbol) -> bool:
+        """The subscript of `T_x` names variables T may be differentiated by: parameters of the
+        function T, or letters its expression writes on their own (not the a of `T = T_a + (T_0 -
+        T_a)e^{-kt}`, where T_a is a name of its own)."""
+        assert isinstance(node.sub, t.Symbol)
+        if node.name in self.defs.functions:
+            return True
+        body = self.defs.symbols[node.name]
+        nodes = t.walk(body)
+        subscripts = {id(s) for n in nodes if isinstance(n, t.Symbol) and n.sub is not None for s in t.walk(n.sub)}
+        alone = {n.name for n in nodes if isinstance(n, t.Symbol) and n.sub is None and not n.font and id(n) not in subscripts}
+        return set(node.sub.name) <= alone or any(isinstance(n, t.Symbol) and n.name == node.name and n.sub is None for n in t.walk(body))
+
     def subscript_partial(self, node: t.Symbol) -> Value:
         """`f_x`, `f_{xy}` once f(x, y) is defined: its partial derivatives; an index otherwise."""
         assert isinstance(node.sub, t.Symbol)
@@ -394,6 +432,12 @@ class EvaluatorCore:
         raise NotImplementedError
 
     def expand_dependents(self, value: Value, excluded: set[object]) -> Value:
+        raise NotImplementedError
+
+    def newton_dot(self, node: t.Symbol) -> Value | None:
+        raise NotImplementedError
+
+    def implicit_derivative(self, node: t.Node, variables: list[Value]) -> Value | None:
         raise NotImplementedError
 
 

@@ -19,7 +19,7 @@ SCALAR_FUNCTIONS = {
     "arcsin": sympy.asin, "arccos": sympy.acos, "arctan": sympy.atan, "arccot": sympy.acot, "arcsec": sympy.asec, "arccsc": sympy.acsc,
     "arsinh": sympy.asinh, "arcosh": sympy.acosh, "artanh": sympy.atanh, "arcsinh": sympy.asinh, "arccosh": sympy.acosh, "arctanh": sympy.atanh,
     "exp": sympy.exp, "ln": sympy.log, "log": sympy.log, "lg": lambda x: sympy.log(x, 10),
-    "sgn": sympy.sign, "sign": sympy.sign, "abs": sympy.Abs, "Abs": sympy.Abs,
+    "factorial": sympy.factorial, "erf": sympy.erf, "erfc": sympy.erfc, "sgn": sympy.sign, "sign": sympy.sign, "abs": sympy.Abs, "Abs": sympy.Abs,
     "sigmoid": lambda x: 1 / (1 + sympy.exp(-x)), "Sigmoid": lambda x: 1 / (1 + sympy.exp(-x)),
     "softplus": lambda x: sympy.log(1 + sympy.exp(x)), "Softplus": lambda x: sympy.log(1 + sympy.exp(x)),
     "relu": lambda x: sympy.Max(0, x), "ReLU": lambda x: sympy.Max(0, x), "Relu": lambda x: sympy.Max(0, x), "Tanh": sympy.tanh,
@@ -76,10 +76,10 @@ class FunctionRules(EvaluatorCore):
         if isinstance(argument, sympy.MatrixBase):
             if argument.shape == (1, 1):
                 argument = argument[0, 0]
-            elif name in ("exp", "ln", "log", "sigmoid", "relu", "ReLU", "tanh", "softplus"):
-                return _immutable(argument.applyfunc(lambda e: self._scalar_function(function, head, e, power)))
+            elif name in ("exp", "ln", "log", "sigmoid", "relu", "ReLU", "tanh", "softplus") or 1 in argument.shape:
+                return _immutable(argument.applyfunc(lambda e: self._scalar_function(function, head, e, power)))  # `\\sin(\\mathbf x)`: entry by entry
             else:
-                raise ShapeMismatch(f"`{name}` of a {argument.rows}x{argument.cols} matrix")
+                raise Unchecked("unparsed", f"`{name}` of a matrix (entry by entry, or the matrix function?)")
         return self._scalar_function(function, head, argument, power)
 
     def _scalar_function(self, function: object, head: t.Function, argument: Value, power: Value) -> Value:
@@ -204,6 +204,8 @@ class FunctionRules(EvaluatorCore):
         values: list[Value] = []
         for arg in args:
             value = self.value(arg)
+            if isinstance(value, sympy.MatrixBase) and len(value) > 1:
+                self.abstract_of_arrays.add(name)
             values.extend(list(value) if isinstance(value, sympy.MatrixBase) else [value])
         self.used_abstract.add(name)
         return sympy.Function(name)(*values)

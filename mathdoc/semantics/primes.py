@@ -23,6 +23,10 @@ class PrimeRules(EvaluatorCore):
             return self.apply_prime(node, params)
         if grouped and isinstance(operand, t.Symbol) and operand.name in ("x", "t") and key(operand) not in self.defs.symbols:
             return sympy.Integer(1) if node.order == 1 else sympy.Integer(0)  # `[x]'`: the derivative of x
+        if isinstance(operand, t.Symbol) and self.prime_on_curve and key(operand) not in self.defs.symbols and key(operand) not in self.defs.functions and node.order <= 2:
+            slope = self.implicit_derivative(operand, [sympy.Symbol("x")] * node.order)
+            if slope is not None:
+                return slope  # `y'` after `x^2 + y^2 = 25`: dy/dx on the curve
         if isinstance(operand, t.Symbol) and key(operand) not in self.defs.symbols and operand.name not in self.implicit_functions:
             raise Unchecked("undefined-function", f"`{key(operand)}'` is used but `{key(operand)}` is not defined earlier in the document")
         written = self.value(operand)
@@ -44,6 +48,48 @@ class PrimeRules(EvaluatorCore):
         for _ in range(node.order):
             value = self.differentiate(value, variable)
         return value
+
+    def newton_dot(self, node: t.Symbol) -> Value | None:
+        """`\\dot x`, `\\ddot x` after `x(t) = t^3` or `x = 5t^2`: the derivative by time, the
+        variable of x's definition (or t).  None when x is not defined here: the dotted letter is
+        then a name of its own (`\\frac{\\partial L}{\\partial \\dot q} = m\\dot q`)."""
+        base = t.Symbol(node.name, node.span, font=node.font, sub=node.sub, primes=node.primes)
+        order = 2 if node.accent == "ddot" else 1
+        name = key(base)
+        if name in self.defs.functions:
+            params = self.defs.functions[name][0]
+            if len(params) != 1:
+                raise Unchecked("undefined-function", f"`{name}` is defined earlier as a function of {len(params)} variables; a dot is the derivative by one (time)")
+            return self.apply_prime(t.Prime(base, order, node.span), params)
+        if name not in self.defs.symbols:
+            return None
+        value = self.expand_dependents(self.value(base), set())
+        time = sympy.Symbol("t")
+        free = _free_symbols(value)
+        if free and time not in free:
+            return self._dots_of_letters(name, value, free, order)
+        for _ in range(order):
+            value = self.differentiate(value, time)
+        return value
+
+    def _dots_of_letters(self, name: str, value: Value, free: set, order: int) -> Value:
+        """`\\dot x = \\dot r\\cos\\theta - r\\sin\\theta\\,\\dot\\theta` after `x = r\\cos\\theta`: the letters
+        whose dots the claim writes are functions of time, the others constants.  Not for capitals
+        (matrices, whose products do not commute)."""
+        moving = sorted((s for s in free if f"dot{{{s.name}}}" in self.written_names or f"ddot{{{s.name}}}" in self.written_names), key=lambda s: s.name)
+        if not moving or isinstance(value, sympy.MatrixBase) or any(s.name[:1].isupper() for s in free):
+            raise Unchecked("undefined-function", f"a dot is the derivative by time t, and the definition of `{name}` is not written in t")
+        time = sympy.Dummy("t")
+        functions = {s: sympy.Function(s.name)(time) for s in moving}
+        result = sympy.diff(value.xreplace(functions), time, order)
+        back = {}
+        for s, function in functions.items():
+            back[sympy.Derivative(function, (time, 2))] = sympy.Symbol(f"ddot{{{s.name}}}")
+            back[sympy.Derivative(function, time)] = sympy.Symbol(f"dot{{{s.name}}}")
+        result = result.subs(back).xreplace({f: s for s, f in functions.items()})
+        if result.has(time) or result.atoms(sympy.Derivative):
+            raise Unchecked("undefined-function", f"a dot is the derivative by time t, and the definition of `{name}` is not written in t")
+        return result
 
     def apply_prime(self, head: t.Prime, args: tuple[t.Node, ...]) -> Value:
         """`f'(x)`, `f''(2)`: the derivative of the defined f, at the argument."""

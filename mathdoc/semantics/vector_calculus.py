@@ -76,6 +76,11 @@ class VectorCalculusRules(EvaluatorCore):
             return _immutable(sympy.Matrix([sympy.Symbol(v) for v in self.gradient_variables]))
         if not name:
             raise Unchecked("unparsed", "the gradient of an expression: write the variables as `\\nabla_{...}`")
+        if name in self.defs.symbols and name not in self.defs.functions and not isinstance(self.defs.symbols[name], (t.Tuple, t.Matrix)):
+            # `u = x^2 y`, then `\\nabla u`: the gradient of that expression, by its letters
+            if self.gradient_variables and _in_space(self.defs.symbols[name]):
+                return _immutable(sympy.Matrix([sympy.Symbol(v) for v in self.gradient_variables]))
+            raise Unchecked("unparsed", "the gradient of an expression: write the variables as `\\nabla_{...}`")
         if name not in self.defs.functions:
             raise Unchecked("undefined-function", f"the gradient of `{name.replace('bold:', '')}`, which is not defined earlier in the document")
         params = [self.variable(p) for p in self.defs.functions[name][0]]

@@ -101,6 +101,8 @@ def _differentials(parser: Parser, tokens: list[Token]) -> tuple[str, list[t.Nod
     i = 0
     while i < len(tokens):
         found = _marker_at(tokens, i)
+        if found is not None and found[0] == "d" and pieces and pieces[-1][0] == "partial" and not pieces[-1][1]:
+            found = None  # `\\partial d`: the variable d
         if found is None:
             if not pieces:
                 return None

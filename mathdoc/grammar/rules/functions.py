@@ -31,7 +31,7 @@ COMMAND_FUNCTIONS = frozenset(
 NAMED = frozenset(
     COMMAND_FUNCTIONS
     | {"diag", "Diag", "trace", "Tr", "sign", "sigmoid", "softmax", "softplus", "relu", "ReLU", "arcsinh", "arccosh", "arctanh", "abs", "Abs",
-       "Sigmoid", "Softplus", "Relu", "Tanh"}
+       "Sigmoid", "Softplus", "Relu", "Tanh", "erf", "erfc"}
 )
 FUNCTION_LETTERS = frozenset("f g h F G H u v y L J V Q P phi varphi psi Phi Psi ell sigma".split())
 """Letters that name a function when applied, `f(x)`; other letters before `(` multiply (the

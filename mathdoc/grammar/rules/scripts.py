@@ -13,6 +13,7 @@
 | `x(x+2)^2` | x·(x+2)² (a letter that does not name a function multiplies) |
 | `\\frac{d^2y}{du^2}\\left(\\frac{du}{dx}\\right)^2` | a product: a derivative is not a point to evaluate at |
 | `x^*`, `V^{\\pi}` | part of the name |
+| `n!`, `(n-1)!` | the factorial of the atom before it |
 """
 
 from __future__ import annotations
@@ -57,7 +58,8 @@ def postfix(parser: Parser, node: t.Node, applications: bool = True) -> t.Node:
             if done:
                 return node
         elif token.is_char("!"):
-            raise parser.fail("a factorial is not evaluated", token=token)
+            parser.next()  # `n!`, `(n-1)!`: the factorial of what it follows
+            node = t.Apply(t.Function("factorial", (token.start, token.end)), (node,), True, (node.span[0], token.end))
         else:
             return node
     return node
