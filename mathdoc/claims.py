@@ -8,6 +8,8 @@ the same trees: nothing here scans the LaTeX text again.
 
 from __future__ import annotations
 
+import dataclasses
+
 import functools
 import re
 from dataclasses import dataclass
@@ -70,9 +72,9 @@ def has_derivative(node: t.Node) -> bool:
 
 def _jacobian_symbol(node: t.Node) -> bool:
     """`J_{\\mathbf F}`, `J_F`, `J_{\\mathbf g}`: the Jacobian of a (vector) function; not `J_\\theta`."""
-    from .grammar.rules.functions import jacobian_subject
+    from .grammar.rules.functions import hessian_subject, jacobian_subject
 
-    return jacobian_subject(node) is not None
+    return jacobian_subject(node) is not None or hessian_subject(node) is not None  # `H_f` too
 
 
 def _operator_d(operator: t.Node, operand: t.Node) -> bool:
@@ -324,6 +326,12 @@ def _add_chain(fragment: Fragment, chain: Chain, claims: list[Claim], definition
     total = is_total_differential([m.node for m in members])  # `dz = 2x\\,dx + …` (see `grammar.differentials`)
     derivative = [total or _derivative_member(m, partials) for m in members]
     offset = fragment.source_offset(members[0].start)
+    if chain.defining and len(members) > 2 and not derivative[0] and any(derivative[1:]) and is_definition_head(members[0].node) and not isinstance(members[0].node, t.Apply):
+        # `\\delta := \\frac{\\partial L}{\\partial z} = z - y`: δ names what follows; the rest is a claim
+        definitions.append(_definition(fragment, members[0], members[1], offset))
+        chain = dataclasses.replace(chain, members=chain.members[1:], defining=False)
+        members, derivative = members[1:], derivative[1:]
+        offset = fragment.source_offset(members[0].start)
     if not any(derivative) or chain.defining:
         if not any(derivative):
             _definitions(fragment, members, offset, definitions)

@@ -321,7 +321,31 @@ def _mentions_derivative(tokens: list[Token]) -> bool:
 
 
 def _strip_punctuation(tokens: list[Token]) -> list[Token]:
-    """A full stop or comma closing the sentence around a display formula is not math."""
+    """A full stop or comma closing the sentence around a display formula is not math, nor are
+    units after a space (`40\\ \\mathrm{cm^2/s}`, `2t\\,\\mathrm{m/s}`)."""
     while tokens and (tokens[-1].is_char(".", ",", ";", ":") or tokens[-1].kind == "command" and tokens[-1].text in ("\\,", "\\;", "\\quad", "\\qquad", "\\!")):
         tokens = tokens[:-1]
-    return tokens
+    units = _units_at_end(tokens)
+    return tokens[:units] if units else tokens
+
+
+def _units_at_end(tokens: list[Token]) -> int:
+    """Where units written `\\ \\mathrm{…}` (or `\\,`, `~`) close a member; 0 when none do."""
+    if len(tokens) < 5 or not tokens[-1].is_char("}"):
+        return 0
+    depth = 0
+    for k in range(len(tokens) - 1, -1, -1):
+        depth += 1 if tokens[k].is_char("}") else -1 if tokens[k].is_char("{") else 0
+        if depth == 0:
+            break
+    else:
+        return 0
+    font = k - 1
+    if font < 2 or not tokens[font].is_command("\\mathrm", "\\text", "\\textrm", "\\rm"):
+        return 0
+    space = font - 1
+    if not (tokens[space].is_command("\\ ", "\\,", "\\;") or tokens[space].is_char("~")):
+        return 0
+    if "".join(tok.text for tok in tokens[font + 2 : -1]) in ("e", "d", "i", "T", "dx", "dt"):
+        return 0  # `2\\,\\mathrm{e}`, `\\,\\mathrm{d}`: Euler's number, a differential, not units
+    return space if any(tok.kind in ("number", "letter") for tok in tokens[:space]) else 0

@@ -97,7 +97,16 @@ class CalculusRules(EvaluatorCore):
     def _tuple_jacobian(self, node: t.Derivative) -> Value:
         """`\\frac{\\partial(x,y)}{\\partial(r,\\theta)}`: the matrix of the partials of x, y by r, θ
         (a row per function), or its determinant in that reading."""
-        assert isinstance(node.operand, t.Tuple) and isinstance(node.variables[0], t.Tuple)
+        assert isinstance(node.variables[0], t.Tuple)
+        if not isinstance(node.operand, t.Tuple):
+            # `\\frac{\\partial \\mathbf g}{\\partial (u, v)}`: the components of g, each by u and v
+            variables = [self.variable(v) for v in node.variables[0].items]
+            value = self.operand(node.operand, variables)
+            entries = list(value) if isinstance(value, sympy.MatrixBase) else [value]
+            if isinstance(value, sympy.MatrixBase) and 1 not in value.shape:
+                raise Unchecked("unparsed", "a Jacobian `\\partial(…)` of a matrix")
+            matrix = sympy.ImmutableMatrix([[self.differentiate(entry, v) for v in variables] for entry in entries])
+            return sympy.simplify(matrix.det()) if self.jacobian_determinant and matrix.is_square else matrix
         rows = [[self._derivative(t.Derivative("partial", (variable,), function, node.form, node.span)) for variable in node.variables[0].items]
                 for function in node.operand.items]
         if any(isinstance(entry, sympy.MatrixBase) for row in rows for entry in row):
@@ -473,5 +482,7 @@ _PARAMETERS = ("t", "theta", "s", "u", "phi", "tau")
 
 def tuple_jacobian(node: t.Node) -> bool:
     """`\\frac{\\partial(x,y)}{\\partial(r,\\theta)}`: functions by variables, both written as tuples."""
-    return (isinstance(node, t.Derivative) and node.kind == "partial" and len(node.variables) == 1 and isinstance(node.operand, t.Tuple)
-            and isinstance(node.variables[0], t.Tuple) and all(isinstance(n, t.Symbol) for n in node.operand.items + node.variables[0].items))
+    if not (isinstance(node, t.Derivative) and node.kind == "partial" and len(node.variables) == 1 and isinstance(node.variables[0], t.Tuple)):
+        return False
+    operands = node.operand.items if isinstance(node.operand, t.Tuple) else (node.operand,)  # or one vector function, `\\mathbf g`
+    return all(isinstance(n, t.Symbol) for n in operands + node.variables[0].items)

@@ -111,7 +111,7 @@ class EvaluatorCore:
         return sympy.Rational(node.value)
 
     def symbol(self, node: t.Symbol) -> Value:
-        jacobian = self.jacobian_of(node) if node.name == "J" and node.sub is not None else None
+        jacobian = self.jacobian_of(node) if node.name in ("J", "H") and node.sub is not None else None
         if jacobian is not None:
             return jacobian
         if node.font == "bold" or (self.matrix_context and _is_matrix_letter(node)) or (self.dimensions and key(node) in self.defs.shapes and not self.defs.shapes[key(node)] == ("1", "1")):

@@ -8,7 +8,7 @@ import sympy
 from .errors import ShapeMismatch, Unchecked
 from .values import Value, _immutable
 from ..grammar import tree as t
-from ..grammar.rules.functions import FUNCTION_LETTERS, jacobian_subject
+from ..grammar.rules.functions import FUNCTION_LETTERS, hessian_subject, jacobian_subject
 from .evaluate import EvaluatorCore
 from ..grammar.names import key, scalar_name
 
@@ -142,7 +142,7 @@ class FunctionRules(EvaluatorCore):
         name = key(head)
         if name in self.defs.functions:
             return self.apply_definition(name, node.args)
-        jacobian = self.jacobian_of(head)
+        jacobian = self.jacobian_of(head) if head.name in ("J", "H") else None
         if jacobian is not None:
             params = self.defs.functions[key(head.sub)][0]  # type: ignore[arg-type]
             if len(params) != len(node.args):
@@ -214,6 +214,8 @@ class FunctionRules(EvaluatorCore):
         """`J_{\\mathbf F}` (or `J_F`) of a vector function the document defines, `\\mathbf F(x, y) =
         \\begin{bmatrix} … \\end{bmatrix}`: the matrix of ∂F_i/∂x_j (rows the components), in the
         document's layout (transposed in denominator layout); None for any other J."""
+        if hessian_subject(node) is not None:
+            return self._hessian_of(node)
         sub = jacobian_subject(node)
         if sub is None or key(node) in self.defs.symbols:
             return None
@@ -229,6 +231,20 @@ class FunctionRules(EvaluatorCore):
         self.used_layout = True
         matrix = sympy.Matrix([[sympy.diff(entry, v) for v in variables] for entry in value])
         return _immutable(matrix if self.layout == "numerator" else matrix.T)
+
+    def _hessian_of(self, node: t.Symbol) -> Value | None:
+        """`H_f` of a scalar function the document defines, `f(x, y) = …`: the matrix of ∂²f/∂x_i∂x_j."""
+        sub = hessian_subject(node)
+        if sub is None or key(node) in self.defs.symbols:
+            return None
+        if key(sub) not in self.defs.functions:
+            raise Unchecked("undefined-function", f"the Hessian of `{key(sub)}`, which the document does not define as a function")
+        params, _ = self.defs.functions[key(sub)]
+        value = self.apply_definition(key(sub), params)
+        variables = [self.value(p) for p in params]
+        if isinstance(value, sympy.MatrixBase) or not all(isinstance(v, sympy.Symbol) for v in variables):
+            raise Unchecked("unparsed", f"the Hessian of `{key(sub)}`, which is not a scalar function of named variables")
+        return _immutable(sympy.hessian(value, variables))
 
     def apply_definition(self, name: str, args: tuple[t.Node, ...]) -> Value:
         params, body = self.defs.functions[name]

@@ -48,6 +48,14 @@ def jacobian_subject(node: t.Node) -> t.Symbol | None:
     return None
 
 
+def hessian_subject(node: t.Node) -> t.Symbol | None:
+    """The function of `H_f`, `H_g`, `H_{f}`: the Hessian of a scalar function; None for any other H."""
+    sub = node.sub if isinstance(node, t.Symbol) and node.name == "H" and not node.font else None
+    if isinstance(sub, t.Symbol) and sub.sub is None and not sub.font and sub.name in JACOBIAN_LETTERS and sub.name.islower():
+        return sub
+    return None
+
+
 SPELLED = ("softplus", "Softplus", "sigmoid", "Sigmoid", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "Tanh", "relu", "ReLU", "Relu",
            "sin", "cos", "tan", "cot", "sec", "csc", "exp", "ln", "log", "diag")
 """Names people write without a backslash (`ln(x)`, `sin x`, `sigmoid(z)`, `Sigmoid(Z1)`), longest first."""
