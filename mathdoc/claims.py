@@ -335,6 +335,8 @@ def _add_chain(fragment: Fragment, chain: Chain, claims: list[Claim], definition
     if not any(derivative) or chain.defining:
         if not any(derivative):
             _definitions(fragment, members, offset, definitions)
+        elif len(members) == 2 and not derivative[0] and is_definition_head(members[0].node) and not isinstance(members[0].node, t.Apply):
+            definitions.append(_definition(fragment, members[0], members[1], offset))  # `\\boldsymbol\\delta := \\frac{\\partial L}{\\partial \\mathbf z}`
         return
     if members[0].start == members[0].end and len(members) == 2:
         return  # a lone `= I`: a fragment of prose, not a claim

@@ -24,8 +24,11 @@ class ArrayRules(EvaluatorCore):
             value = self.value(body)
             if not isinstance(value, sympy.MatrixBase):
                 return value  # a capital beside vectors that the document defines as a scalar (`L = \tfrac12\|\mathbf z\|^2`)
-        if body is not None and not self.all_generic and not any(isinstance(n, t.Dots) for n in t.walk(body)):
-            value = self.value(body)  # a definition with `\dots` (x_1, …, x_n) leaves the vector generic
+        literal = isinstance(body, (t.Matrix, t.Tuple))
+        if body is not None and (not self.all_generic or not literal) and not any(isinstance(n, t.Dots) for n in t.walk(body)):
+            # a definition with `\dots` (x_1, …, x_n) leaves the vector generic, and so does one written
+            # entry by entry while the generic length is swept; `\mathbf z_2 = W_2\mathbf a_1 + \mathbf b_2` is read at every length
+            value = self.value(body)
             if isinstance(value, sympy.MatrixBase):
                 self.used_defined_array = True
                 return value
