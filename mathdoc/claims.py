@@ -18,7 +18,7 @@ from .grammar import tree as t
 from .grammar.statements import Chain, Member as TreeMember, statements
 from .grammar.tokens import FUNCTION_NAMES, SPELLED_NAMES, tokenize
 from .model import Claim, ClaimKind, Fragment, Member
-from .grammar.names import key
+from .grammar.names import DOTS, key, undotted
 from .grammar.differentials import is_total_differential
 from .grammar import parse
 from .code_definitions import CodeFragment, code_definitions
@@ -59,7 +59,7 @@ def has_derivative(node: t.Node) -> bool:
     for sub in t.walk(node):
         if isinstance(sub, _DERIVATIVES) or (isinstance(sub, t.Unsupported) and sub.code == "malformed-notation"):
             return True
-        if isinstance(sub, t.Symbol) and sub.accent in ("dot", "ddot"):
+        if isinstance(sub, t.Symbol) and sub.accent in DOTS:
             return True  # `\\dot x`: Newton's derivative by time
         if isinstance(sub, t.Mul) and any(op == "" and _operator_d(a, b) for op, a, b in zip(sub.ops, sub.factors, sub.factors[1:])):
             return True
@@ -164,8 +164,8 @@ def names_in(node: t.Node) -> frozenset[str]:
             found.add(key(sub))
             if isinstance(sub.sub, t.Symbol) and not sub.font:
                 found.add(sub.name)  # `f_x`: the partial of f, whose definition it needs
-            if sub.accent in ("dot", "ddot"):
-                found.add(key(t.Symbol(sub.name, sub.span, font=sub.font, sub=sub.sub)))  # `\\dot x`: the derivative of x
+            if sub.accent in DOTS:
+                found.add(key(undotted(sub)))  # `\\dot x`: the derivative of x
     return frozenset(found)
 
 

@@ -16,7 +16,7 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from .grammar import tree as t
-from .grammar.names import INDEX_LETTERS, key
+from .grammar.names import DOTS, INDEX_LETTERS, key, undotted
 from .constant_ranges import range_of_a_constant
 from .outcome import LayoutResult
 from .semantics.values import Value
@@ -41,10 +41,10 @@ def _names_a_value(context: _Context, values: tuple[Value, Value]) -> LayoutResu
     """`f'(c) = y`, `F_x = yz^2`: a letter that names the other side (a definition or a given value)."""
     for one, other in ((context.left, context.right), (context.right, context.left)):
         partial = isinstance(one, t.Symbol) and isinstance(one.sub, t.Symbol) and one.name in context.defined
-        if isinstance(one, t.Symbol) and one.accent in ("dot", "ddot") and key(one) not in context.defined:
-            if _undotted(one) in context.defined:
+        if isinstance(one, t.Symbol) and one.accent in DOTS and key(one) not in context.defined:
+            if key(undotted(one)) in context.defined:
                 continue  # `\\ddot y` of a defined y is computed
-            return LayoutResult("unchecked", "undefined-function", f"`{_undotted(one)}` is not defined earlier in the document, so its derivative by time `\\{one.accent}{{{_undotted(one)}}}` is unknown")
+            return LayoutResult("unchecked", "undefined-function", f"`{key(undotted(one))}` is not defined earlier in the document, so its derivative by time `\\{one.accent}{{{key(undotted(one))}}}` is unknown")
         if isinstance(one, t.Symbol) and key(one) in context.through_definitions:
             continue  # `\\nabla^2 f = Q` after `f(\\mathbf x) = \\mathbf x^\\top Q \\mathbf x`: Q is in what is computed
         if isinstance(one, t.Symbol) and not one.font and one.name and not partial:  # `f_x` of a defined f is computed
@@ -233,8 +233,8 @@ def outside_derivatives(node: t.Node) -> list[t.Node]:
 
 
 def _operand_symbol(node: t.Node) -> t.Symbol | None:
-    if isinstance(node, t.Symbol) and node.accent in ("dot", "ddot"):
-        return t.Symbol(node.name, node.span, font=node.font, sub=node.sub)  # `\\dot x`: x differentiated by time
+    if isinstance(node, t.Symbol) and node.accent in DOTS:
+        return undotted(node)  # `\\dot x`: x differentiated by time
     operand = node.operand if isinstance(node, (t.Derivative, t.Prime)) else None
     if isinstance(operand, t.Apply):
         operand = operand.head
@@ -312,10 +312,6 @@ def _decimal(node: t.Node) -> bool:
 
 def _free_of(value: Value) -> set[sympy.Symbol]:
     return set(value.free_symbols) if isinstance(value, sympy.Basic) else set()
-
-
-def _undotted(node: t.Symbol) -> str:
-    return key(t.Symbol(node.name, node.span, font=node.font, sub=node.sub))
 
 
 def _name(node: t.Symbol | None) -> str:

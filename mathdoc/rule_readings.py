@@ -122,8 +122,9 @@ def _special_readings(preferred: LayoutResult, left: t.Node, right: t.Node, defs
         if rule is not None:
             return rule, False
     if preferred.message.startswith("the gradient of an expression"):
-        found = _expression_gradient(left, right, defs, context, layout, seed, proof)
-        return found if found is not None or not _orientation_matters(left, right, defs, context, seed, proof) else (preferred, True)
+        result, sensitive = _expression_gradient(left, right, defs, context, layout, seed, proof)
+        # undecided, it is still decided in both layouts when the orientation mattered (`\\nabla u` after `u = x^2 y`, a column)
+        return (result, sensitive) if result is not None else ((preferred, True) if sensitive else None)
     if preferred.message.startswith("the norm of a matrix"):
         frobenius = Reading("the norm of a matrix as its Frobenius norm", left, right, frobenius=True)
         result, used, _ = _decide(frobenius, defs, context, layout, seed, proof)
@@ -140,7 +141,7 @@ def _special_readings(preferred: LayoutResult, left: t.Node, right: t.Node, defs
     return None
 
 
-def _expression_gradient(left: t.Node, right: t.Node, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> tuple[LayoutResult, bool] | None:
+def _expression_gradient(left: t.Node, right: t.Node, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> tuple[LayoutResult | None, bool]:
     """`\\nabla(xy^2z^3)`: the gradient by the variables among x, y, z the claim writes, or by x, y, z;
     verified when one holds, wrong when every one differs, the step uses no definition and nothing
     explains it."""
@@ -164,16 +165,7 @@ def _expression_gradient(left: t.Node, right: t.Node, defs: Definitions, context
         if values is not None and explain(result, context, values) is None:
             suffix = " (and by x, y, z too)" if len(tried) > 1 else ""
             return replace(result, message=f"{result.message}, reading {by.label}{suffix}"), sensitive
-    return None
-
-
-def _orientation_matters(left: t.Node, right: t.Node, defs: Definitions, context: _Context, seed: str, proof: float) -> bool:
-    """Whether the gradient of an expression, read by x, y, z, depends on the layout (a row or a
-    column): then the step is decided in both layouts (`\\nabla u` after `u = x^2 y`, as a column)."""
-    written = {n.name for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol) and n.sub is None and not n.font}
-    variables = tuple(v for v in "xyz" if v in written) or ("x", "y", "z")
-    _, used, _ = _decide(Reading("", left, right, gradient_variables=variables), defs, context, "numerator", seed, proof)
-    return used
+    return None, sensitive
 
 
 def _unread_subscripts(left: t.Node, right: t.Node, defs: Definitions) -> LayoutResult | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .grammar import tree as t
-from .grammar.names import INDEX_LETTERS, key
+from .grammar.names import DOTS, INDEX_LETTERS, key, undotted
 from .semantics import Definitions
 from .semantics.ambient import Ambient
 from .explanations import acts_on_a_combination
@@ -199,7 +199,7 @@ def _writes_rates(left: t.Node, right: t.Node, defs: Definitions | None = None) 
             key(node.head) if isinstance(node, t.Apply) and isinstance(node.head, t.Symbol) else None)
         if name is not None and (defs is None or not _defined_in_constants(name, defs)):
             return True
-        if isinstance(node, t.Symbol) and node.accent in ("dot", "ddot"):
+        if isinstance(node, t.Symbol) and node.accent in DOTS:
             return True
     return False
 
@@ -243,7 +243,7 @@ def _letters_kept(left: t.Node, right: t.Node) -> bool:
 
 def _differentiated_names(left: t.Node, right: t.Node) -> frozenset[str]:
     nodes = t.walk(left) + t.walk(right)
-    dotted = {key(t.Symbol(n.name, n.span, font=n.font, sub=n.sub)) for n in nodes if isinstance(n, t.Symbol) and n.accent in ("dot", "ddot")}
+    dotted = {key(undotted(n)) for n in nodes if isinstance(n, t.Symbol) and n.accent in DOTS}
     return frozenset(key(n.operand) for n in nodes if isinstance(n, (t.Prime, t.Derivative)) and isinstance(n.operand, t.Symbol)) | dotted
 
 

@@ -67,3 +67,12 @@ def key(node: t.Symbol) -> str:
     """The key under which a definition of `node` is stored (bold and plain names differ)."""
     name = scalar_name(node, {}) or node.name
     return f"bold:{name}" if node.font == "bold" else name
+
+
+DOTS = ("dot", "ddot")
+"""The accents of Newton's notation: `\\dot x`, `\\ddot x` are derivatives of x by time."""
+
+
+def undotted(node: t.Symbol) -> t.Symbol:
+    """x of `\\dot x` (the name whose derivative by time the dot writes)."""
+    return t.Symbol(node.name, node.span, font=node.font, sub=node.sub, primes=node.primes)

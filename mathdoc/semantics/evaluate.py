@@ -16,7 +16,7 @@ from .ambient import Ambient
 from ..grammar import tree as t
 from ..grammar.rules.functions import FUNCTION_LETTERS
 from .env import Definitions
-from ..grammar.names import key, scalar_name
+from ..grammar.names import DOTS, key, scalar_name
 
 CONSTANTS = {"pi": sympy.pi, "infty": sympy.oo}
 
@@ -124,7 +124,7 @@ class EvaluatorCore:
         delta = self.kronecker(node)
         if delta is not None:
             return delta
-        if node.accent in ("dot", "ddot") and key(node) not in self.defs.symbols:
+        if node.accent in DOTS and key(node) not in self.defs.symbols:
             dotted = self.newton_dot(node)
             if dotted is not None:
                 return dotted

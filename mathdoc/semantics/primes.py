@@ -10,7 +10,7 @@ from .errors import Unchecked
 from .evaluate import EvaluatorCore
 from .values import Value, _free_symbols
 from ..grammar import tree as t
-from ..grammar.names import key, scalar_name
+from ..grammar.names import key, scalar_name, undotted
 
 
 class PrimeRules(EvaluatorCore):
@@ -53,7 +53,7 @@ class PrimeRules(EvaluatorCore):
         """`\\dot x`, `\\ddot x` after `x(t) = t^3` or `x = 5t^2`: the derivative by time, the
         variable of x's definition (or t).  None when x is not defined here: the dotted letter is
         then a name of its own (`\\frac{\\partial L}{\\partial \\dot q} = m\\dot q`)."""
-        base = t.Symbol(node.name, node.span, font=node.font, sub=node.sub, primes=node.primes)
+        base = undotted(node)
         order = 2 if node.accent == "ddot" else 1
         name = key(base)
         if name in self.defs.functions:
