@@ -263,8 +263,16 @@ def _conditions(source: Source, claim: Claim, result: LayoutResult) -> LayoutRes
     start = claim.fragment.source_offset(claim.members[0].start)
     last = claim.members[-1]
     # the paragraphs before the claim, and the claim itself (`= 2\\mathbf x^\\top A \\quad \\text{if } A = A^\\top`)
-    paragraph = _leading_text(source.text, start) + source.text[start:claim.fragment.source_offset(last.start + len(last.text)) + 80]
-    from .constant_ranges import KIND as RANGE, stated_range  # here: a warm run never loads the grammar
+    claim_end = claim.fragment.source_offset(last.start + len(last.text))
+    paragraph = _leading_text(source.text, start) + source.text[start:claim_end + 80]
+    from .constant_ranges import DOMAIN, KIND as RANGE, stated_range  # here: a warm run never loads the grammar
+
+    if kind == DOMAIN:  # `\\frac{d}{dx}\\sqrt{x^2} = 1` "for x > 0", or `= 1, \\quad x > 0`
+        near = paragraph[max(0, len(paragraph) - (claim_end - start) - 80 - 300):]  # the variable's range: stated close by
+        stated = stated_range(near, result.condition or "")
+        if stated is not None and stated[1] is None:
+            return replace(result, status="equal", code="verified", message=f"holds for {stated[0]}, as the text states")
+        return result
 
     if kind == RANGE:
         stated = stated_range(paragraph, result.condition or "")

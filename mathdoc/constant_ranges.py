@@ -34,6 +34,9 @@ MAX_LETTERS = 4
 """More letters than this, and the search costs more than it tells (a matrix's entries)."""
 KIND = "range"
 """The kind of `LayoutResult.condition` this module writes: `range <name> <agree> <disagree>`."""
+DOMAIN = "domain"
+"""The same for the step's own variable (`\\frac{d}{dx}\\sqrt{x^2} = 1`, see `explanations`):
+`domain <variable> <agree> <disagree>`."""
 
 
 def range_of_a_constant(context: "_Context", values: "tuple[Value, Value]") -> LayoutResult | None:
@@ -95,6 +98,8 @@ def _agrees(left: "sympy.Expr", right: "sympy.Expr", others: "list[sympy.Symbol]
 
 
 _MATH = re.compile(r"\$\$?([^$]+?)\$\$?|\\\((.+?)\\\)", re.DOTALL)
+_SEPARATORS = re.compile(r"\\(?:text|mbox|textrm|mathrm)\s*\{[^{}]*\}|\\q?quad\b|\\[,;:]|[,;]|\\(?:forall|text\s*\{\s*for\s*\})")
+"""What parts a formula into its claim and its conditions (`= 1 \\text{ for } x > 0`, `= 1/x, \\quad x > 0`)."""
 _RELATION = re.compile(r"\\leqslant|\\geqslant|\\leq?|\\geq?|\\lt|\\gt|<|>")
 
 
@@ -105,8 +110,8 @@ def stated_range(paragraph: str, condition: str) -> tuple[str, str | None] | Non
     _, name, agree_text, disagree_text = condition.split(" ")
     agree = [Fraction(v) for v in agree_text.split(",")]
     disagree = [Fraction(v) for v in disagree_text.split(",")]
-    for match in _MATH.finditer(paragraph):
-        formula = (match.group(1) or match.group(2) or "").strip()
+    formulas = (piece.strip() for match in _MATH.finditer(paragraph) for piece in _SEPARATORS.split(match.group(1) or match.group(2) or ""))
+    for formula in formulas:
         relation = _range(formula, name)
         if relation is None:
             continue

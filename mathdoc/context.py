@@ -206,6 +206,9 @@ def definitions_in_scope(
     pairs.extend((d.head, d.body, _point(d, offset, after) or _distance(d, offset, remote)) for d in sorted(values.values(), key=lambda d: d.offset) if d.name in chosen)
     reached = set(names).union(*(d.uses for d in chosen.values()))  # `\\mathbf y` of `L = \\|\\mathbf z - \\mathbf y\\|^2`
     pairs.extend((d.head, d.body, SHAPE) for d in sorted(shapes.values(), key=lambda d: d.offset) if d.name in reached)
+    stated = _stated_tuple(offset, after)
+    if stated is not None:
+        pairs.append((stated[0], stated[1], TUPLE_POINT))
     for later in _later_solutions(definitions, offset, names, sections, after.text if after is not None else ""):
         pairs.append((later.head, later.body, SOLUTION if after is not None and after.states_solution(later) else LATER))
     return tuple(pairs)
@@ -337,8 +340,12 @@ _CONTINUED = re.compile(r".*[^.!?。\s]\s*\n[ \t>]*\n\s*(?:\$\$|\\\[|\\begin\{(?
 line, the display)."""
 
 
+_NUMBERS = re.compile(r"\s*\(\s*-?\s*\d+(?:\.\d+)?(?:\s*,\s*(?:\\[,;!]\s*)?-?\s*\d+(?:\.\d+)?)+\s*\)\s*")
+"""A vector of numbers written as a tuple (`\\mathbf w = (0.5, 0.2)`)."""
+
+
 def _point(definition: Definition, offset: int, after: "After | None") -> str | None:
-    if after is None or not _NUMBER.fullmatch(definition.body):
+    if after is None or not (_NUMBER.fullmatch(definition.body) or _NUMBERS.fullmatch(definition.body)):
         return None
     breaks = list(_PARAGRAPH_BREAK.finditer(after.text, definition.offset, offset))
     if breaks and not _CONTINUED.fullmatch(after.text, breaks[0].start() - 40 if breaks[0].start() >= 40 else 0, offset) and len(breaks) == 1:
@@ -348,6 +355,36 @@ def _point(definition: Definition, offset: int, after: "After | None") -> str | 
     if any(definition.offset < other < offset for other, _ in after.claims):
         return None  # another claim between: the value was for that one
     return POINT
+
+
+TUPLE_POINT = "tuple point"
+"""The distance field of a point the prose states before the claim, in its paragraph, as a tuple
+(`At the point $(3, 4)$`, 在点 $(1,2)$ 处, `$(K, L) = (16, 4)$`): the body is the tuple, the head
+the tuple of its names when the prose names them (else empty: the coordinates are the claim's, see
+`steps._coordinates`)."""
+_TUPLE = re.compile(r"(?:\$|\\\()\s*(?:[A-Z]_?\d?\s*=?\s*|\(\s*([A-Za-z](?:\s*,\s*[A-Za-z]){1,2})\s*\)\s*=\s*)?(\(\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?){1,2}\s*\))\s*(?:\$|\\\))")
+_AT = re.compile(r"(?:\b(?:at|through|near)\s+(?:the\s+)?(?:points?\s+)?|\bpoint\s+|[点在]\s*)$", re.IGNORECASE)
+
+
+def _stated_tuple(offset: int, after: "After | None") -> tuple[str, str] | None:
+    """The last point stated as a tuple of numbers before the claim in its paragraph ("at the
+    point $(3, 4)$", "at $P(1, 2)$", "$(K, L) = (16, 4)$"), with no other claim between: (the
+    tuple of its names, or "", the tuple of its values)."""
+    if after is None:
+        return None
+    start = max(0, offset - 400)
+    found = None
+    for match in _TUPLE.finditer(after.text, start, offset):
+        if match.group(1) or _AT.search(after.text[max(0, match.start() - 30):match.start()]):
+            found = match  # named (`$(K, L) = (16, 4)$`), or after "at", "point", 点
+    if found is None:
+        return None
+    between = list(_PARAGRAPH_BREAK.finditer(after.text, found.end(), offset))
+    if len(between) > 1 or (between and not _CONTINUED.fullmatch(after.text, max(0, between[0].start() - 40), offset)):
+        return None
+    if any(found.end() <= other < offset for other, _ in after.claims) and _SENTENCE_END.search(after.text, found.end(), offset):
+        return None  # another claim between, in another sentence: the point was for that one
+    return f"({found.group(1)})" if found.group(1) else "", found.group(2)
 
 
 def _distance(definition: Definition, offset: int, remote: set[str]) -> str:

@@ -231,7 +231,9 @@ def _evaluator(reading: Reading, defs: Definitions, context: _Context, layout: s
     evaluator.implicit_functions = set(context.implicit) - set(defs.functions) - set(defs.symbols)
     evaluator.products_first = reading.products_first
     evaluator.dependent = reading.dependent
-    evaluator.written_names = {key(n) for n in t.walk(context.left) + t.walk(context.right) if isinstance(n, t.Symbol)}
+    written = [key(n) for n in t.walk(context.left) + t.walk(context.right) if isinstance(n, t.Symbol)]
+    evaluator.written_names = set(written)
+    evaluator.written_twice = {name for name in written if written.count(name) > 1}
     evaluator.stated_values = reading.stated_values
     evaluator.ambient = reading.ambient
     evaluator.series_terms = reading.series
@@ -325,7 +327,8 @@ def _values(evaluator: Evaluator, reading: Reading, defs: Definitions) -> tuple[
     left, right = up_to_constant(evaluator, reading.lhs, reading.rhs, left, right)
     left, right = apply_equalities(evaluator, defs, left, right)
     if reading.at_point:
-        point = {name: evaluator.value(defs.values[name]) for name in reading.at_point}
+        given = dict(reading.point_values)
+        point = {name: evaluator.value(given[name] if name in given else defs.values[name]) for name in reading.at_point}
         left, right = at_values(left, point), at_values(right, point)
     return left, right
 

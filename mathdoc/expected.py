@@ -50,6 +50,11 @@ class _Printer(LatexPrinter):
         return f"\\{accent}{{{super()._print_Symbol(sympy.Symbol(inner), style)}}}" + (super()._print_Symbol(sympy.Symbol("x" + rest), style)[1:] if rest else "")
 
 
+    def _print_Heaviside(self, expr: sympy.Heaviside, exp: str | None = None) -> str:
+        text = f"\\mathbb{{1}}[{self._print(expr.args[0])} > 0]"  # the step function as ML notes write it
+        return f"{text}^{{{exp}}}" if exp else text
+
+
 def _printed(value: object) -> str:
     text = _Printer(_PRINTER_SETTINGS).doprint(value)
     return _PLAIN_CALL.sub(r"\1(\2)", _SIMPLE_CALL.sub(r"\1 \2", text))

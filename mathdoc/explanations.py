@@ -17,7 +17,7 @@ from sympy.core.function import AppliedUndef
 
 from .grammar import tree as t
 from .grammar.names import DOTS, INDEX_LETTERS, key, undotted
-from .constant_ranges import range_of_a_constant
+from .constant_ranges import DOMAIN, range_of_a_constant
 from .outcome import LayoutResult
 from .semantics.values import Value
 
@@ -266,9 +266,9 @@ def _letters(context: _Context) -> set[str]:
 def _value_at_a_point(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
     """`\\frac{dr}{d\\theta} = -1-2\\sqrt2` with the point in the prose; `\\frac{\\partial C}{\\partial m} = 36.3`
     computed from data."""
-    if context.states_point:
-        return None
     left, right = values
+    if context.states_point and not (_free_of(left) | _free_of(right)):
+        return None
     for node, one, other in ((context.left, left, right), (context.right, right, left)):
         # the number is the side written so, or a prime whose variable is only inferred (`u' = \\pi v`
         # after `u = x - 1` in a text on systems, where the prime is by t); not a derivative whose
@@ -349,7 +349,8 @@ def _part_of_the_domain(context: _Context, values: tuple[Value, Value]) -> Layou
         return None
     where = f"{variable} > 0" if all(p > 0 for p in agree) else f"{variable} < 0" if all(p < 0 for p in agree) else "part of the domain"
     worst = min(disagree, key=abs)
-    return LayoutResult("unchecked", "domain", f"holds for {where} only; fails at {variable} = {worst}")
+    condition = f"{DOMAIN} {variable} {','.join(map(str, agree))} {','.join(map(str, disagree))}"
+    return LayoutResult("unchecked", "domain", f"holds for {where} only; fails at {variable} = {worst}", condition=condition)
 
 
 _ENTRY = re.compile(r"^(.+)_\{?(\d+)\}?$")

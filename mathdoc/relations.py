@@ -51,6 +51,8 @@ def off_the_curve(values: tuple[Value, Value], defs: Definitions, context: "_Con
     implicit = _implicit_pairs(context, near)
     if not implicit:
         return None
+    if any(isinstance(v, sympy.Expr) and v.is_number for v in values):
+        return None  # `\\frac{dy}{dx} = -\\frac34`: a value at a point of the curve, which the math does not state
     difference = left - right
     if difference.atoms(AppliedUndef) or difference.atoms(sympy.Derivative):
         return None

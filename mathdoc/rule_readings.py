@@ -13,6 +13,7 @@ from .outcome import LayoutResult
 from .semantics import Definitions
 from .semantics.env import SOLUTION, made_later
 from .semantics.ambient import ambient
+from .semantics.readings import laplacian
 from .explanations import chain_of_derivatives, explain
 from .step_context import Reading, _Context, _differentiated_names
 from .evaluation import Values, _decide
@@ -148,10 +149,11 @@ def _expression_gradient(left: t.Node, right: t.Node, defs: Definitions, context
     sensitive = False
     written = {n.name for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol) and n.sub is None and not n.font}
     tried: list[tuple[Reading, LayoutResult, Values]] = []
-    for variables in dict.fromkeys((tuple(v for v in "xyz" if v in written), ("x", "y", "z"))):
+    trees = [("", left, right)] + [(f"{label}, ", node, right) for label, node in laplacian(left)] + [(f"{label}, ", left, node) for label, node in laplacian(right)]
+    for (also, lhs, rhs), variables in ((tree, v) for tree in trees for v in dict.fromkeys((tuple(v for v in "xyz" if v in written), ("x", "y", "z")))):
         if len(variables) < 2:
             continue
-        by = Reading(f"`\\nabla` of the expression as the gradient by {', '.join(variables)}", left, right, gradient_variables=variables)
+        by = Reading(f"{also}`\\nabla` of the expression as the gradient by {', '.join(variables)}", lhs, rhs, gradient_variables=variables)
         result, used, values = _decide(by, defs, context, layout, seed, proof)
         sensitive = sensitive or used
         if result.status == "equal":
@@ -161,11 +163,16 @@ def _expression_gradient(left: t.Node, right: t.Node, defs: Definitions, context
     written_names = {key(n) for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol)}
     self_contained = not written_names & (set(defs.functions) | set(defs.symbols))
     if self_contained and differing and all(result.status in ("differs", "shape") for _, result, _ in tried):
-        by, result, values = differing[0]  # every reading of the variables differs, and nothing explains it
+        # every reading of the variables differs, and nothing explains it: show one whose sides have one shape
+        by, result, values = min(differing, key=lambda entry: _shapes_differ(entry[1]))
         if values is not None and explain(result, context, values) is None:
-            suffix = " (and by x, y, z too)" if len(tried) > 1 else ""
+            suffix = " (and by x, y, z too)" if len({r.gradient_variables for r, _, _ in tried}) > 1 else ""
             return replace(result, message=f"{result.message}, reading {by.label}{suffix}"), sensitive
     return None, sensitive
+
+
+def _shapes_differ(result: LayoutResult) -> bool:
+    return result.message.startswith(("the left side is a", "the right side is a"))
 
 
 def _unread_subscripts(left: t.Node, right: t.Node, defs: Definitions) -> LayoutResult | None:

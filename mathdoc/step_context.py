@@ -41,6 +41,9 @@ class Reading:
     at_point: tuple[str, ...] = ()
     """Names whose values the prose states before the claim (`At $t = 1$, \\frac{dx}{dt} = 2k`),
     substituted after the derivatives are taken: the claim read at that point."""
+    point_values: "tuple[tuple[str, t.Node], ...]" = ()
+    """With `at_point`: the values of those names when the prose states the point as a tuple
+    (`at $(3, 4)$`, read as the claim's coordinates), not as `name = value`."""
     solved: bool = False
     """The equation with a solution substituted: the sides must be equal (a side 0 does not make
     it an equation to solve)."""

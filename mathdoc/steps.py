@@ -14,7 +14,7 @@ from .grammar import parse, tree as t
 from .outcome import LayoutResult, StepResult
 from .semantics import Definitions
 from .grammar.sexpr import sexpr
-from .semantics.calculus import tuple_jacobian
+from .semantics.calculus import COORDINATES, tuple_jacobian
 from .semantics.env import applications, through_definitions
 from .grammar.differentials import as_partials, differential_of
 from .grammar.names import key
@@ -24,7 +24,7 @@ from .explanations import _symmetric_matrix, differential_equation, explain, unk
 from .relations import off_the_curve, on_a_curve
 from .step_context import Reading, _Context, _differentiated_names, _writes_rates, _letters_kept
 from .evaluation import Values, _decide, _plain_scalar, _stated_values_matter, stated_point
-from .rule_readings import _decide_chain, _decide_lower, _decide_rule, _later_solution, _sigmoid, _special_readings, _unread_subscripts
+from .rule_readings import _decide_chain, _decide_lower, _decide_rule, _later_solution, _shapes_differ, _sigmoid, _special_readings, _unread_subscripts
 
 
 __all__ = ["LAYOUTS", "Reading", "_Context", "check_step"]
@@ -179,6 +179,7 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
     sigmoid = _sigmoid(left, right, defs, context, layout, seed, proof)
     if sigmoid is not None:
         return sigmoid, sensitive
+    point: tuple[str, ...] = ()
     alternatives = [Reading(label, node, right) for label, node in readings(left)] + [Reading(label, left, node) for label, node in readings(right)]
     if preferred.status == "unchecked" and preferred.code == "undefined-function" and not any(isinstance(n, t.Prime) for n in t.walk(left) + t.walk(right)):
         alternatives.append(Reading("a letter before a parenthesis as a product", left, right, products_first=True))
@@ -203,14 +204,25 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
         if point:
             stated = ", ".join(f"{name} = {_number_text(defs.values[name])}" for name in point)
             alternatives.append(Reading(f"at the point stated before it ({stated})", left, right, at_point=point))
+    coordinates = _coordinates(left, right, defs, context) if defs.stated_tuple and not point else ()
+    if coordinates:
+        shown = ", ".join(f"{name} = {_number_text(value)}" for name, value in zip(coordinates, defs.stated_tuple))
+        alternatives.append(Reading(f"at the point stated before it ({shown})", left, right, at_point=coordinates,
+                                    point_values=tuple(zip(coordinates, defs.stated_tuple)), prime_on_curve=_primes_of_undefined(left, right, defs)))
     undecided: list[tuple[Reading, LayoutResult]] = []
     near_values: Values = None
     near_result: LayoutResult | None = None
     near_rule: LayoutResult | None = None
     chain_differs: LayoutResult | None = None
+    point_differs: LayoutResult | None = None
+    shaped_differs: tuple[LayoutResult, Values] | None = None  # another reading whose sides have one shape (`\\nabla^2 f` as the Laplacian)
     for reading in alternatives:
         result, used, compared = _decide(reading, defs, context, layout, seed, proof)
         sensitive = sensitive or used
+        if reading.at_point and result.status == "differs" and compared is not None and all(_is_a_number(v) for v in compared):
+            point_differs = replace(result, message=f"{result.message}, reading {reading.label}")
+        if shaped_differs is None and result.status == "differs" and compared is not None and not _shapes_differ(result) and _shapes_differ(preferred):
+            shaped_differs = (replace(result, message=f"{result.message}, reading {reading.label}"), compared)
         if reading.chain and result.status == "differs" and compared is not None and explain(result, context, compared) is None and _rates_written(left, right, defs):
             chain_differs = replace(result, message=f"{result.message}, reading {reading.label}")
         if reading.near_only and result.status == "differs":
@@ -254,8 +266,42 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
         if near_result is not None and near_values is not None:
             # without the far definitions too the sides differ: that reading is the one to show (and to explain)
             return explain(near_result, context, near_values) or near_result, sensitive
-        return explain(preferred, context, values) or preferred, sensitive
+        if shaped_differs is not None:
+            return explain(shaped_differs[0], context, shaped_differs[1]) or shaped_differs[0], sensitive
+        explained = explain(preferred, context, values) or preferred
+        if explained.code == "evaluation" and point_differs is not None:
+            return point_differs, sensitive  # `At $x = 3$, $y = 4$: \\frac{dy}{dx} = \\frac34`: a value, and not the one at the point stated
+        return explained, sensitive
     return preferred, sensitive
+
+
+def _is_a_number(value: object) -> bool:
+    import sympy
+
+    return isinstance(value, sympy.Expr) and bool(value.is_number)
+
+
+def _coordinates(left: t.Node, right: t.Node, defs: Definitions, context: _Context) -> tuple[str, ...]:
+    """The names a point stated as a tuple (`at $(3, 4)$`) gives values to, in order: the
+    names the prose gives them (`$(K, L) = (16, 4)$`), the parameters of the one defined function
+    the step writes (`f(x, y)`), or the letters of the curve the step differentiates on (`\\frac{dy}{dx}` after `x^2 + y^2 = 25`); () when neither
+    says, or when they disagree."""
+    if defs.stated_names:
+        return tuple(key(n) for n in defs.stated_names)
+    size = len(defs.stated_tuple)
+    written = {key(n) for n in t.walk(left) + t.walk(right) if isinstance(n, t.Symbol)}
+    found: set[tuple[str, ...]] = set()
+    for name in sorted(written & set(defs.functions)):
+        params = defs.functions[name][0]
+        if len(params) == size and all(isinstance(p, t.Symbol) for p in params):
+            found.add(tuple(key(p) for p in params))
+    if defs.equations:
+        letters = {key(part) for n in t.walk(left) + t.walk(right) if isinstance(n, (t.Derivative, t.Prime))
+                   for part in (n.operand, *getattr(n, "variables", ())) if isinstance(part, t.Symbol)}
+        on_curve = {key(n) for head, body in defs.equations for n in t.walk(head) + t.walk(body) if isinstance(n, t.Symbol)}
+        if letters and letters <= on_curve and on_curve in COORDINATES and len(on_curve) == size:
+            found.add(tuple(sorted(on_curve)))
+    return found.pop() if len(found) == 1 else ()
 
 
 def _number_text(node: t.Node) -> str:

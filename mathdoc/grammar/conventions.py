@@ -18,6 +18,7 @@ MODULES = (
     ("Brackets", "mathdoc.grammar.rules.delimiters"),
     ("Matrices", "mathdoc.grammar.rules.environments"),
     ("Operators", "mathdoc.grammar.rules.operators"),
+    ("Indicators and blackboard bold", "mathdoc.grammar.rules.indicators"),
     ("Integrals and limits", "mathdoc.grammar.rules.integrals"),
     ("Other readings tried before a step is called wrong", "mathdoc.semantics.readings"),
 )

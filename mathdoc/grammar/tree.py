@@ -159,7 +159,8 @@ class Gradient:
     order: int
     span: Span
     kind: str = "grad"
-    """"grad" (`\\nabla f`), "div" (`\\nabla\\cdot F`) or "curl" (`\\nabla\\times F`)."""
+    """"grad" (`\\nabla f`), "div" (`\\nabla\\cdot F`), "curl" (`\\nabla\\times F`), or "laplacian" (a
+    reading of `\\nabla^2 f`, see `semantics.readings`)."""
 
 
 @dataclass(frozen=True, slots=True)

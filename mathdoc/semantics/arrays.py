@@ -47,7 +47,7 @@ class ArrayRules(EvaluatorCore):
         if node.name[0].isupper() or node.name in ("Sigma", "Lambda"):
             return _immutable(sympy.Matrix(self.n, self.n, lambda r, c: sympy.Symbol(f"{letter}_{{{r + 1}{c + 1}}}")))
         if node.sub is not None:
-            return _immutable(sympy.Matrix([sympy.Symbol(f"{letter}_{{{k}}}") for k in range(1, self.n + 1)]))
+            return _immutable(sympy.Matrix(_entries(letter, self.n)))
         return _immutable(sympy.Matrix([sympy.Symbol(f"{letter}_{k}") for k in range(1, self.n + 1)]))
 
     def _declared_array(self, node: t.Symbol, declared: tuple[str, str]) -> Value:
@@ -57,7 +57,7 @@ class ArrayRules(EvaluatorCore):
         letter = scalar_name(t.Symbol(node.name, node.span, sub=node.sub), self.indices) or node.name
         self.used_shapes = True
         if cols == 1 and not node.name[0].isupper():
-            column = sympy.Matrix([sympy.Symbol(f"{letter}_{k}") for k in range(1, rows + 1)])
+            column = sympy.Matrix(_entries(letter, rows) if node.sub is not None else [sympy.Symbol(f"{letter}_{k}") for k in range(1, rows + 1)])
             return _immutable(column.T if self.row_vectors else column)  # `\\mathbb{R}^n`: a column, or a row in ML notes
         return _immutable(sympy.Matrix(rows, cols, lambda r, c: sympy.Symbol(f"{letter}_{{{r + 1}{c + 1}}}")))
 
@@ -145,3 +145,11 @@ class ArrayRules(EvaluatorCore):
             return sympy.Integer(self.n)
         return self.scalar(upper, "an upper bound")
 
+
+def _entries(letter: str, count: int) -> list[sympy.Symbol]:
+    """The entries of a vector named with a subscript: entry l of `\\mathbf k_j` is `k_{jl}`, as
+    notes write it (a row of data: `x_{ij}` of `\\mathbf x_i`)."""
+    base, _, sub = letter.partition("_")
+    if len(sub) == 1 and sub.isalnum():
+        return [sympy.Symbol(f"{base}_{{{sub}{k}}}") for k in range(1, count + 1)]
+    return [sympy.Symbol(f"{letter}_{{{k}}}") for k in range(1, count + 1)]

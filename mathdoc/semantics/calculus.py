@@ -18,6 +18,8 @@ from .evaluate import EvaluatorCore
 from ..grammar.names import key, scalar_name
 
 INDEX_LETTERS = frozenset("ijkl")
+COORDINATES = (frozenset("xy"), frozenset("xyz"), frozenset("uv"), frozenset("uvw"), frozenset("st"))
+"""Letters whose order in a point is the alphabet's: `(3, 4)` on a curve in x and y is x = 3, y = 4."""
 DEPENDENT_LETTERS = frozenset("u v w x y z p q r s t A N P Q T V X Y Z".split())
 """Letters that, undefined, may name a quantity depending on the variable (an ODE's unknown)."""
 
@@ -49,6 +51,18 @@ class CalculusRules(EvaluatorCore):
         mapping = {g: d for generic, defined in held.values() for g, d in zip(generic, defined)}
         return _immutable(value.subs(mapping)) if isinstance(value, sympy.MatrixBase) else value.subs(mapping)
 
+    def _by_a_power(self, node: t.Derivative, power: t.Pow) -> Value:
+        """`\\frac{\\partial \\ell}{\\partial \\sigma^2}`: by the variable u = σ², that is (∂ℓ/∂σ)/(du/dσ)."""
+        if len(node.variables) != 1 or not isinstance(power.base, t.Symbol) or not isinstance(power.exponent, t.Number):
+            raise Unchecked("unparsed", "a derivative by a power together with other variables is not evaluated")
+        by_base = self._derivative(dataclasses.replace(node, variables=(power.base,)))
+        base = self.variable(power.base)
+        if isinstance(base, sympy.MatrixBase):
+            raise Unchecked("unparsed", "a derivative by a power of a vector is not evaluated")
+        exponent = int(power.exponent.value)
+        factor = exponent * base ** (exponent - 1)
+        return _immutable(by_base / factor) if isinstance(by_base, sympy.MatrixBase) else by_base / factor
+
     def _intermediates(self, node: t.Derivative) -> dict[str, tuple[Value, Value]]:
         """The vectors and matrices the derivative is taken by that the document defines (`\\mathbf z
         = W\\mathbf a`): each as (generic entries standing for it while the derivative is taken, its
@@ -68,6 +82,9 @@ class CalculusRules(EvaluatorCore):
         return held
 
     def _derivative(self, node: t.Derivative) -> Value:
+        power = next((v for v in node.variables if isinstance(v, t.Pow)), None)
+        if power is not None:
+            return self._by_a_power(node, power)
         point = self._at_a_point(node)
         if point is not None:
             return self.derivative_at(dataclasses.replace(node, operand=point.head), point.args)
@@ -92,7 +109,9 @@ class CalculusRules(EvaluatorCore):
             operand = self._as_functions_of(operand, variables[0], accents_only=node.kind == "partial")
         for variable in variables:
             operand = self.differentiate(operand, variable)
-        return self.expand_dependents(operand, set())
+        # the variable itself stays (`\\left.\\frac{d\\ell}{d\\mu}\\right|_{\\mu=2}` after `\\mu = 1/\\lambda`): a point is
+        # substituted first, and the step's values are expanded at the end
+        return self.expand_dependents(operand, {v for v in variables if isinstance(v, sympy.Symbol)})
 
     def _tuple_jacobian(self, node: t.Derivative) -> Value:
         """`\\frac{\\partial(x,y)}{\\partial(r,\\theta)}`: the matrix of the partials of x, y by r, θ
@@ -309,6 +328,8 @@ class CalculusRules(EvaluatorCore):
             # `\frac{\partial L}{\partial y}(1, 2, 2)` of `L(x, y, m)`: the point of the function's own parameters
             name = key(head.operand) if isinstance(head.operand, t.Symbol) else None
             params = self.defs.functions[name][0] if name in self.defs.functions else ()
+            if not params and len(self.defs.stated_names) == len(args) and {key(n) for n in self.defs.stated_names} >= {key(v) for v in variables}:
+                params = self.defs.stated_names  # `\\frac{\\partial Q}{\\partial K}(16, 4)` after "$(K, L) = (16, 4)$"
             if len(params) != len(args):
                 raise Unchecked("unparsed", "a derivative applied to arguments that do not match its variables")
             variables = list(params)
@@ -333,6 +354,8 @@ class CalculusRules(EvaluatorCore):
         for variable, point in node.point:
             if isinstance(variable, t.Symbol) and not variable.name:
                 pairs.extend(self._positional(node, point))
+            elif isinstance(variable, t.Tuple) and isinstance(point, t.Tuple) and len(variable.items) == len(point.items):
+                pairs.extend(zip(variable.items, point.items))  # `\\right|_{(x,y)=(1,0)}`
             else:
                 pairs.append((variable, point))
         return self.at_point(value, pairs)
@@ -343,6 +366,10 @@ class CalculusRules(EvaluatorCore):
         variables: tuple[t.Node, ...] = ()
         if isinstance(operand, t.Derivative):
             variables = tuple(dict.fromkeys(operand.variables))
+            letters = {key(v) for v in (*variables, operand.operand) if isinstance(v, t.Symbol)}
+            if len(values) == len(letters) == len(variables) + 1 and letters in COORDINATES and key(operand.operand) not in self.defs.symbols:
+                # `\left.\frac{dy}{dx}\right|_{(3,4)}` on a curve: the point (x, y)
+                variables = tuple(t.Symbol(name, operand.span) for name in sorted(letters))
         if len(variables) != len(values):
             raise Unchecked("unparsed", "a value at a point whose variables are not named")
         return list(zip(variables, values))
@@ -352,7 +379,15 @@ class CalculusRules(EvaluatorCore):
         for variable, point in pairs:
             if isinstance(variable, t.Symbol) and isinstance(point, t.Symbol) and key(variable) == key(point):
                 continue
-            mapping[self.variable(variable)] = self.scalar(point, "a point")
+            name = self.variable(variable)
+            if isinstance(name, sympy.MatrixBase):
+                # `\\big|_{\\mathbf w = (0.5, 0.2)}`: each entry of the vector at its coordinate
+                at = self.value(point)
+                if not isinstance(at, sympy.MatrixBase) or len(at) != len(name):
+                    raise Unchecked("unparsed", "a point of a vector whose length differs from the vector's")
+                mapping.update(dict(zip(name, at)))
+                continue
+            mapping[name] = self.scalar(point, "a point")
         if not mapping:
             return value
         refuse_where_cases_meet(value, mapping)

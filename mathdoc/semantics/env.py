@@ -22,6 +22,8 @@ SOLUTION = "solution"
 """Mirrors `context.SOLUTION`: a definition made after the claim that the prose calls its solution."""
 POINT = "point"
 """Mirrors `context.POINT`: a value stated in the claim's paragraph, before it (`At $t = 1$, …`)."""
+TUPLE_POINT = "tuple point"
+"""Mirrors `context.TUPLE_POINT`: a point stated as a tuple in the claim's paragraph (`at $(3, 4)$`)."""
 
 
 def made_later(entry: "tuple[str, ...]") -> bool:
@@ -44,6 +46,10 @@ class Definitions:
     """name -> number: `n = 5` stated in the prose; substituted only in the reading "with the stated values"."""
     points: set[str] = field(default_factory=set)
     """Names of `values` stated in the claim's own paragraph, before it: a point the claim may be at."""
+    stated_tuple: tuple[t.Node, ...] = ()
+    """The coordinates of a point stated as a tuple in the claim's paragraph (`at $(3, 4)$`), in order."""
+    stated_names: tuple[t.Node, ...] = ()
+    """The names of those coordinates, when the prose names them (`$(K, L) = (16, 4)$`)."""
     reading_far: bool = False
     """Set while a far definition is added (a value stated far away is not a reading)."""
     far: bool = False
@@ -73,6 +79,13 @@ class Definitions:
                 if code:
                     defs._add_code(entry[0], entry[1], entry[2][len(CODE):])
                 continue
+            if len(entry) > 2 and entry[2] == TUPLE_POINT:
+                stated, names = parse(entry[1]), parse(entry[0]) if entry[0] else None
+                if isinstance(stated, t.Tuple):
+                    defs.stated_tuple = stated.items
+                    if isinstance(names, t.Tuple) and len(names.items) == len(stated.items) and all(isinstance(n, t.Symbol) for n in names.items):
+                        defs.stated_names = names.items
+                continue
             if len(entry) > 2 and entry[2] == SHAPE:
                 rows, _, cols = entry[1].partition("\\times")
                 declared = parse(entry[0])
@@ -87,11 +100,22 @@ class Definitions:
             head, body = parse(head_text), parse(body_text)
             if len(entry) > 2 and entry[2] == POINT and isinstance(head, t.Symbol):
                 defs.points.add(key(head))
+                if head.font == "bold" and isinstance(body, t.Tuple):
+                    defs.points.update(f"{head.name}_{index}" for index in range(1, len(body.items) + 1))
             defs.reading_far = far
             defs.add(head, body)
         defs.reading_far = False
         defs._combinations_of_functions()
+        defs._relations_of_variables()
         return defs
+
+    def _relations_of_variables(self) -> None:
+        """`x = y` where x and y are both variables of one defined function (`U(x, y)`; "from the
+        first two conditions, $x = y$"): a relation that holds at a point, not x defined as y."""
+        for name in sorted(self.symbols):
+            body = self.symbols[name]
+            if isinstance(body, t.Symbol) and any({name, key(body)} <= {key(p) for p in params if isinstance(p, t.Symbol)} for params, _ in self.functions.values()):
+                del self.symbols[name]
 
     def _combinations_of_functions(self) -> None:
         """`f = u\\cdot v` with `u(x) = x^3`, `v(x) = (1-x)^2` defined: a name defined as a
@@ -154,9 +178,9 @@ class Definitions:
         named = head.head if isinstance(head, t.Apply) else head
         if isinstance(named, t.Symbol) and _mentions(body, key(named)):
             return  # `x = \\log(e^x)`, `y = y(x)`, `f(a) = f(b)`: a relation of x with itself, not what x is
-        if isinstance(head, t.Apply) and isinstance(head.head, t.Symbol) and all(isinstance(a, t.Symbol) for a in head.args):
-            if _is_number(body) or (isinstance(body, t.Symbol) and all(key(body) != key(a) for a in head.args if isinstance(a, t.Symbol))):
-                return  # `f(x, y) = 0 if and only if …`, `g(x, y) = k`: a condition, not a function to differentiate
+        if isinstance(head, t.Apply) and isinstance(head.head, t.Symbol) and all(isinstance(a, t.Symbol) or _power_parameter(a) for a in head.args):
+            if _is_number(body) or _numbers(body) or (isinstance(body, t.Symbol) and all(key(body) != key(a) for a in head.args if isinstance(a, t.Symbol))):
+                return  # `f(x, y) = 0 if and only if …`, `g(x, y) = k`: a condition; `\\mathbf x(s) = (1, 0)`: a value at s
             self.functions[key(head.head)] = (head.args, body)
         elif isinstance(head, t.Symbol):
             if _is_number(body):
@@ -164,6 +188,9 @@ class Definitions:
                     self.values[key(head)] = body  # `x = 1`, `n = 5`: an example value, used as a reading only
                 return
             self.symbols[key(head)] = body
+            if head.font == "bold" and isinstance(body, t.Tuple) and _numbers(body) and not self.reading_far:
+                for index, item in enumerate(body.items, 1):  # `\\mathbf w = (0.5, 0.2)`: w_1 = 0.5, w_2 = 0.2
+                    self.values.setdefault(f"{head.name}_{index}", item)
         elif isinstance(head, t.Transpose) and isinstance(head.operand, t.Symbol):
             self.symbols[key(head.operand)] = t.Transpose(body, body.span)
         elif isinstance(head, t.Add) and all(isinstance(term, t.Apply) or (isinstance(term, t.Neg) and isinstance(term.operand, t.Apply)) for term in head.terms):
@@ -229,6 +256,20 @@ def _only_variable(body: t.Node, defs: "Definitions") -> t.Symbol | None:
     if len(free) != 1 or any(isinstance(n, unknown) or (isinstance(n, t.Apply) and not isinstance(n.head, t.Function)) for n in t.walk(body)):
         return None
     return free[0]
+
+
+def _power_parameter(node: t.Node) -> bool:
+    """`\\sigma^2` of `\\ell(\\mu, \\sigma^2)`: a parameter written as a power of a letter (the variance)."""
+    return isinstance(node, t.Pow) and isinstance(node.base, t.Symbol) and isinstance(node.exponent, t.Number) and node.exponent.value.isdigit()
+
+
+def _numbers(node: t.Node) -> bool:
+    """A vector or matrix of numbers written out (`(1, 0)`, `\\begin{bmatrix} 1 \\\\ 0 \\end{bmatrix}`)."""
+    if isinstance(node, t.Tuple):
+        return all(_is_number(item) for item in node.items)
+    if isinstance(node, t.Matrix):
+        return all(_is_number(cell) for row in node.rows for cell in row)
+    return False
 
 
 def _is_number(node: t.Node) -> bool:

@@ -62,6 +62,8 @@ class EvaluatorCore:
         self.implicit_functions: set[str] = set()
         """Bare function letters that stand for functions of x (`(fg)' = f'g + fg'`)."""
         self.written_names: set[str] = set()
+        self.written_twice: set[str] = set()
+        """Names the step writes more than once (`D_{\\mathbf u} f = \\nabla f\\cdot\\mathbf u`)."""
         """Names written in the claim itself: a value stated earlier replaces only names the claim
         does not write (the n of `f(x) = x^n` in `f'(x) = 5x^4`)."""
         self.stated_values = False
@@ -114,6 +116,9 @@ class EvaluatorCore:
         jacobian = self.jacobian_of(node) if node.name in ("J", "H") and node.sub is not None else None
         if jacobian is not None:
             return jacobian
+        unit = self.unit_vector(node)
+        if unit is not None:
+            return unit
         if node.font == "bold" or (self.matrix_context and _is_matrix_letter(node)) or (self.dimensions and key(node) in self.defs.shapes and not self.defs.shapes[key(node)] == ("1", "1")):
             return self.array_symbol(node)  # a name declared `W \\in \\mathbb R^{m \\times h}` is that matrix wherever it is written
         if node.name in self.indices and node.sub is None and not node.font and not node.accent:
@@ -153,6 +158,20 @@ class EvaluatorCore:
         if node.font == "roman" and node.name == "d":
             raise Unchecked("unparsed", "a differential `d` outside a derivative is not evaluated")
         return sympy.Symbol(name)
+
+    def unit_vector(self, node: t.Symbol) -> Value | None:
+        """`\\mathbf i`, `\\hat{j}`, `\\vec k` beside one another (`x^2y\\,\\mathbf i + yz^2\\,\\mathbf j`): the
+        unit vectors of the axes, in the plane unless k is written too."""
+        letter = _unit_letter(node)
+        if letter is None or key(node) in self.defs.symbols:
+            return None
+        bodies = [body for body in self.defs.symbols.values()] + [body for _, body in self.defs.functions.values()]
+        written = {_unit_letter(n) for b in bodies for n in t.walk(b) if isinstance(n, t.Symbol)} | {_unit_key(name) for name in self.written_names}
+        written.discard(None)
+        if len(written) < 2:
+            return None
+        size = 3 if "k" in written else 2
+        return _immutable(sympy.Matrix([1 if index == "ijk".index(letter) else 0 for index in range(size)]))
 
     def kronecker(self, node: t.Symbol) -> Value | None:
         """`\\delta_{ij}` with both indices given values (bound by sums, or free and instantiated):
@@ -264,6 +283,10 @@ class EvaluatorCore:
     def _d_applied(self, operator: t.Node, operand: t.Node) -> t.Node | None:
         directional = _directional(operator, operand)
         if directional is not None and "D" not in self.defs.symbols and "D" not in self.defs.functions:
+            direction = key(operator.sub) if isinstance(operator, t.Symbol) and operator.sub is not None else ""
+            if direction not in self.defs.symbols and direction not in self.defs.shapes and direction not in self.written_twice:
+                shown = direction.replace("bold:", "")
+                raise Unchecked("undefined-function", f"the direction `{shown}` of the directional derivative is not defined in the document")
             return directional
         order = 1
         if isinstance(operator, t.Pow) and isinstance(operator.exponent, t.Number) and operator.exponent.value in ("2", "3"):
@@ -443,6 +466,22 @@ class EvaluatorCore:
 
 def _is_matrix_letter(node: t.Symbol) -> bool:
     return len(node.name) == 1 and node.name.isupper() and node.name != "I" and not node.accent and node.font in ("", "roman")
+
+
+def _unit_letter(node: t.Symbol) -> str | None:
+    """"i", "j" or "k" for a unit vector of an axis as written (`\\mathbf i`, `\\hat{\\jmath}`, `\\hat k`)."""
+    name = {"imath": "i", "jmath": "j"}.get(node.name, node.name)
+    if name in ("i", "j", "k") and node.sub is None and not node.primes and (node.font == "bold" or node.accent == "hat"):
+        return name
+    return None
+
+
+def _unit_key(name: str) -> str | None:
+    """The same, for a name's key (`bold:i`, `hat{j}`, `bold:hat{k}`)."""
+    bare = name.removeprefix("bold:")
+    accented = bare.startswith("hat{") and bare.endswith("}")
+    letter = {"imath": "i", "jmath": "j"}.get(bare[4:-1] if accented else bare, bare[4:-1] if accented else bare)
+    return letter if letter in ("i", "j", "k") and (accented or name.startswith("bold:")) else None
 
 
 def _directional(operator: t.Node, operand: t.Node) -> t.Node | None:

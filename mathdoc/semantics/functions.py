@@ -8,6 +8,7 @@ import sympy
 from .errors import ShapeMismatch, Unchecked
 from .values import Value, _immutable
 from ..grammar import tree as t
+from ..grammar.sexpr import sexpr
 from ..grammar.rules.functions import FUNCTION_LETTERS, hessian_subject, jacobian_subject
 from .evaluate import EvaluatorCore
 from ..grammar.names import key, scalar_name
@@ -186,7 +187,8 @@ class FunctionRules(EvaluatorCore):
         if self.ambient is not None and name in (self.ambient.scalars | self.ambient.fields):
             return True
         matrix = self.products_first and head.font == "bold" and head.name[:1].isupper()
-        surely_function = head.sub is not None or (head.font == "bold" and not matrix) or "^" in head.name or name in self.primed_functions
+        initial = isinstance(head.sub, t.Number) and head.sub.value == "0"  # `B_0(1 + r/m)^{mt}`: an initial value times the parenthesis
+        surely_function = (head.sub is not None and not initial) or (head.font == "bold" and not matrix) or "^" in head.name or name in self.primed_functions
         return not surely_function and not (head.name in FUNCTION_LETTERS and not self.products_first)
 
     def definition_value(self, name: str, body: t.Node) -> Value:
@@ -262,6 +264,11 @@ class FunctionRules(EvaluatorCore):
         for param, arg in zip(params, args):
             if param == arg or (isinstance(param, t.Symbol) and isinstance(arg, t.Symbol) and key(param) == key(arg)):
                 continue
+            if isinstance(param, t.Pow):
+                if sexpr(param) == sexpr(arg):
+                    continue  # `\\ell(\\mu, \\sigma^2)` applied as defined
+                shown = name.replace("bold:", "")
+                raise Unchecked("undefined-function", f"`{shown}` is defined in terms of `{sexpr(param)}`; applied to another argument it is not evaluated")
             source, target = self.value(param), self.value(arg)
             if isinstance(target, sympy.MatrixBase) and target.shape == (1, 1) and not isinstance(source, sympy.MatrixBase):
                 target = target[0, 0]  # `\sigma(\mathbf w^\top\mathbf x)`: a 1×1 matrix is the scalar it holds

@@ -96,6 +96,8 @@ class PrimeRules(EvaluatorCore):
         operand = head.operand
         if isinstance(operand, t.Symbol) and key(operand) not in self.defs.functions and key(operand) not in self.defs.symbols and operand.font != "bold":
             return self._abstract_prime(operand, head.order, args)
+        if isinstance(operand, t.Function) and len(args) == 1:
+            return self._function_prime(operand, head.order, args[0])
         if not isinstance(operand, t.Symbol):
             combined = self._combination_prime(operand, head.order, args)
             if combined is not None:
@@ -113,7 +115,8 @@ class PrimeRules(EvaluatorCore):
         parameter = self.variable(params[0])
         if isinstance(parameter, sympy.MatrixBase):
             raise Unchecked("undefined-function", f"`{name}` is defined earlier as a function of a vector; this `{name}'` is of another `{name}`")
-        value = self.apply_definition(name, params)
+        # names the body uses that are defined in terms of the parameter (`R(q) = pq` after `p = 70 - 0.5q`) are what they are defined as
+        value = self.expand_dependents(self.apply_definition(name, params), {parameter})
         for _ in range(head.order):
             value = self.differentiate(value, parameter)
         if len(args) != 1:
@@ -125,6 +128,32 @@ class PrimeRules(EvaluatorCore):
             refuse_where_cases_meet(value, {parameter: point})
             value = value.subs(parameter, point)
         return value
+
+    def _function_prime(self, function: t.Function, order: int, argument: t.Node) -> Value:
+        """`\\tanh'(x)`, `\\operatorname{sigmoid}'(z)`, `\\operatorname{abs}'(0)`: the known function's
+        derivative at the argument (entry by entry for a vector or matrix)."""
+        slot = t.Symbol("xiprime", function.span)  # a name no note writes
+        variable = sympy.Symbol(key(slot))
+        derivative = self.named_function(function, (slot,))
+        for _ in range(order):
+            derivative = self.differentiate(derivative, variable)
+        point = self.value(self._through_output(function, argument))
+        if isinstance(point, sympy.MatrixBase):
+            return sympy.ImmutableMatrix(point.applyfunc(lambda entry: self._at(derivative, variable, entry)))
+        return self._at(derivative, variable, point)
+
+    def _through_output(self, function: t.Function, argument: t.Node) -> t.Node:
+        """`Sigmoid'(A1)` after `A1 = Sigmoid(Z1)`: ML notes write the derivative through the name of the
+        function's output; it is taken at Z1 (σ' at σ's own output would compose σ with itself)."""
+        body = self.defs.symbols.get(key(argument)) if isinstance(argument, t.Symbol) else None
+        if isinstance(body, t.Apply) and isinstance(body.head, t.Function) and body.head.name.lower() == function.name.lower() and len(body.args) == 1:
+            return body.args[0]
+        return argument
+
+    @staticmethod
+    def _at(derivative: Value, variable: sympy.Symbol, point: Value) -> Value:
+        refuse_where_cases_meet(derivative, {variable: point})
+        return derivative.subs(variable, point)
 
     def _symbol_prime_at(self, head: t.Prime, argument: t.Node) -> Value:
         """`u'` applied, after `u = 1 + \\sin x` (an expression, not a function definition), to an

@@ -9,6 +9,8 @@ label that a finding can show.  A step is `wrong` only when every reading differ
 | first factor | `\\frac{\\partial}{\\partial x}f(a)\\,g(a)`: the operator acts on f(a)g(a) | it acts on f(a) only |
 | function argument | `\\sin x y`: sin(xy) | sin(x)·y |
 | inverse or reciprocal | `\\sin^{-1} x`: arcsin x | 1/sin x |
+| a power below | `\\frac{\\partial \\ell}{\\partial \\sigma^2}`: by the variable σ² | twice by σ (the order above forgotten) |
+| `\\nabla^2` | `\\nabla^2 f`: the Hessian | the Laplacian, the Hessian's trace (as vector calculus writes it) |
 | sum body in braces | `\\sum_k{e^{z_k} - e^{z_1}}`: the sum of the difference | as typeset, Σ e^{z_k} − e^{z_1} (braces do not show) |
 """
 
@@ -100,6 +102,23 @@ def reciprocal(node: t.Node) -> list[tuple[str, t.Node]]:
     return []
 
 
+def power_variable(node: t.Node) -> list[tuple[str, t.Node]]:
+    for candidate in t.walk(node):
+        if isinstance(candidate, t.Derivative) and len(candidate.variables) == 1 and isinstance(candidate.variables[0], t.Pow):
+            power = candidate.variables[0]
+            if isinstance(power.exponent, t.Number) and power.exponent.value.isdigit():
+                twice = replace(candidate, variables=(power.base,) * int(power.exponent.value))
+                return [("the power of the differential below as the order of the derivative", _swap(node, candidate, twice))]
+    return []
+
+
+def laplacian(node: t.Node) -> list[tuple[str, t.Node]]:
+    for candidate in t.walk(node):
+        if isinstance(candidate, t.Gradient) and candidate.order == 2 and candidate.kind == "grad":
+            return [("`\\nabla^2` as the Laplacian", _swap(node, candidate, replace(candidate, kind="laplacian")))]
+    return []
+
+
 def _swap(node: t.Node, old: t.Node, new: t.Node) -> t.Node:
     """`node` with the sub-node `old` (by identity) replaced by `new`."""
     return t.rewrite(node, lambda sub: new if sub is old else None)
@@ -129,4 +148,4 @@ def braced_sum(node: t.Node) -> list[tuple[str, t.Node]]:
     return []
 
 
-RULES = (derivative_scope, first_factor, function_argument, reciprocal, braced_sum)
+RULES = (derivative_scope, first_factor, function_argument, reciprocal, braced_sum, power_variable, laplacian)

@@ -14,7 +14,7 @@ from .values import Value, _immutable
 
 class VectorCalculusRules(EvaluatorCore):
     def gradient(self, node: t.Gradient) -> Value:
-        if node.kind != "grad":
+        if node.kind not in ("grad", "laplacian"):
             return self.divergence_or_curl(node)
         at_point = self._gradient_at_point(node)
         if at_point is not None:
@@ -28,7 +28,10 @@ class VectorCalculusRules(EvaluatorCore):
                 operand = operand[0, 0]
             if isinstance(operand, sympy.MatrixBase):
                 raise Unchecked("unparsed", "the Hessian of a vector")
-            return self.expand_dependents(_immutable(sympy.hessian(operand, components)), set())
+            hessian = sympy.hessian(operand, components)
+            if node.kind == "laplacian":
+                return self.expand_dependents(hessian.trace(), set())  # `\\nabla^2 f` as the Laplacian: the trace of the Hessian
+            return self.expand_dependents(_immutable(hessian), set())
         return self.expand_dependents(self.differentiate(operand, variable, gradient=True), set())
 
     def _gradient_at_point(self, node: t.Gradient) -> Value | None:

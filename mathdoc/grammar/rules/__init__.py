@@ -12,7 +12,7 @@ from typing import Callable
 from .. import tree as t
 from ..parser import INFIX_PRODUCTS, RELATIONS, Parser
 from ..tokens import Token
-from . import atoms, delimiters, environments, fractions, functions, integrals, operators, scripts
+from . import atoms, delimiters, environments, fractions, functions, indicators, integrals, operators, scripts
 
 Rule = Callable[[Parser, Token], t.Node]
 
@@ -30,6 +30,7 @@ COMMANDS: dict[str, Rule] = {
     "\\sum": operators.big_operator,
     "\\prod": operators.big_operator,
     **{command: operators.unsupported for command in operators.UNSUPPORTED},
+    "\\mathbb": indicators.blackboard,
     "\\int": integrals.integral,
     "\\lim": integrals.limit,
     **{command: atoms.dots for command in atoms.DOTS},

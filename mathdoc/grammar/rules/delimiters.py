@@ -4,6 +4,7 @@
 |---|---|
 | `(a)`, `[a]`, `\\left( a \\right)`, `\\big( a \\big)`, `{a}` | a group |
 | `(a, b)`, `[a, b]`, `\\left[ a, b \\right]` | an inline vector (tuple) |
+| `f(x; \\theta)` | the arguments of f: `;` separates them as `,` does |
 | `\\lvert x\\rvert`, `\\left| x \\right|` | absolute value (`|x|` too) |
 | `\\|x\\|`, `\\lVert x\\rVert`, `\\|x\\|_2`, `\\|A\\|_F` | a norm |
 | `\\left. e \\right|_{x=a}`, `e\\big|_{x=a}`, `e \\mid_{x=a}` | e evaluated at x = a |
@@ -25,7 +26,7 @@ _OPENERS = {"(": ")", "[": "]", "\\{": "\\}", "\\lbrace": "\\rbrace", "|": "|", 
 
 
 def items(parser: Parser, closes: Callable[[Token], bool]) -> list[t.Node]:
-    """Comma-separated expressions up to the closer (not consumed)."""
+    """Expressions separated by `,` (or `;`, as in `p(x; \\theta)`) up to the closer (not consumed)."""
 
     def body() -> t.Node:
         return parser.expression(0)
@@ -33,7 +34,7 @@ def items(parser: Parser, closes: Callable[[Token], bool]) -> list[t.Node]:
     found = [parser.with_closer(closes, body)]
     while True:
         following = parser.peek()
-        if following is None or not following.is_char(","):
+        if following is None or not following.is_char(",", ";"):
             return found
         parser.next()
         found.append(parser.with_closer(closes, body))

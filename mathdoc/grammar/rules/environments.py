@@ -101,7 +101,7 @@ def _cases(parser: Parser, name: str, token: Token) -> t.Node:
         if len(cells) != 2 or not cells[0]:
             raise parser.fail(f"a row of `{name}` that is not a value and a condition", token=token)
         values.append(parser.sub_parse(cells[0], "value of a case"))
-        conditions.append(_condition(parser, cells[1], token))
+        conditions.append(condition(parser, cells[1], token))
     if not values:
         raise parser.fail(f"an empty `{name}`", token=token)
     return t.Cases(tuple(values), tuple(conditions), (token.start, parser.last_end()))
@@ -168,7 +168,7 @@ def _split(tokens: list[Token], separator: "Callable[[Token], bool]") -> list[li
     return parts
 
 
-def _condition(parser: Parser, tokens: list[Token], token: Token) -> t.Condition | None:
+def condition(parser: Parser, tokens: list[Token], token: Token) -> t.Condition | None:
     """`x<0`, `\\text{if } x \\ge 0`, `\\text{otherwise}`: the relations of a case, None for
     "otherwise".  Words between relations (`x \\neq 0 \\text{ or } y \\neq 0`) are not read."""
     texts = _texts(tokens)

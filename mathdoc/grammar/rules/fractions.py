@@ -4,11 +4,13 @@
 |---|---|
 | `\\frac{d}{dx} e`, `\\frac{\\mathrm d}{\\mathrm d x} e` | derivative operator; its operand runs to the end of the term |
 | `\\frac{dy}{dx}`, `\\frac{d^2y}{dx^2}`, `\\frac{\\partial^2 f}{\\partial x\\partial y}` | Leibniz form |
+| `\\frac{\\partial \\ell}{\\partial \\sigma^2}` (no order above) | by the variable σ²; twice by σ is another reading |
 | `\\frac{d(x^2)}{dx}`, `\\frac{\\partial (\\mathbf w+\\mathbf x)}{\\partial \\mathbf w}` | Leibniz form of an expression |
 | `\\frac{dx}{2}` | a fraction (the denominator is not a differential): d is a variable |
 | `\\frac{d}{x}`, `\\frac{\\partial f}{dx}`, `\\frac{d^2y}{dx}` | malformed notation |
 | `\\partial_x f`, `\\partial_{x} f` | derivative operator |
 | `\\partial f/\\partial x` | Leibniz form with a slash |
+| `\\frac{dy/dt}{dx/dt}` | a quotient of two Leibniz forms with slashes |
 """
 
 from __future__ import annotations
@@ -25,11 +27,16 @@ def fraction(parser: Parser, token: Token) -> t.Node:
     bottom = list(parser.group_tokens())
     span = (token.start, parser.last_end())
     marker, order, operand = _numerator(top)
+    if marker and _slashed(top) and _slashed(bottom):
+        marker = ""  # `\\frac{dy/dt}{dx/dt}`: a quotient of two derivatives written with slashes
     if marker == "symbolic-order":
         raise parser.fail("a derivative of symbolic order (`d^n`) is not evaluated", token=token)
-    differentials = _differentials(parser, bottom)
+    differentials = _differentials(parser, bottom) if marker else None
     if marker and differentials is not None:
         kind, variables = differentials
+        if order is None and len(variables) > 1 and _power_of_one(bottom):
+            # `\\frac{\\partial \\ell}{\\partial \\sigma^2}`: by the variable σ² (the variance), not twice by σ
+            variables = [t.Pow(variables[0], t.Number(str(len(variables)), variables[0].span), variables[0].span)]
         if kind != marker:
             raise parser.fail(f"`{_marker_text(marker)}` over `{_marker_text(kind)}`: the notation mixes d and ∂", "malformed-notation", token)
         if order is not None and order != len(variables):
@@ -48,6 +55,25 @@ def fraction(parser: Parser, token: Token) -> t.Node:
     if _variation(numerator, denominator):
         raise parser.fail("a quotient of differences or variations (δ, Δ) is not evaluated", token=token)
     return t.Frac(numerator, denominator, span)
+
+
+def _power_of_one(tokens: list[Token]) -> bool:
+    """A denominator of one differential with a power (`\\partial \\sigma^2`, `dx^2`)."""
+    markers = sum(1 for i in range(len(tokens)) if _marker_at(tokens, i) is not None and (i == 0 or not tokens[i - 1].is_command("\\partial")))
+    return markers == 1 and any(tok.is_char("^") for tok in tokens)
+
+
+def _slashed(tokens: list[Token]) -> bool:
+    """A `/` outside every bracket (`dy/dt`, not `d(x/y)`)."""
+    depth = 0
+    for token in tokens:
+        if token.is_char("(", "[", "{"):
+            depth += 1
+        elif token.is_char(")", "]", "}"):
+            depth -= 1
+        elif depth == 0 and token.is_char("/"):
+            return True
+    return False
 
 
 def _marker_text(marker: str) -> str:

@@ -13,6 +13,7 @@
 | `\\sin x y` | sin(xy); sin(x)·y is another reading |
 | `sin x`, `ln(x)` without backslash | the same functions |
 | `sigmoid(z)`, `Sigmoid(Z1)`, `ReLU(x)`, `softplus(x)`, `Tanh(x)` | the activation functions, spelled as in code |
+| `\\tanh'(x)`, `\\operatorname{sigmoid}'(z)`, `Sigmoid'(Z1)` | the derivative of the function, at the argument |
 
 A letter the document defines as a function (`p(x) = x^3`, see `tokens.FUNCTION_NAMES`) names a
 function as f, g and h do: `\\log p(x)` is log(p(x)).
@@ -114,7 +115,10 @@ def application(parser: Parser, function: t.Function) -> t.Node:
         elif following is not None and following.is_char("_") and base is None:
             parser.next()
             base = parser.sub_parse(list(parser.group_tokens()), "subscript")
-    head = t.Function(function.name, (function.span[0], parser.last_end()), base=base, power=power)
+    head: t.Function | t.Prime = t.Function(function.name, (function.span[0], parser.last_end()), base=base, power=power)
+    primes = _primes(parser) if power is None and base is None else 0  # `\\tanh'(x)`: the derivative of the function
+    if primes:
+        head = t.Prime(head, primes, (function.span[0], parser.last_end()))
     if parser.at_end():
         if function.name in ("max", "min") and base is not None:
             raise parser.fail(f"`\\{function.name}` over an index set is not evaluated")
@@ -131,6 +135,14 @@ def application(parser: Parser, function: t.Function) -> t.Node:
     else:
         node = t.Apply(head, (implicit_argument(parser),), False, (head.span[0], parser.last_end()))
     return node
+
+
+def _primes(parser: Parser) -> int:
+    count = 0
+    while (following := parser.peek()) is not None and following.is_char("'"):
+        parser.next()
+        count += 1
+    return count
 
 
 def implicit_argument(parser: Parser) -> t.Node:

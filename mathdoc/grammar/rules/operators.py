@@ -8,7 +8,7 @@
 | `\\nabla^2 f`, `\\nabla^2_{\\mathbf x} f` | the Hessian |
 | `\\nabla\\cdot F`, `\\nabla\\times F` | divergence and curl of the vector field F (of x, y, z) |
 | `\\sum_{i=1}^n e`, `\\sum_i e`, `\\prod_{k=1}^{n} e` | a sum (product) whose body runs to the end of the term |
-| `\\iint`, `\\sup`, `\\mathbb{E}` | not evaluated (the member is unchecked with that reason); `\\int` and `\\lim` are in `rules.integrals` |
+| `\\iint`, `\\sup` | not evaluated (the member is unchecked with that reason); `\\int` and `\\lim` are in `rules.integrals` |
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from ..tokens import Token
 UNSUPPORTED = {
     "\\iint": "a multiple integral", "\\iiint": "a multiple integral", "\\oint": "a contour integral",
     "\\limsup": "a limit", "\\liminf": "a limit", "\\sup": "a supremum", "\\inf": "an infimum",
-    "\\arg": "an argmax/argmin", "\\Pr": "a probability", "\\mathbb": "a blackboard-bold operator",
+    "\\arg": "an argmax/argmin", "\\Pr": "a probability",
     "\\bigcirc": "a generic operator", "\\star": "a generic operator", "\\diamond": "a generic operator",
     "\\bullet": "a generic operator", "\\square": "a generic operator", "\\forall": "a quantifier",
     "\\exists": "a quantifier", "\\binom": "a binomial coefficient", "\\choose": "a binomial coefficient",
