@@ -294,6 +294,21 @@ def _conditions(source: Source, claim: Claim, result: LayoutResult) -> LayoutRes
     return result
 
 
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|[。！？；]|\n\s*\n")
+
+
+def _sentence(source: Source, claim: Claim) -> str:
+    """The claim's own sentence (within 300 characters either side of it)."""
+    start = claim.fragment.source_offset(claim.members[0].start)
+    last = claim.members[-1]
+    end = claim.fragment.source_offset(last.start + len(last.text))
+    before = source.text[max(0, start - 300):start]
+    cut = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
+    after = source.text[end:end + 300]
+    stop = next((m.start() for m in _SENTENCE_END.finditer(after)), len(after))
+    return before[cut:] + source.text[start:end] + after[:stop]
+
+
 def _leading_text(text: str, start: int) -> str:
     """The paragraph of a claim and the two before it (a display often stands in a paragraph of
     its own: "Let A be symmetric and", the display of q, "then ∇q = Ax"), within 800 characters
@@ -385,6 +400,12 @@ def _judge(source: Source, step: _Step, result: TaskResult, declaration: LayoutD
         if code == "wrong-derivative" and claim.derivative and not (claim.derivative[number - 1] or claim.derivative[number]):
             code = "wrong-step"
         message = mine.message
+        if mine.point:
+            from .constant_ranges import outside_a_stated_range
+
+            stated = outside_a_stated_range(_sentence(source, claim), mine.point)
+            if stated is not None:  # `\\frac{d}{dz}\\max(\\alpha z, z) = \\alpha` "whenever $z < 0$"
+                return _finding(source, claim, number, Verdict.UNCHECKED, "domain", f"{message} at a point outside the range the text states ({stated}); it is not checked inside that range", mine), inferred
         if mine.expected:
             message += f"; expected {mine.expected}"
         if mine.point is not None:

@@ -163,3 +163,22 @@ def _member(node: t.Node, name: str) -> Fraction | str | None:
         top, bottom = _member(node.numerator, name), _member(node.denominator, name)
         return top / bottom if isinstance(top, Fraction) and isinstance(bottom, Fraction) and bottom else None
     return None
+
+
+def outside_a_stated_range(sentence: str, point: "tuple[tuple[str, str], ...]") -> str | None:
+    """A range the claim's own sentence states for a letter of the counterexample (`whenever $z <
+    0$`) that the counterexample's value lies outside: the formula, else None.  The counterexample
+    then does not stand under the text's own condition, so the step is not called wrong there."""
+    values = {}
+    for name, text in point:
+        try:
+            values[name] = Fraction(text)
+        except (ValueError, ZeroDivisionError):
+            continue
+    formulas = (piece.strip() for match in _MATH.finditer(sentence) for piece in _SEPARATORS.split(match.group(1) or match.group(2) or ""))
+    for formula in formulas:
+        for name, value in values.items():
+            relation = _range(formula, name)
+            if relation is not None and not relation(value):
+                return formula
+    return None

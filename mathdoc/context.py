@@ -206,6 +206,8 @@ def definitions_in_scope(
     pairs.extend((d.head, d.body, _point(d, offset, after) or _distance(d, offset, remote)) for d in sorted(values.values(), key=lambda d: d.offset) if d.name in chosen)
     reached = set(names).union(*(d.uses for d in chosen.values()))  # `\\mathbf y` of `L = \\|\\mathbf z - \\mathbf y\\|^2`
     pairs.extend((d.head, d.body, SHAPE) for d in sorted(shapes.values(), key=lambda d: d.offset) if d.name in reached)
+    if after is not None and _LOCAL.search(after.text, max(0, offset - 400), offset):
+        pairs.append(("", "", LOCAL))
     stated = _stated_tuple(offset, after)
     if stated is not None:
         pairs.append((stated[0], stated[1], TUPLE_POINT))
@@ -356,6 +358,12 @@ def _point(definition: Definition, offset: int, after: "After | None") -> str | 
         return None  # another claim between: the value was for that one
     return POINT
 
+
+LOCAL = "local"
+"""An entry with this distance field says the prose just before the claim takes derivatives as
+local partials ("treat μ and σ² as separate nodes", "holding a fixed", 局部导数)."""
+_LOCAL = re.compile(r"\b(?:separate|independent)\s+(?:nodes?|variables?)\b|\blocal\s+(?:partial|derivative|gradient)s?\b"
+                    r"|\bhold(?:s|ing)?\b[^.$]{0,40}\b(?:fixed|constant)\b|局部(?:偏)?导数|视为(?:常数|独立)", re.IGNORECASE)
 
 TUPLE_POINT = "tuple point"
 """The distance field of a point the prose states before the claim, in its paragraph, as a tuple

@@ -244,6 +244,7 @@ def _evaluator(reading: Reading, defs: Definitions, context: _Context, layout: s
     if reading.prime_on_curve:
         evaluator.implicit_functions = set()  # y is the curve's, not an arbitrary function of x
     evaluator.gradient_variables = reading.gradient_variables
+    evaluator.local = reading.local
     evaluator.bare_applied = dict(context.bare_applied)
     evaluator.primed_functions = {key(n.head.operand) for n in t.walk(context.left) + t.walk(context.right)
                                   if isinstance(n, t.Apply) and isinstance(n.head, t.Prime) and isinstance(n.head.operand, t.Symbol)}

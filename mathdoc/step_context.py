@@ -41,6 +41,9 @@ class Reading:
     at_point: tuple[str, ...] = ()
     """Names whose values the prose states before the claim (`At $t = 1$, \\frac{dx}{dt} = 2k`),
     substituted after the derivatives are taken: the claim read at that point."""
+    local: bool = False
+    """A derivative of a defined name is the local partial of its definition (the names it uses
+    held, as the prose says: "treat μ and σ² as separate nodes"); verifies only."""
     point_values: "tuple[tuple[str, t.Node], ...]" = ()
     """With `at_point`: the values of those names when the prose states the point as a tuple
     (`at $(3, 4)$`, read as the claim's coordinates), not as `name = value`."""

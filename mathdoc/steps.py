@@ -204,6 +204,8 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
         if point:
             stated = ", ".join(f"{name} = {_number_text(defs.values[name])}" for name in point)
             alternatives.append(Reading(f"at the point stated before it ({stated})", left, right, at_point=point))
+    if defs.local and preferred.status in ("differs", "shape"):
+        alternatives.append(Reading("as the local partial the prose describes (the names of the definition held)", left, right, local=True))
     coordinates = _coordinates(left, right, defs, context) if defs.stated_tuple and not point else ()
     if coordinates:
         shown = ", ".join(f"{name} = {_number_text(value)}" for name, value in zip(coordinates, defs.stated_tuple))

@@ -166,11 +166,30 @@ def _screen(pairs, symbols, rng: random.Random):
         usable += 1
         for index, va, vb in results:
             if not _agree(va, vb):
+                positive = _positive_counterexample(pairs, point)  # shown where the letters are positive, when the sides differ there too
+                if positive is not None:
+                    return positive
                 shown_a, shown_b = _show_pair(va, vb)
                 return point, index, shown_a, shown_b
         if (usable >= 6 and attempt >= len(cases)) or not symbols:
             return None
     return None if usable >= 2 else "no point"
+
+
+def _positive_counterexample(pairs, point: dict):
+    """The point with every letter made positive, when some pair differs there too (a text that
+    states `x > 0` should see a counterexample inside it): (point, index, left, right), else None."""
+    if all(not (v < 0) for v in point.values()):
+        return None
+    mirrored = {s: abs(v) for s, v in point.items()}
+    for index, (a, b) in enumerate(pairs):
+        va, vb = _number(a, mirrored), _number(b, mirrored)
+        if va is None or vb is None:
+            return None
+        if not _agree(va, vb):
+            shown_a, shown_b = _show_pair(va, vb)
+            return mirrored, index, shown_a, shown_b
+    return None
 
 
 def _case_points(pairs, symbols, rng: random.Random) -> list[dict]:

@@ -183,7 +183,7 @@ class CalculusRules(EvaluatorCore):
         if isinstance(node, t.Symbol) and key(node) in self.defs.symbols:
             self.value(self.defs.symbols[key(node)])  # a definition that cannot be read: say why
         value = self.value(node)
-        expanded = self.expand_dependents(value, _excluded(variables))
+        expanded = self.expand_dependents(value, _excluded(variables), rounds=1 if self.local else 8)
         if self.dependencies and isinstance(node, t.Symbol) and key(node) in self.defs.symbols:
             expanded = self.through_dependencies(expanded)  # `A = wh` with dw/dt, dh/dt in the claim: w(t)h(t)
         if isinstance(node, t.Symbol) and key(node) in self.defs.symbols and expanded != value:
@@ -423,9 +423,10 @@ class CalculusRules(EvaluatorCore):
             return _immutable(value.applyfunc(lambda v: sympy.diff(_real_abs(v), variable)))
         return sympy.diff(_real_abs(value), variable)
 
-    def expand_dependents(self, value: Value, excluded: set[object]) -> Value:
-        """Replace symbols the document defines by their definitions (see the module's docstring)."""
-        for _ in range(8):
+    def expand_dependents(self, value: Value, excluded: set[object], rounds: int = 8) -> Value:
+        """Replace symbols the document defines by their definitions (see the module's docstring);
+        with one round, the definitions' own names stay (the local-partial reading)."""
+        for _ in range(rounds):
             mapping: dict[sympy.Basic, Value] = {}
             for symbol in sorted(_free_symbols(value), key=lambda s: s.name):
                 if symbol in excluded:
@@ -443,6 +444,8 @@ class CalculusRules(EvaluatorCore):
             if not mapping:
                 return value
             value = _substitute(value, mapping)
+        if rounds < 8:
+            return value
         raise Unchecked("unparsed", "definitions refer to each other in a loop")
 
     def _definition_of(self, name: str) -> Value | None:

@@ -22,6 +22,8 @@ SOLUTION = "solution"
 """Mirrors `context.SOLUTION`: a definition made after the claim that the prose calls its solution."""
 POINT = "point"
 """Mirrors `context.POINT`: a value stated in the claim's paragraph, before it (`At $t = 1$, …`)."""
+LOCAL = "local"
+"""Mirrors `context.LOCAL`: the prose takes derivatives as local partials."""
 TUPLE_POINT = "tuple point"
 """Mirrors `context.TUPLE_POINT`: a point stated as a tuple in the claim's paragraph (`at $(3, 4)$`)."""
 
@@ -48,6 +50,8 @@ class Definitions:
     """Names of `values` stated in the claim's own paragraph, before it: a point the claim may be at."""
     stated_tuple: tuple[t.Node, ...] = ()
     """The coordinates of a point stated as a tuple in the claim's paragraph (`at $(3, 4)$`), in order."""
+    local: bool = False
+    """The prose takes derivatives as local partials (see `context.LOCAL`)."""
     stated_names: tuple[t.Node, ...] = ()
     """The names of those coordinates, when the prose names them (`$(K, L) = (16, 4)$`)."""
     reading_far: bool = False
@@ -78,6 +82,9 @@ class Definitions:
             if len(entry) > 2 and entry[2].startswith(CODE):
                 if code:
                     defs._add_code(entry[0], entry[1], entry[2][len(CODE):])
+                continue
+            if len(entry) > 2 and entry[2] == LOCAL:
+                defs.local = True
                 continue
             if len(entry) > 2 and entry[2] == TUPLE_POINT:
                 stated, names = parse(entry[1]), parse(entry[0]) if entry[0] else None
@@ -175,6 +182,9 @@ class Definitions:
             return
         if isinstance(head, t.Apply) and len(head.args) == 1 and isinstance(head.args[0], (t.Add, t.Mul)):
             head, body = _at_any_point(head, body)
+        logged = _log_of_application(head)
+        if logged is not None:  # `\\log f(x; p) = x\\log p + (1-x)\\log(1-p)`: the log-likelihood defines f
+            head, body = logged, t.Apply(t.Function("exp", body.span), (body,), True, body.span)
         named = head.head if isinstance(head, t.Apply) else head
         if isinstance(named, t.Symbol) and _mentions(body, key(named)):
             return  # `x = \\log(e^x)`, `y = y(x)`, `f(a) = f(b)`: a relation of x with itself, not what x is
@@ -256,6 +266,16 @@ def _only_variable(body: t.Node, defs: "Definitions") -> t.Symbol | None:
     if len(free) != 1 or any(isinstance(n, unknown) or (isinstance(n, t.Apply) and not isinstance(n.head, t.Function)) for n in t.walk(body)):
         return None
     return free[0]
+
+
+def _log_of_application(head: t.Node) -> t.Apply | None:
+    """`f(x; p)` of the head `\\log f(x; p)`: a function of its parameters, defined through its logarithm."""
+    if not (isinstance(head, t.Apply) and isinstance(head.head, t.Function) and head.head.name in ("log", "ln") and head.head.base is None and head.head.power is None and len(head.args) == 1):
+        return None
+    inner = head.args[0]
+    if isinstance(inner, t.Apply) and isinstance(inner.head, t.Symbol) and inner.args and all(isinstance(a, t.Symbol) for a in inner.args):
+        return inner
+    return None
 
 
 def _power_parameter(node: t.Node) -> bool:

@@ -78,6 +78,8 @@ class EvaluatorCore:
         self.row_vectors = False
         """A reading: vectors declared in `\\mathbb{R}^n` are rows (`\\mathbf{x}W` in ML notes)."""
         self.gradient_variables: tuple[str, ...] = ()
+        self.local = False
+        """The local-partial reading: a defined operand is its definition, whose own names are held."""
         """A reading: `\\nabla` of an expression is by these variables (`\\nabla(xy^2z^3)`: x, y, z)."""
         self.frobenius = False
         self.jacobian_determinant = False
@@ -147,6 +149,8 @@ class EvaluatorCore:
             return arbitrary
         if self.stated_values and key(node) in self.defs.values and key(node) not in self.written_names:
             return self.value(self.defs.values[key(node)])
+        if node.sub is None and not node.accent and not node.font and node.name in self.dimensions and key(node) not in self.defs.symbols and key(node) not in self.defs.values:
+            return sympy.Integer(self.dimensions[node.name])  # the n of `\\frac{1}{n}` beside `\\mathbf x \\in \\mathbb{R}^n`, at the size tried
         if node.sub is None and not node.accent and not node.font and node.name in self.sum_bounds and key(node) not in self.defs.symbols and key(node) not in self.defs.values:
             self.used_generic = True
             return sympy.Integer(self.n)
@@ -179,6 +183,10 @@ class EvaluatorCore:
         if node.name != "delta" or not isinstance(node.sub, t.Symbol) or node.font or key(node) in self.defs.symbols:
             return None
         letters = node.sub.name
+        if len(letters) == 2 and any(letter in self.indices for letter in letters) and not all(letter in self.indices for letter in letters):
+            # `\\delta_{jc}` with j instantiated and c the index of a class the text fixes: what c is, the math does not say
+            unbound = next(letter for letter in letters if letter not in self.indices)
+            raise Unchecked("unparsed", f"`\\delta_{{{letters}}}` uses the index `{unbound}`, which is neither summed over nor given values here")
         if len(letters) != 2 or not all(letter in self.indices for letter in letters):
             return None
         return sympy.Integer(1 if self.indices[letters[0]] == self.indices[letters[1]] else 0)
@@ -454,7 +462,7 @@ class EvaluatorCore:
     def gradient(self, node: t.Gradient) -> Value:
         raise NotImplementedError
 
-    def expand_dependents(self, value: Value, excluded: set[object]) -> Value:
+    def expand_dependents(self, value: Value, excluded: set[object], rounds: int = 8) -> Value:
         raise NotImplementedError
 
     def newton_dot(self, node: t.Symbol) -> Value | None:

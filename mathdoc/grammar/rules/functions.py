@@ -7,6 +7,7 @@
 | `\\sin x\\cos x`, `\\sin x\\cdot y`, `\\ln a\\cdot a^x`, `\\cos t/\\sqrt t` | the argument stops at another function, `\\cdot`, `/`, `+`, `-` |
 | `\\cos\\theta(1+2\\sin\\theta)` | the argument stops at a parenthesis after it: cos(θ)·(1+2 sin θ) |
 | `\\ln f(x)`, `\\sin g_1(t)` | a named function's application is the argument: ln(f(x)) |
+| `\\log p(y; \\eta)`, `\\log p(x, y)` | a letter with an argument list is applied: log(p(y; η)) |
 | `\\sin^2 x` | (sin x)² |
 | `\\sin^{-1} x` | arcsin x (the reciprocal 1/sin x is another reading) |
 | `\\log_b x` | log x / log b |
@@ -162,8 +163,27 @@ def implicit_argument(parser: Parser) -> t.Node:
 def _factor(parser: Parser) -> t.Node:
     """One factor of an unbraced argument; `f(x)` of `\\ln f(x)` keeps its parenthesis."""
     atom = parser.atom()
-    named = isinstance(atom, t.Symbol) and (atom.name in FUNCTION_LETTERS or atom.name in FUNCTION_NAMES.get() or atom.sub is not None)
+    named = isinstance(atom, t.Symbol) and (atom.name in FUNCTION_LETTERS or atom.name in FUNCTION_NAMES.get() or atom.sub is not None or _arguments_follow(parser))
     return parser.postfix(atom, applications=named)
+
+
+def _arguments_follow(parser: Parser) -> bool:
+    """`(y; \\eta)` or `(x, y)` right after a letter: its arguments (`\\log p(y; \\eta)` is log(p(y; η)))."""
+    following = parser.peek()
+    if following is None or not following.is_char("("):
+        return False
+    depth, ahead = 0, 0
+    while (token := parser.peek(ahead)) is not None:
+        if token.is_char("(", "[", "{"):
+            depth += 1
+        elif token.is_char(")", "]", "}"):
+            depth -= 1
+            if depth == 0:
+                return False
+        elif depth == 1 and token.is_char(",", ";"):
+            return True
+        ahead += 1
+    return False
 
 
 def _continues_argument(parser: Parser, token: Token) -> bool:
