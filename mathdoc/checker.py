@@ -295,6 +295,7 @@ def _conditions(source: Source, claim: Claim, result: LayoutResult) -> LayoutRes
 
 
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|[。！？；]|\n\s*\n")
+_DISPLAY_THEN_SENTENCE = re.compile(r"(?:\$\$|\\\]|\\end\{[A-Za-z*]+\})\s*(?=[A-Z])")
 
 
 def _sentence(source: Source, claim: Claim) -> str:
@@ -306,6 +307,8 @@ def _sentence(source: Source, claim: Claim) -> str:
     cut = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
     after = source.text[end:end + 300]
     stop = next((m.start() for m in _SENTENCE_END.finditer(after)), len(after))
+    closed = _DISPLAY_THEN_SENTENCE.search(after)  # `\\]`, then "The exponential linear unit …": another sentence
+    stop = min(stop, closed.start()) if closed else stop
     return before[cut:] + source.text[start:end] + after[:stop]
 
 
