@@ -8,13 +8,13 @@ holds up the rest.
 from __future__ import annotations
 
 import os
-import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .codes import RULES_BY_CODE
 from .model import Claim, Counterexample, FileReport, Finding, Severity, Source, Verdict
 from .outcome import LayoutResult
+from .prose_conditions import outside_a_stated_range, stated_conditions
 from .sources import SourceError
 
 if TYPE_CHECKING:
@@ -243,107 +243,6 @@ def _report(p: _Plan, results: list[TaskResult]) -> FileReport:
     return FileReport(path=source.path, layout=layout, findings=kept, notices=source.notices + unused, source=source)
 
 
-_STATED = {
-    "symmetric": re.compile(r"\bsymmetric\b|对称"),
-    "probabilities": re.compile(r"one-hot|\bprobabilit|\bsums? to (?:1|one)\b|\bdistribution\b|独热|概率"),
-}
-"""The words that state a step's condition (`LayoutResult.condition`), in the paragraph before it."""
-_CAPITAL = re.compile(r"(?<![A-Za-z\\])[A-Z](?![A-Za-z])|(?<=\\)(?:Sigma|Lambda|Gamma|Omega|Phi|Psi|Theta|Delta|Pi|Xi)(?![A-Za-z])")
-_SETS = re.compile(r"\\(?:mathbb|mathcal|mathscr|mathfrak)\s*(?:\{[^{}]*\}|\\?[A-Za-z])|\\R\b")
-_NOT_STATED = re.compile(r"\b(?:unless|not|non-?|need not|necessarily)\b|[非不未]")
-_HEADING = re.compile(r"^(?:#{1,6}\s|\\(?:sub)*section\*?\{)", re.MULTILINE)
-
-
-def _conditions(source: Source, claim: Claim, result: LayoutResult) -> LayoutResult:
-    """A step that holds only under a condition: verified when the paragraphs that lead to it
-    state the condition ("for symmetric A", one-hot labels, `$0 < \\alpha < 1$`); else a symmetric
-    matrix the prose does not declare makes it wrong, and labels that may not sum to 1 leave it
-    unchecked."""
-    kind, _, name = (result.condition or "").partition(" ")
-    start = claim.fragment.source_offset(claim.members[0].start)
-    last = claim.members[-1]
-    # the paragraphs before the claim, and the claim itself (`= 2\\mathbf x^\\top A \\quad \\text{if } A = A^\\top`)
-    claim_end = claim.fragment.source_offset(last.start + len(last.text))
-    paragraph = _leading_text(source.text, start) + source.text[start:claim_end + 80]
-    from .constant_ranges import DOMAIN, KIND as RANGE, stated_range  # here: a warm run never loads the grammar
-
-    if kind == DOMAIN:  # `\\frac{d}{dx}\\sqrt{x^2} = 1` "for x > 0", or `= 1, \\quad x > 0`
-        near = paragraph[max(0, len(paragraph) - (claim_end - start) - 80 - 300):]  # the variable's range: stated close by
-        stated = stated_range(near, result.condition or "")
-        if stated is not None and stated[1] is None:
-            return replace(result, status="equal", code="verified", message=f"holds for {stated[0]}, as the text states")
-        return result
-
-    if kind == RANGE:
-        stated = stated_range(paragraph, result.condition or "")
-        if stated is None:
-            return result
-        formula, fails = stated
-        if fails is None:
-            return replace(result, status="equal", code="verified", message=f"holds for {formula}, as the prose states")
-        return replace(result, status="differs", code="wrong-derivative", point=None, expected=None,
-                       message=f"it does not hold for {formula}, the range the prose states (it fails at {fails}; it holds for other values)")
-    if kind == "symmetric" and _states_symmetric(paragraph, name):
-        return replace(result, status="equal", code="verified", message=f"holds for a symmetric `{name}`, as the prose states")
-    if kind == "probabilities" and _STATED["probabilities"].search(paragraph):
-        return replace(result, status="equal", code="verified", message=f"holds for entries of `{name}` that sum to 1, as the prose states")
-    if result.status == "transposed":
-        return result  # the transpose it stays (a layout finding) when the prose does not say the matrix is symmetric
-    if kind == "symmetric":
-        return replace(result, status="differs", code="wrong-derivative", message=f"{result.otherwise}; it holds only for a symmetric `{name}`, which the document does not say")
-    return result
-
-
-_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|[。！？；]|\n\s*\n")
-_DISPLAY_THEN_SENTENCE = re.compile(r"(?:\$\$|\\\]|\\end\{[A-Za-z*]+\})\s*(?=[A-Z])")
-
-
-def _sentence(source: Source, claim: Claim) -> str:
-    """The claim's own sentence (within 300 characters either side of it)."""
-    start = claim.fragment.source_offset(claim.members[0].start)
-    last = claim.members[-1]
-    end = claim.fragment.source_offset(last.start + len(last.text))
-    before = source.text[max(0, start - 300):start]
-    cut = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
-    after = source.text[end:end + 300]
-    stop = next((m.start() for m in _SENTENCE_END.finditer(after)), len(after))
-    closed = _DISPLAY_THEN_SENTENCE.search(after)  # `\\]`, then "The exponential linear unit …": another sentence
-    stop = min(stop, closed.start()) if closed else stop
-    return before[cut:] + source.text[start:end] + after[:stop]
-
-
-def _leading_text(text: str, start: int) -> str:
-    """The paragraph of a claim and the two before it (a display often stands in a paragraph of
-    its own: "Let A be symmetric and", the display of q, "then ∇q = Ax"), within 800 characters
-    and after the last heading."""
-    cut = start
-    for _ in range(3):
-        cut = text.rfind("\n\n", 0, cut) if cut > 0 else -1
-        if cut < 0:
-            break
-    leading = text[max(cut, start - 800, 0):start]
-    headings = list(_HEADING.finditer(leading))
-    return leading[headings[-1].end():] if headings else leading
-
-
-def _states_symmetric(text: str, name: str) -> bool:
-    """A sentence that calls the matrix `name` symmetric, or says it equals its transpose."""
-    letter = re.escape(name.replace("bold:", ""))
-    transpose = r"\s*\^\s*\{?\s*(?:\\top|T|\\intercal|\\mathsf\{?T\}?)\s*\}?"
-    if re.search(rf"(?<![A-Za-z\\]){letter}\s*=\s*{letter}{transpose}|(?<![A-Za-z\\]){letter}{transpose}\s*=\s*{letter}(?![A-Za-z])", text):
-        return True
-    # the capital nearest the word, within 40 characters (`$A$ is symmetric`, `symmetric matrix $A$`;
-    # in "C is square and A is symmetric" it is A)
-    capitals = [(m.start(), m.group(0)) for m in _CAPITAL.finditer(_SETS.sub(lambda m: " " * len(m.group(0)), text))]  # not the R of `\\mathbb{R}^{n\\times n}`
-    for word in _STATED["symmetric"].finditer(text):
-        if _NOT_STATED.search(text[max(0, word.start() - 25):word.start()]):
-            continue  # "not necessarily symmetric", "wrong unless Y is symmetric": the matrix is not said to be symmetric
-        near = [(abs(at - word.start()), letter) for at, letter in capitals if abs(at - word.start()) <= 40]
-        if near and min(near)[1] == name.replace("bold:", ""):
-            return True
-    return False
-
-
 def _gradient_step(step: _Step) -> bool:
     """Both members of the step are oriented by gradients only (see `Claim.conventions`)."""
     kinds = set(step.claim.conventions[step.number - 1 : step.number + 1])
@@ -376,7 +275,7 @@ def _judge(source: Source, step: _Step, result: TaskResult, declaration: LayoutD
         other = "denominator" if layout == "numerator" else "numerator"
         mine, theirs = outcome.get(layout), outcome.get(other)
         if mine.status == "transposed" and mine.condition is not None:
-            mine = _conditions(source, claim, mine)  # the transpose, unless the matrix is symmetric as the prose says
+            mine = stated_conditions(source, claim, mine)  # the transpose, unless the matrix is symmetric as the prose says
         if mine.status != "equal" and theirs.status == "equal":
             where = declaration or inferred
             origin = _origin(where, gradients)
@@ -388,7 +287,7 @@ def _judge(source: Source, step: _Step, result: TaskResult, declaration: LayoutD
     else:
         mine = outcome.get("numerator")
     if mine.status in ("unchecked", "transposed") and mine.condition is not None:
-        mine = _conditions(source, claim, mine)
+        mine = stated_conditions(source, claim, mine)
     if mine.status == "equal":
         return _finding(source, claim, number, Verdict.VERIFIED, "verified", mine.message, mine), inferred
     if mine.status == "transposed":
@@ -404,9 +303,7 @@ def _judge(source: Source, step: _Step, result: TaskResult, declaration: LayoutD
             code = "wrong-step"
         message = mine.message
         if mine.point:
-            from .constant_ranges import outside_a_stated_range
-
-            stated = outside_a_stated_range(_sentence(source, claim), mine.point)
+            stated = outside_a_stated_range(source, claim, mine.point)
             if stated is not None:  # `\\frac{d}{dz}\\max(\\alpha z, z) = \\alpha` "whenever $z < 0$"
                 return _finding(source, claim, number, Verdict.UNCHECKED, "domain", f"{message} at a point outside the range the text states ({stated}); it is not checked inside that range", mine), inferred
         if mine.expected:

@@ -7,7 +7,7 @@ the step is `unchecked` with code `domain` and the values where it holds and fai
 values (`$0 < \\alpha < 1$`), and `wrong` when the range it states is where the step fails.
 
 `range_of_a_constant` runs in the worker, on the values of the two sides; `stated_range` runs in
-the main process, on the source text (see `checker._conditions`), without SymPy (a warm run from
+the main process, on the source text (see `prose_conditions.stated_conditions`), without SymPy (a warm run from
 the cache never imports it).
 """
 

@@ -85,6 +85,9 @@ def _abbreviation(context: _Context, values: tuple[Value, Value]) -> LayoutResul
 
     if has_derivative(context.left) or has_derivative(context.right):
         return None
+    if any(isinstance(n, t.Symbol) and not n.accent and not n.font and isinstance(n.sub, t.Symbol) and set(n.sub.name) <= set("rstuvwxyz") and n.name in context.defined
+           for n in t.walk(context.left) + t.walk(context.right)):
+        return None  # `f_{xx}` of a defined f: its partial derivative, not an abbreviation
     for one, other in ((context.left, context.right), (context.right, context.left)):
         if any(isinstance(n, (t.Limit, t.Sum, t.Integral)) for n in t.walk(one)):
             continue  # the variable of a limit, a sum or an integral is bound, not an abbreviation

@@ -20,7 +20,7 @@ class LayoutResult:
     rhs_value: str | None = None
     condition: str | None = None
     """For an `unchecked` step that holds only under a condition the prose may state: "symmetric
-    A" or "probabilities y"; the checker reads the prose (see `checker._conditions`)."""
+    A" or "probabilities y"; the checker reads the prose (see `prose_conditions.stated_conditions`)."""
     otherwise: str | None = None
     """With `condition`: the message of the difference (the other fields hold its details)."""
 

@@ -14,7 +14,8 @@ from .grammar import parse, tree as t
 from .outcome import LayoutResult, StepResult
 from .semantics import Definitions
 from .grammar.sexpr import sexpr
-from .semantics.calculus import COORDINATES, tuple_jacobian
+from .semantics.calculus import tuple_jacobian
+from .semantics.points import COORDINATES
 from .semantics.env import applications, through_definitions
 from .grammar.differentials import as_partials, differential_of
 from .grammar.names import key

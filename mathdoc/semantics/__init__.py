@@ -13,11 +13,12 @@ from .env import Definitions
 from .evaluate import CORE_RULES
 from .functions import FunctionRules
 from .integrals import IntegralRules
+from .points import PointRules
 from .primes import PrimeRules
 from .vector_calculus import VectorCalculusRules
 
 
-class Evaluator(CalculusRules, PrimeRules, VectorCalculusRules, FunctionRules, ArrayRules, IntegralRules):
+class Evaluator(CalculusRules, PointRules, PrimeRules, VectorCalculusRules, FunctionRules, ArrayRules, IntegralRules):
     RULES = {
         **CORE_RULES,
         t.Apply: "apply", t.Function: "function",

@@ -163,20 +163,6 @@ class EvaluatorCore:
             raise Unchecked("unparsed", "a differential `d` outside a derivative is not evaluated")
         return sympy.Symbol(name)
 
-    def unit_vector(self, node: t.Symbol) -> Value | None:
-        """`\\mathbf i`, `\\hat{j}`, `\\vec k` beside one another (`x^2y\\,\\mathbf i + yz^2\\,\\mathbf j`): the
-        unit vectors of the axes, in the plane unless k is written too."""
-        letter = _unit_letter(node)
-        if letter is None or key(node) in self.defs.symbols:
-            return None
-        bodies = [body for body in self.defs.symbols.values()] + [body for _, body in self.defs.functions.values()]
-        written = {_unit_letter(n) for b in bodies for n in t.walk(b) if isinstance(n, t.Symbol)} | {_unit_key(name) for name in self.written_names}
-        written.discard(None)
-        if len(written) < 2:
-            return None
-        size = 3 if "k" in written else 2
-        return _immutable(sympy.Matrix([1 if index == "ijk".index(letter) else 0 for index in range(size)]))
-
     def kronecker(self, node: t.Symbol) -> Value | None:
         """`\\delta_{ij}` with both indices given values (bound by sums, or free and instantiated):
         1 where they are equal, else 0."""
@@ -447,6 +433,9 @@ class EvaluatorCore:
     def derivative_at(self, head: t.Derivative, args: tuple[t.Node, ...]) -> Value:
         raise NotImplementedError
 
+    def _at_a_point(self, node: t.Derivative) -> "t.Apply | None":
+        raise NotImplementedError
+
     def differentiate(self, value: Value, variable: Value, gradient: bool = False) -> Value:
         raise NotImplementedError
 
@@ -468,28 +457,15 @@ class EvaluatorCore:
     def newton_dot(self, node: t.Symbol) -> Value | None:
         raise NotImplementedError
 
+    def unit_vector(self, node: t.Symbol) -> Value | None:
+        raise NotImplementedError
+
     def implicit_derivative(self, node: t.Node, variables: list[Value]) -> Value | None:
         raise NotImplementedError
 
 
 def _is_matrix_letter(node: t.Symbol) -> bool:
     return len(node.name) == 1 and node.name.isupper() and node.name != "I" and not node.accent and node.font in ("", "roman")
-
-
-def _unit_letter(node: t.Symbol) -> str | None:
-    """"i", "j" or "k" for a unit vector of an axis as written (`\\mathbf i`, `\\hat{\\jmath}`, `\\hat k`)."""
-    name = {"imath": "i", "jmath": "j"}.get(node.name, node.name)
-    if name in ("i", "j", "k") and node.sub is None and not node.primes and (node.font == "bold" or node.accent == "hat"):
-        return name
-    return None
-
-
-def _unit_key(name: str) -> str | None:
-    """The same, for a name's key (`bold:i`, `hat{j}`, `bold:hat{k}`)."""
-    bare = name.removeprefix("bold:")
-    accented = bare.startswith("hat{") and bare.endswith("}")
-    letter = {"imath": "i", "jmath": "j"}.get(bare[4:-1] if accented else bare, bare[4:-1] if accented else bare)
-    return letter if letter in ("i", "j", "k") and (accented or name.startswith("bold:")) else None
 
 
 def _directional(operator: t.Node, operand: t.Node) -> t.Node | None:

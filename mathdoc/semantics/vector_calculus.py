@@ -1,5 +1,5 @@
-"""`\\nabla`: gradients (by the named variable or by a defined function's parameters), Hessians,
-gradients at a point, divergence and curl."""
+"""`\\nabla`: gradients (by the named variable or by a defined function's parameters), Hessians and
+the Laplacian, gradients at a point, divergence and curl, and the unit vectors i, j, k."""
 
 from __future__ import annotations
 
@@ -13,6 +13,20 @@ from .values import Value, _immutable
 
 
 class VectorCalculusRules(EvaluatorCore):
+    def unit_vector(self, node: t.Symbol) -> Value | None:
+        """`\\mathbf i`, `\\hat{j}`, `\\vec k` beside one another (`x^2y\\,\\mathbf i + yz^2\\,\\mathbf j`): the
+        unit vectors of the axes, in the plane unless k is written too."""
+        letter = _unit_letter(node)
+        if letter is None or key(node) in self.defs.symbols:
+            return None
+        bodies = [body for body in self.defs.symbols.values()] + [body for _, body in self.defs.functions.values()]
+        written = {_unit_letter(n) for b in bodies for n in t.walk(b) if isinstance(n, t.Symbol)} | {_unit_key(name) for name in self.written_names}
+        written.discard(None)
+        if len(written) < 2:
+            return None
+        size = 3 if "k" in written else 2
+        return _immutable(sympy.Matrix([1 if index == "ijk".index(letter) else 0 for index in range(size)]))
+
     def gradient(self, node: t.Gradient) -> Value:
         if node.kind not in ("grad", "laplacian"):
             return self.divergence_or_curl(node)
@@ -98,3 +112,19 @@ def _in_space(node: t.Node) -> bool:
     """An expression in x, y, z alone (numbers and named functions aside): `xy^2z^3`, not `fg`."""
     letters = [n for n in t.walk(node) if isinstance(n, t.Symbol)]
     return bool(letters) and all(n.name in ("x", "y", "z", "e", "pi") and n.sub is None and not n.font for n in letters)
+
+
+def _unit_letter(node: t.Symbol) -> str | None:
+    """"i", "j" or "k" for a unit vector of an axis as written (`\\mathbf i`, `\\hat{\\jmath}`, `\\hat k`)."""
+    name = {"imath": "i", "jmath": "j"}.get(node.name, node.name)
+    if name in ("i", "j", "k") and node.sub is None and not node.primes and (node.font == "bold" or node.accent == "hat"):
+        return name
+    return None
+
+
+def _unit_key(name: str) -> str | None:
+    """The same, for a name's key (`bold:i`, `hat{j}`, `bold:hat{k}`)."""
+    bare = name.removeprefix("bold:")
+    accented = bare.startswith("hat{") and bare.endswith("}")
+    letter = {"imath": "i", "jmath": "j"}.get(bare[4:-1] if accented else bare, bare[4:-1] if accented else bare)
+    return letter if letter in ("i", "j", "k") and (accented or name.startswith("bold:")) else None

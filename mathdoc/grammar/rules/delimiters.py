@@ -123,6 +123,11 @@ def _norm_with_sub(parser: Parser, inner: t.Node, start: int) -> t.Node:
 
 def left(parser: Parser, token: Token) -> t.Node:
     opener = parser.next()
+    if opener.kind == "number" and opener.text.startswith(".") and len(opener.text) > 1:
+        # `\\left.2xe^{y}\\right|`: the null delimiter, then the number 2
+        number = Token("number", opener.text[1:], opener.start + 1, opener.end)
+        opener = Token("char", ".", opener.start, opener.start + 1)
+        parser.tokens[parser.pos - 1 : parser.pos] = [opener, number]
     if opener.text not in _OPENERS:
         raise parser.fail(f"`\\left{opener.text}` is not a delimiter mathdoc knows", token=opener)
     found = items(parser, lambda tok: tok.is_command("\\right"))

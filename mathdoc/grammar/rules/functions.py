@@ -14,6 +14,7 @@
 | `\\sin x y` | sin(xy); sin(x)·y is another reading |
 | `sin x`, `ln(x)` without backslash | the same functions |
 | `sigmoid(z)`, `Sigmoid(Z1)`, `ReLU(x)`, `softplus(x)`, `Tanh(x)` | the activation functions, spelled as in code |
+| `\\operatorname{div}\\mathbf F`, `\\operatorname{curl}\\mathbf F`, `\\operatorname{grad} f` | `\\nabla\\cdot\\mathbf F`, `\\nabla\\times\\mathbf F`, `\\nabla f` |
 | `\\tanh'(x)`, `\\operatorname{sigmoid}'(z)`, `Sigmoid'(Z1)` | the derivative of the function, at the argument |
 
 A letter the document defines as a function (`p(x) = x^3`, see `tokens.FUNCTION_NAMES`) names a
@@ -23,7 +24,7 @@ function as f, g and h do: `\\log p(x)` is log(p(x)).
 from __future__ import annotations
 
 from .. import tree as t
-from ..parser import Parser
+from ..parser import PRODUCT, Parser
 from ..tokens import FUNCTION_NAMES, Token
 
 COMMAND_FUNCTIONS = frozenset(
@@ -79,7 +80,15 @@ def operatorname(parser: Parser, token: Token) -> t.Node:
         return t.Symbol(name, span, font="roman")
     if not name.isalpha():
         raise parser.fail(f"`\\operatorname{{{name}}}` is not a function name", token=token)
+    if name in _VECTOR_OPERATORS and not parser.at_end():
+        # `\\operatorname{div}\\mathbf F`, `\\operatorname{curl}\\mathbf F`, `\\operatorname{grad} f`: as `\\nabla\\cdot`, `\\nabla\\times`, `\\nabla`
+        kind = _VECTOR_OPERATORS[name]
+        body = parser.postfix(parser.atom()) if kind != "grad" else parser.expression(PRODUCT)
+        return t.Gradient(body, None, 1, (token.start, body.span[1]), kind)
     return application(parser, t.Function(name, span))
+
+
+_VECTOR_OPERATORS = {"div": "div", "curl": "curl", "rot": "curl", "grad": "grad"}
 
 
 def spelled(parser: Parser, token: Token) -> t.Node | None:

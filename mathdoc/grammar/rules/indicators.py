@@ -43,7 +43,7 @@ def _condition_tokens(parser: Parser) -> list[Token] | None:
     if closer is None:
         return None
     parser.next()
-    depth, found = 0, []
+    depth, found = 0, list[Token]()
     while (current := parser.peek()) is not None:
         parser.next()
         if current.text == following.text:
