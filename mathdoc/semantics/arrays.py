@@ -116,14 +116,21 @@ class ArrayRules(EvaluatorCore):
             raise Unchecked("unparsed", "a sum whose bounds are not whole numbers")
         if upper - lower > 12:
             raise Unchecked("unparsed", "a sum of more than 12 terms is not expanded")
-        total: Value = 0 if node.kind == "sum" else 1
+        total: Value | None = None
         for value in range(int(lower), int(upper) + 1):
             self.indices[index] = value
             try:
                 term = self.value(node.body)
             finally:
                 del self.indices[index]
-            total = (total + term) if node.kind == "sum" else (total * term)
+            if total is None:
+                total = term  # a sum of vectors or matrices starts from its first term, not from the number 0
+            elif isinstance(total, sympy.MatrixBase) != isinstance(term, sympy.MatrixBase) or (isinstance(total, sympy.MatrixBase) and node.kind == "sum" and total.shape != term.shape):
+                raise ShapeMismatch(f"the terms of the sum have different shapes ({_shape_text(total)} and {_shape_text(term)})")
+            else:
+                total = (total + term) if node.kind == "sum" else (total * term)
+        if total is None:
+            total = sympy.Integer(0 if node.kind == "sum" else 1)
         if shadowed is not None:
             self.indices[index] = shadowed  # a definition's sum binds its own `i`, not the step's free one
         return total
@@ -153,3 +160,7 @@ def _entries(letter: str, count: int) -> list[sympy.Symbol]:
     if len(sub) == 1 and sub.isalnum():
         return [sympy.Symbol(f"{base}_{{{sub}{k}}}") for k in range(1, count + 1)]
     return [sympy.Symbol(f"{letter}_{{{k}}}") for k in range(1, count + 1)]
+
+
+def _shape_text(value: Value) -> str:
+    return f"{value.rows}x{value.cols}" if isinstance(value, sympy.MatrixBase) else "a scalar"
