@@ -8,6 +8,7 @@ while a bare `y_1` elsewhere stays a variable.
 from __future__ import annotations
 
 import dataclasses
+from typing import Callable
 
 import sympy
 
@@ -37,13 +38,18 @@ class CalculusRules(EvaluatorCore):
 
     # -- derivative notations ------------------------------------------------------------------------
     def derivative(self, node: t.Derivative) -> Value:
-        held = self._intermediates(node)
+        return self.holding(node.variables, lambda: self._derivative(node))
+
+    def holding(self, variables: "tuple[t.Node, ...]", compute: "Callable[[], Value]") -> Value:
+        """`compute()` with the defined vectors among `variables` held as generic entries, then read
+        as defined (see `_intermediates`)."""
+        held = self._intermediates(variables)
         if not held:
-            return self._derivative(node)
+            return compute()
         saved = self.held
         self.held = {**saved, **{name: generic for name, (generic, _) in held.items()}}
         try:
-            value = self._derivative(node)
+            value = compute()
         finally:
             self.held = saved
         mapping = {g: d for generic, defined in held.values() for g, d in zip(generic, defined)}
@@ -61,12 +67,12 @@ class CalculusRules(EvaluatorCore):
         factor = exponent * base ** (exponent - 1)
         return _immutable(by_base / factor) if isinstance(by_base, sympy.MatrixBase) else by_base / factor
 
-    def _intermediates(self, node: t.Derivative) -> dict[str, tuple[Value, Value]]:
+    def _intermediates(self, variables: "tuple[t.Node, ...]") -> dict[str, tuple[Value, Value]]:
         """The vectors and matrices the derivative is taken by that the document defines (`\\mathbf z
         = W\\mathbf a`): each as (generic entries standing for it while the derivative is taken, its
         value), so that `\\frac{\\partial L}{\\partial \\mathbf z}` is by z, then read in W and a."""
         held: dict[str, tuple[Value, Value]] = {}
-        for variable in node.variables:
+        for variable in variables:
             name = key(variable) if isinstance(variable, t.Symbol) else None
             if name is None or name in self.held or name not in self.defs.symbols or not (variable.font == "bold" or self.matrix_context):
                 continue

@@ -8,6 +8,8 @@ cannot be evaluated; a `ShapeMismatch` says which shapes do not fit.
 
 from __future__ import annotations
 
+from typing import Callable
+
 import sympy
 
 from .errors import ShapeMismatch, Unchecked
@@ -458,6 +460,9 @@ class EvaluatorCore:
         raise NotImplementedError
 
     def unit_vector(self, node: t.Symbol) -> Value | None:
+        raise NotImplementedError
+
+    def holding(self, variables: "tuple[t.Node, ...]", compute: "Callable[[], Value]") -> Value:
         raise NotImplementedError
 
     def implicit_derivative(self, node: t.Node, variables: list[Value]) -> Value | None:

@@ -28,6 +28,12 @@ class VectorCalculusRules(EvaluatorCore):
         return _immutable(sympy.Matrix([1 if index == "ijk".index(letter) else 0 for index in range(size)]))
 
     def gradient(self, node: t.Gradient) -> Value:
+        if node.variable is not None and node.kind in ("grad", "laplacian"):
+            # `\\nabla_{\\mathbf q} s` after `\\mathbf q = (1, 0, 2, 0)^\\top`: by q, then at its value
+            return self.holding((node.variable,), lambda: self._gradient(node))
+        return self._gradient(node)
+
+    def _gradient(self, node: t.Gradient) -> Value:
         if node.kind not in ("grad", "laplacian"):
             return self.divergence_or_curl(node)
         at_point = self._gradient_at_point(node)
