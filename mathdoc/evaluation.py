@@ -320,6 +320,7 @@ def _member_value(evaluator: Evaluator, node: t.Node, text: str | None) -> Value
 
 def _values(evaluator: Evaluator, reading: Reading, defs: Definitions) -> tuple[Value, Value]:
     texts = reading.texts or (None, None)
+    evaluator.own_sums = {id(n) for n in t.walk(reading.lhs) + t.walk(reading.rhs) if isinstance(n, t.Sum)}
     left = _member_value(evaluator, reading.lhs, texts[0])
     right = _member_value(evaluator, reading.rhs, texts[1])
     left, right = evaluator.expand_dependents(left, set()), evaluator.expand_dependents(right, set())

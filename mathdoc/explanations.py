@@ -112,8 +112,18 @@ def differential_equation(context: _Context, values: tuple[Value, Value]) -> Lay
     patterned = any(isinstance(n, t.Dots) for n in t.walk(context.left) + t.walk(context.right))
     if (shared and not patterned and not acts_on_a_combination(context.left) and not acts_on_a_combination(context.right)
             and not _through_intermediates(context.left, context.right) and _derivatives_written(context.left) != _derivatives_written(context.right)):
-        return LayoutResult("unchecked", "equation", f"a differential equation in `{sorted(shared)[0]}` (derivatives of one unknown on both sides), not an identity")
+        name = sorted(shared)[0]
+        if _by_arrays(context.left, context.right):
+            # `\\frac{\\partial L}{\\partial V} = A^\\top \\frac{\\partial L}{\\partial O}`: backpropagation through a layer, for any L
+            return LayoutResult("unchecked", "undefined-function", f"a rule relating derivatives of `{name}` (which the document does not define) by vectors or matrices: backpropagation through a layer, for any `{name}`; not checked")
+        return LayoutResult("unchecked", "equation", f"a differential equation in `{name}` (derivatives of one unknown on both sides), not an identity")
     return None
+
+
+def _by_arrays(left: t.Node, right: t.Node) -> bool:
+    """Some derivative of the step is by a vector or a matrix (a bold name, a capital)."""
+    return any(isinstance(v, t.Symbol) and (v.font == "bold" or v.name[:1].isupper())
+               for n in t.walk(left) + t.walk(right) if isinstance(n, t.Derivative) for v in n.variables)
 
 
 def unknown_beside_its_derivative(context: _Context) -> LayoutResult | None:

@@ -104,7 +104,7 @@ class ArrayRules(EvaluatorCore):
 
     def sum(self, node: t.Sum) -> Value:
         index = node.index.name if node.index is not None else self.implicit_index(node)
-        shadowed = self.indices.get(index) if index in self.free_indices else None
+        shadowed = self.indices.get(index) if index in self.free_indices or id(node) not in self.own_sums else None
         if index in self.indices and shadowed is None:
             raise Unchecked("malformed-notation", f"the index `{index}` is bound twice")
         lower = sympy.Integer(1) if node.lower is None else self.scalar(node.lower, "a lower bound")

@@ -65,6 +65,8 @@ class EvaluatorCore:
         """Bare function letters that stand for functions of x (`(fg)' = f'g + fg'`)."""
         self.written_names: set[str] = set()
         self.written_twice: set[str] = set()
+        self.own_sums: set[int] = set()
+        """The sums the step writes (by `id`): a sum in a definition it uses binds its own index."""
         """Names the step writes more than once (`D_{\\mathbf u} f = \\nabla f\\cdot\\mathbf u`)."""
         """Names written in the claim itself: a value stated earlier replaces only names the claim
         does not write (the n of `f(x) = x^n` in `f'(x) = 5x^4`)."""
