@@ -58,6 +58,11 @@ def ambient(left: t.Node, right: t.Node, defs: Definitions) -> Ambient | None:
     fields = {key(n) for n in field_nodes if _candidate(n, applied) and n.name.isupper()} & names
     if not names:
         return None
+    if any(isinstance(n, t.Gradient) and n.variable is not None for n in nodes):
+        return None  # `\\nabla_{W_Q} L`: by a variable no arbitrary function of x, y, z depends on
+    if any(isinstance(n, t.Apply) and isinstance(n.head, t.Symbol) and key(n.head) not in defined
+           and any(isinstance(a, t.Number) or (isinstance(a, t.Symbol) and key(a) not in set(variables) | set(SPACE)) for a in n.args) for n in nodes):
+        return None  # `\\nabla f(P_0) = \\mathbf 0`: at a point, a condition on f, not a rule for every f
     if fields and tuple(variables) not in ((), SPACE):
         return None
     if not variables:
