@@ -8,13 +8,13 @@ holds up the rest.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .codes import RULES_BY_CODE
 from .model import Claim, Counterexample, FileReport, Finding, Severity, Source, Verdict
 from .outcome import LayoutResult
-from .prose_conditions import outside_a_stated_range, stated_conditions
+from .prose_conditions import outside_a_stated_range, sentence_layout, stated_conditions
 from .sources import SourceError
 
 if TYPE_CHECKING:
@@ -234,6 +234,11 @@ def _report(p: _Plan, results: list[TaskResult]) -> FileReport:
                 if inferred is not None and gradient is None:
                     gradient = inferred
             else:
+                local = sentence_layout(source, step.claim) if declaration is not None else None
+                if local is not None and local != declaration.layout:  # "in the numerator layout the same derivative reads …"
+                    finding, _ = _judge(source, step, result, replace(declaration, layout=local, how="prose", line=source.locate(step.claim.fragment.source_offset(step.claim.members[0].start)).line), p.timeout)
+                    findings.append(finding)
+                    continue
                 finding, inferred = _judge(source, step, result, declaration, p.timeout)
                 if inferred is not None and declaration is None:
                     declaration = inferred

@@ -124,3 +124,21 @@ def outside_a_stated_range(source: Source, claim: Claim, point: "tuple[tuple[str
     from .constant_ranges import outside_a_stated_range as outside
 
     return outside(_sentence(source, claim), point)
+
+
+def sentence_layout(source: Source, claim: Claim) -> str | None:
+    """The layout the claim's own paragraph names, up to its sentence ("Some texts use the numerator
+    layout instead. There the same derivative reads …"): it holds for that claim, whatever the
+    document's layout."""
+    from .context import _PROSE
+
+    start = claim.fragment.source_offset(claim.members[0].start)
+    before = source.text[max(0, start - 300):start]
+    breaks = list(re.finditer(r"\n[ \t>]*\n", before))
+    paragraph = before[breaks[-1].end():] if breaks else before  # the claim's paragraph ("Some texts use the numerator layout. There …")
+    text = paragraph + _sentence(source, claim)
+    found = _PROSE.search(text)
+    if found is None or len({(m.group(1) or m.group(2) or "").lower() for m in _PROSE.finditer(text)}) > 1:
+        return None  # none named, or both (a comparison of the two)
+    word = (found.group(1) or "").lower()
+    return word if word else ("numerator" if found.group(2) == "分子" else "denominator")

@@ -339,6 +339,26 @@ def _expected_latex(value: Value) -> str:
     return expected_latex(value)
 
 
+def _as_logistic(left: Value, right: Value, functions: list, rng: random.Random) -> LayoutResult | None:
+    """σ, undefined where the claim is, as notes use it: the logistic function (σ(t) = 1/(1+e^{-t})).
+    Verified when the sides agree with it; left unchecked when they do not (σ may be another
+    function there), so that σ is never the arbitrary function of a rule that fails."""
+    sigma = [f for f in functions if str(f) == "sigma" and _arity(f, left, right) == 1]
+    if not sigma:
+        return None
+    t_ = sympy.Dummy("t")
+    mapping = {sigma[0]: sympy.Lambda(t_, 1 / (1 + sympy.exp(-t_)))}
+    concrete = [_instantiate(v, mapping) for v in (left, right)]
+    if any(_atoms(v, AppliedUndef) for v in concrete):
+        return None
+    pairs = list(zip(concrete[0], concrete[1])) if isinstance(concrete[0], sympy.MatrixBase) else [tuple(concrete)]
+    symbols = sorted(set().union(*(_free(a) | _free(b) for a, b in pairs)), key=lambda s: s.name)
+    screened = _screen(pairs, symbols, rng)
+    if screened is None:
+        return LayoutResult("equal", "verified", "equal at random points with σ the logistic function 1/(1+e^{-t}) (σ is not defined here)", "numeric")
+    return LayoutResult("unchecked", "undefined-function", "`sigma` is not defined here; with σ the logistic function the sides differ, but σ may stand for another function")
+
+
 def _compare_abstract(left: Value, right: Value, functions: list, rng: random.Random, rule: bool = False) -> LayoutResult:
     """Claims about functions the document only names (the chain rule with `g_1(\\mathbf{y})`).
 
@@ -349,6 +369,9 @@ def _compare_abstract(left: Value, right: Value, functions: list, rng: random.Ra
     claim depends on what the functions are, so it is left unchecked.
     """
     names = ", ".join(f"`{f}`" for f in functions)
+    logistic = _as_logistic(left, right, functions, rng)
+    if logistic is not None:
+        return logistic
     for _round in range(3):
         mapping = {}
         for function in functions:

@@ -22,8 +22,12 @@ from typing import TypeGuard
 from ..grammar import tree as t
 from .env import Definitions
 from ..grammar.names import key
+from ..grammar.rules.functions import FUNCTION_LETTERS
 
 SPACE = ("x", "y", "z")
+_CONVENTIONAL = frozenset(("sigma",))
+"""Letters notes use for a known function even where they do not define it (σ, the logistic
+function): not an arbitrary function of the rule reading."""
 _OPERATORS = (t.Derivative, t.Gradient)
 
 
@@ -54,7 +58,12 @@ def ambient(left: t.Node, right: t.Node, defs: Definitions) -> Ambient | None:
     operated = [n for node in nodes if isinstance(node, _OPERATORS) for n in t.walk(node.operand)]
     field_nodes = [n for node in nodes if isinstance(node, t.Gradient) and node.kind in ("div", "curl") for n in t.walk(node.operand)]
     applied = {id(n.head) for n in nodes if isinstance(n, t.Apply)}
-    names = {key(n) for n in operated if _candidate(n, applied)} - defined - set(variables)
+    names = {key(n) for n in operated if _candidate(n, applied)} - defined - set(variables) - _CONVENTIONAL
+    own = {key(node.operand) for node in nodes if isinstance(node, t.Derivative) and isinstance(node.operand, t.Symbol)}
+    if own & names:
+        # `\\frac{d}{dt}(\\tfrac12 m v^2) = m v\\frac{dv}{dt}`: the rule is about v, whose derivative the claim
+        # writes; m, written only inside the operand, is a constant of it (a mass), not an arbitrary function
+        names = {n for n in names if n in own or n in FUNCTION_LETTERS} | (names & {key(n) for node in nodes if isinstance(node, t.Gradient) for n in t.walk(node.operand) if isinstance(n, t.Symbol)})
     fields = {key(n) for n in field_nodes if _candidate(n, applied) and n.name.isupper()} & names
     if not names:
         return None

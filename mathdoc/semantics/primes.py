@@ -61,7 +61,12 @@ class PrimeRules(EvaluatorCore):
             if len(params) != 1:
                 raise Unchecked("undefined-function", f"`{name}` is defined earlier as a function of {len(params)} variables; a dot is the derivative by one (time)")
             return self.apply_prime(t.Prime(base, order, node.span), params)
-        if name not in self.defs.symbols:
+        unread = name in self.defs.symbols and self.expand_dependents(self.value(base), set()) == self.value(base)
+        if name not in self.defs.symbols or unread:  # (a definition that cannot be read, `p = \\frac{\\partial L}{\\partial\\dot\\theta}` of an undefined L, is none)
+            owner = next((f for f, (params, _) in sorted(self.defs.functions.items()) if any(isinstance(p, t.Symbol) and key(p) == name for p in params)), None)
+            if owner is not None:
+                # `\\dot p = -\\frac{\\partial H}{\\partial \\theta}` with H(θ, p) defined: the rate of a variable, an equation of motion
+                raise Unchecked("equation", f"`{name}` with a dot is the rate of `{name}`, a variable of `{owner}`: an equation of motion, not an identity")
             return None
         value = self.expand_dependents(self.value(base), set())
         time = sympy.Symbol("t")
