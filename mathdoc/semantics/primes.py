@@ -67,7 +67,8 @@ class PrimeRules(EvaluatorCore):
             if owner is not None:
                 # `\\dot p = -\\frac{\\partial H}{\\partial \\theta}` with H(θ, p) defined: the rate of a variable, an equation of motion
                 raise Unchecked("equation", f"`{name}` with a dot is the rate of `{name}`, a variable of `{owner}`: an equation of motion, not an identity")
-            return None
+            if name not in self.defs.symbols:
+                return None
         value = self.expand_dependents(self.value(base), set())
         time = sympy.Symbol("t")
         free = _free_symbols(value)
