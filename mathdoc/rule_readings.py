@@ -40,8 +40,11 @@ def _later_solution(left: t.Node, right: t.Node, definitions: "tuple[tuple[str, 
     kept = earlier + tuple(later) + support
     defs = Definitions.from_pairs(kept, near_only=True, later=True)
     solved = replace(context, near=None, defined=context.defined | frozenset(defs.functions) | frozenset(defs.symbols))
-    result, _, _ = _decide(Reading("with the solution stated after it", left, right, solved=True), defs, solved, "numerator", seed, proof)
+    result, _, values = _decide(Reading("with the solution stated after it", left, right, solved=True), defs, solved, "numerator", seed, proof)
     shown = "; ".join(f"`{head} = {body}`" for head, body, _ in later)
+    if result.status == "differs" and values is not None and _has_branches(values):
+        # `\\frac{dh}{dt} = -k\\sqrt{h}` with `h = (\\sqrt{h_0} - kt/2)^2`: a root of a square holds on one branch only
+        return LayoutResult("unchecked", "domain", f"with the solution the prose states after it ({shown}) the sides differ at the points tried, but they involve a square root or an absolute value, which the solution may satisfy on one branch only (where the quantity is positive); not called wrong")
     if result.status == "differs" and first_code == "equation" and all(entry[2] == SOLUTION for entry in later):
         return replace(result, message=f"the solution the prose states after it ({shown}) does not satisfy it: {result.message}", expected=None)
     if result.status in ("differs", "shape") and first_code == "undefined-function":
@@ -169,6 +172,16 @@ def _expression_gradient(left: t.Node, right: t.Node, defs: Definitions, context
             suffix = " (and by x, y, z too)" if len({r.gradient_variables for r, _, _ in tried}) > 1 else ""
             return replace(result, message=f"{result.message}, reading {by.label}{suffix}"), sensitive
     return None, sensitive
+
+
+def _has_branches(values: "Values") -> bool:
+    """A square root (any fractional power) or an absolute value in the compared values."""
+    import sympy
+
+    def branched(value: object) -> bool:
+        return isinstance(value, sympy.Basic) and (value.has(sympy.Abs) or any(p.exp.is_Rational and not p.exp.is_Integer for p in value.atoms(sympy.Pow)))
+
+    return any(branched(v) for v in (values or ()))
 
 
 def _shapes_differ(result: LayoutResult) -> bool:
