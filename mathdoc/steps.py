@@ -234,7 +234,7 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
             if (preferred.status == "unchecked" and (preferred.code in ("evaluation", "unparsed") or _far_arity_conflict(left, right, defs, context))
                     and result.message.startswith("the rule does not hold") and compared is not None and explain(result, context, compared) is None):
                 near_rule = result
-        if result.status == "equal":
+        if result.status == "equal" and not (reading.products_first and _both_vanish(compared)):
             return LayoutResult("equal", "verified", f"{result.message}, reading {reading.label}", result.method), sensitive
         if result.status not in ("differs", "shape") and (reading.near_only or reading.dependent):
             undecided.append((reading, result))
@@ -276,6 +276,16 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
             return point_differs, sensitive  # `At $x = 3$, $y = 4$: \\frac{dy}{dx} = \\frac34`: a value, and not the one at the point stated
         return explained, sensitive
     return preferred, sensitive
+
+
+def _both_vanish(values: Values) -> bool:
+    """Both sides zero under another reading (`\\nabla_{\\mathbf x} y = \\mathbf A\\nabla_{\\mathbf u} y` with
+    `y = f(\\mathbf u)` read as a product): that reading says nothing, so it verifies nothing."""
+    import sympy
+
+    if values is None:
+        return False
+    return all((v.is_zero_matrix if isinstance(v, sympy.MatrixBase) else isinstance(v, sympy.Expr) and v == 0) for v in values)
 
 
 def _is_a_number(value: object) -> bool:
