@@ -42,10 +42,11 @@ def _later_solution(left: t.Node, right: t.Node, definitions: "tuple[tuple[str, 
     solved = replace(context, near=None, defined=context.defined | frozenset(defs.functions) | frozenset(defs.symbols))
     result, _, values = _decide(Reading("with the solution stated after it", left, right, solved=True), defs, solved, "numerator", seed, proof)
     shown = "; ".join(f"`{head} = {body}`" for head, body, _ in later)
-    if result.status == "differs" and values is not None and _has_branches(values):
+    stated = result.status == "differs" and first_code == "equation" and all(entry[2] == SOLUTION for entry in later)
+    if stated and values is not None and _has_branches(values):
         # `\\frac{dh}{dt} = -k\\sqrt{h}` with `h = (\\sqrt{h_0} - kt/2)^2`: a root of a square holds on one branch only
         return LayoutResult("unchecked", "domain", f"with the solution the prose states after it ({shown}) the sides differ at the points tried, but they involve a square root or an absolute value, which the solution may satisfy on one branch only (where the quantity is positive); not called wrong")
-    if result.status == "differs" and first_code == "equation" and all(entry[2] == SOLUTION for entry in later):
+    if stated:
         return replace(result, message=f"the solution the prose states after it ({shown}) does not satisfy it: {result.message}", expected=None)
     if result.status in ("differs", "shape") and first_code == "undefined-function":
         return LayoutResult("unchecked", "undefined-function", f"the math defines what this step uses only after it ({shown}); with that, the sides differ, but a definition made after a claim may not be the one it means, so the step is not called wrong")
