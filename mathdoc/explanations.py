@@ -101,7 +101,11 @@ def _abbreviation(context: _Context, values: tuple[Value, Value]) -> LayoutResul
 
 def differential_equation(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:
     """`\\frac{dP}{dt} = kP`, `y' = -x + y^2`: the unknown appears on both sides, an equation to solve
-    (unless the document defines the unknown near the claim: then the claim says it solves it)."""
+    (unless the document defines the unknown near the claim: then the claim says it solves it).
+    A step whose both sides differentiate the same two or more undefined functions by one variable
+    (`g(x) + h(x) + \\epsilon(g'(x) + h'(x))`, `u'(vw) + u[vw]'`) is a rule about them, not an equation."""
+    if rule_of_several_functions(context):
+        return None
     for one, other in ((context.left, context.right), (context.right, context.left)):
         unknowns = _differentiated(one, unknowns_only=True) - context.defined_near - context.closed_near
         mentioned = {_name(n) for n in outside_derivatives(other) if isinstance(n, t.Symbol)}
@@ -118,6 +122,56 @@ def differential_equation(context: _Context, values: tuple[Value, Value]) -> Lay
             return LayoutResult("unchecked", "undefined-function", f"a rule relating derivatives of `{name}` (which the document does not define) by vectors or matrices: backpropagation through a layer, for any `{name}`; not checked")
         return LayoutResult("unchecked", "equation", f"a differential equation in `{name}` (derivatives of one unknown on both sides), not an identity")
     return None
+
+
+def rule_of_several_functions(context: _Context) -> bool:
+    """Both members differentiate two or more of the same undefined functions, all by one
+    variable, and no two of them are entries of one indexed family (`x_1`, `x_2` of a system):
+    a rule about arbitrary functions (the sum rule derived with `g(x)`, `h(x)`), which holds or
+    fails for every instance, not a differential equation; an equation relates different
+    derivatives on its two sides (`\\dot q = \\frac{\\partial H}{\\partial p}`)."""
+    sides = [_derivatives_by(member, context.defined) for member in (context.left, context.right)]
+    shared = {name for name, _ in sides[0]} & {name for name, _ in sides[1]}
+    variables = {variable for side in sides for _, variable in side}
+    bases = {name.split("_")[0] for name in shared}
+    if not (len(shared) >= 2 and len(bases) == len(shared) and len(variables) == 1 and not variables & shared):
+        return False
+    # the shape of a rule: a derivative of a combination, or one times something other than a number
+    # (`u'(vw)`, `\\epsilon g'(x)`); `u' + v' = 2u' - v'` relates the derivatives themselves, an equation
+    return any(acts_on_a_combination(member) or _scaled_derivative(member) for member in (context.left, context.right))
+
+
+def _scaled_derivative(member: t.Node) -> bool:
+    """Some product in the member has a derivative among its factors and a factor that is not a number."""
+    for n in _outside_integrals(member):
+        if isinstance(n, t.Mul) and any(_has_derivative(f) for f in n.factors):
+            if sum(1 for f in n.factors if not isinstance(f, t.Number)) >= 2:
+                return True
+        if isinstance(n, t.Apply) and isinstance(n.head, t.Prime) and not all(isinstance(a, t.Symbol) for a in n.args):
+            return True  # `u'(vw)`: read as u' at vw or as u' times (vw), a rule's shape either way
+        if isinstance(n, t.Apply) and isinstance(n.head, t.Symbol) and any(_has_derivative(a) for a in n.args):
+            return True  # `\\epsilon\\left(g'(x) + h'(x)\\right)`: a letter times derivatives, or a function of them
+    return False
+
+
+def _has_derivative(node: t.Node) -> bool:
+    return any(isinstance(n, (t.Derivative, t.Prime)) for n in t.walk(node))
+
+
+def _derivatives_by(member: t.Node, defined: frozenset[str]) -> set[tuple[str, str]]:
+    """(name, variable) for each undefined name differentiated in a member, a name inside a
+    differentiated product or sum included (`v`, `w` of `[vw]'`); a prime's variable is `'`."""
+    found = set()
+    for n in _outside_integrals(member):
+        if isinstance(n, t.Prime):
+            variable = "'"
+        elif isinstance(n, t.Derivative) and len(n.variables) == 1 and isinstance(n.variables[0], t.Symbol):
+            variable = _name(n.variables[0])
+        else:
+            continue
+        names = {_name(s) for s in t.walk(n.operand) if isinstance(s, t.Symbol) and not s.font} - defined
+        found |= {(name, variable) for name in names if name and name != variable}
+    return found
 
 
 def _by_arrays(left: t.Node, right: t.Node) -> bool:
