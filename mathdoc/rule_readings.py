@@ -11,7 +11,7 @@ from .grammar import parse, tree as t
 from .grammar.names import key
 from .outcome import LayoutResult
 from .semantics import Definitions
-from .semantics.env import SOLUTION, made_later
+from .semantics.env import SOLUTION, is_number, made_later
 from .semantics.ambient import ambient
 from .semantics.readings import laplacian
 from .explanations import chain_of_derivatives, explain
@@ -100,9 +100,11 @@ def _solution_entries(left: t.Node, right: t.Node, later: "list[tuple[str, ...]]
     for entry in later:
         head = parse(entry[0])
         named = head.head if isinstance(head, t.Apply) else head
-        if not isinstance(named, t.Symbol) or key(named) in variables:
-            continue
+        if not isinstance(named, t.Symbol) or key(named) in variables or is_number(parse(entry[1])):
+            continue  # `y = 0` ("also has the solution y = 0") is read as a value at a point, not as a function
         body = t.walk(parse(entry[1]))
+        if any(isinstance(n, t.Unsupported) for n in body):
+            continue  # `y = \\pm\\sqrt{…}`: a solution that cannot be read says nothing
         mentions = {key(n) for n in body if isinstance(n, t.Symbol)} | {key(n.head) for n in body if isinstance(n, t.Apply) and isinstance(n.head, t.Symbol)}
         if key(named) not in unknowns or key(named) in mentions or any(isinstance(n, t.Integral) for n in body):
             continue  # `L = L(w_5, w_9)` names what L depends on; a solution with integrals is a formula

@@ -189,11 +189,11 @@ class Definitions:
         if isinstance(named, t.Symbol) and _mentions(body, key(named)):
             return  # `x = \\log(e^x)`, `y = y(x)`, `f(a) = f(b)`: a relation of x with itself, not what x is
         if isinstance(head, t.Apply) and isinstance(head.head, t.Symbol) and all(isinstance(a, t.Symbol) or _power_parameter(a) for a in head.args):
-            if _is_number(body) or _numbers(body) or (isinstance(body, t.Symbol) and all(key(body) != key(a) for a in head.args if isinstance(a, t.Symbol))):
+            if is_number(body) or _numbers(body) or (isinstance(body, t.Symbol) and all(key(body) != key(a) for a in head.args if isinstance(a, t.Symbol))):
                 return  # `f(x, y) = 0 if and only if …`, `g(x, y) = k`: a condition; `\\mathbf x(s) = (1, 0)`: a value at s
             self.functions[key(head.head)] = (head.args, body)
         elif isinstance(head, t.Symbol):
-            if _is_number(body):
+            if is_number(body):
                 if not self.reading_far:
                     self.values[key(head)] = body  # `x = 1`, `n = 5`: an example value, used as a reading only
                 return
@@ -254,7 +254,7 @@ def _at(args: tuple[t.Node, ...], variable: t.Symbol) -> bool:
     if len(args) != 1:
         return False
     arg = args[0]
-    return _is_number(arg) or (isinstance(arg, t.Symbol) and key(arg) == key(variable))
+    return is_number(arg) or (isinstance(arg, t.Symbol) and key(arg) == key(variable))
 
 
 def _only_variable(body: t.Node, defs: "Definitions") -> t.Symbol | None:
@@ -286,19 +286,19 @@ def _power_parameter(node: t.Node) -> bool:
 def _numbers(node: t.Node) -> bool:
     """A vector or matrix of numbers written out (`(1, 0)`, `\\begin{bmatrix} 1 \\\\ 0 \\end{bmatrix}`)."""
     if isinstance(node, t.Tuple):
-        return all(_is_number(item) for item in node.items)
+        return all(is_number(item) for item in node.items)
     if isinstance(node, t.Matrix):
-        return all(_is_number(cell) for row in node.rows for cell in row)
+        return all(is_number(cell) for row in node.rows for cell in row)
     return False
 
 
-def _is_number(node: t.Node) -> bool:
+def is_number(node: t.Node) -> bool:
     if isinstance(node, t.Number):
         return True
     if isinstance(node, t.Neg):
-        return _is_number(node.operand)
+        return is_number(node.operand)
     if isinstance(node, (t.Frac, t.Div)):
-        return _is_number(node.numerator) and _is_number(node.denominator)
+        return is_number(node.numerator) and is_number(node.denominator)
     return False
 
 
