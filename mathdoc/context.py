@@ -79,10 +79,15 @@ computation), or the text may go back to the general case; a definition made in 
 a far one after it (it may verify a claim, never make it wrong)."""
 
 
+_SOLUTION_FOLLOWS = re.compile(r"(?:\s|%[^\n]*\n)*(?:\\exsol\b|\\begin\{(?:solution|proof|answer)\*?\}|\\(?:textbf|emph|textit)\{(?:Solution|Answer|解答?)|(?:Solution|Answer|解答?)\b)", re.IGNORECASE)
+"""What opens the solution of an exercise right after its end (`\\end{exercise}`, then `\\exsol{…}`):
+the exercise's definitions hold in it (the next example still ends them)."""
+
+
 def headings(source: Source) -> tuple[tuple[int, int], ...]:
     """(offset, level) of every section heading and example, outside code fences."""
     examples = [(m.start(), EXAMPLE_LEVEL) for m in _EXAMPLE.finditer(source.text)]
-    examples += [(m.start(), EXAMPLE_END) for m in _EXAMPLE_END.finditer(source.text)]
+    examples += [(m.start(), EXAMPLE_END) for m in _EXAMPLE_END.finditer(source.text) if not _SOLUTION_FOLLOWS.match(source.text, m.end())]
     if source.kind == "latex":
         found = [(m.start(), _LATEX_LEVEL[m.group(1)]) for m in _LATEX_HEADING.finditer(source.text)]
         return tuple(sorted(found + examples))
@@ -240,6 +245,8 @@ class After:
         sentence = between[max((m.end() for m in _SENTENCE_END.finditer(between)), default=0):]
         if _SOLUTION.search(sentence) and not _NOT_A_SOLUTION.search(sentence):
             return True
+        if self._answers(definition, between):
+            return True
         if self.start < 0 or _SENTENCE_END.search(between):
             return False
         # "The general solution of $y' = y + x$ is $y = …$": the words stand before the equation
@@ -248,8 +255,31 @@ class After:
         return bool(_SOLUTION_OF.search(before)) and not _NOT_A_SOLUTION.search(before) and _IS.fullmatch(_DELIMITERS.sub(" ", between)) is not None
 
 
+    def _answers(self, definition: Definition, between: str) -> bool:
+        """The definition opens the solution block of the exercise the claim is in (`\\end{exercise}`,
+        then `\\exsol{$y = Ce^{x^2}$}`): its answer, when the first sentence of the block states it
+        with no word of a trial or a guess, and the claim is the exercise's only claim about the name
+        (an exercise of several parts pairs its answers with them in ways not read here)."""
+        end = _EXERCISE_END.search(between)
+        opener = _SOLUTION_FOLLOWS.match(between, end.end()) if end is not None else None
+        if end is None or opener is None:
+            return False
+        opening = between[opener.end():].lstrip("{%.: \n*")
+        if _SENTENCE_END.search(opening) or _NOT_A_SOLUTION.search(opening):
+            return False
+        begun = [m.end() for m in _EXERCISE_BEGIN.finditer(self.text, 0, max(self.start, 0))]
+        first = begun[-1] if begun else 0
+        if not _SOLVE.search(self.text, first, max(self.start, 0)):
+            return False  # "Find and classify the critical points": an answer, but not a solution of the equation
+        return sum(1 for offset, names in self.claims if first <= offset < self.end + end.start() and definition.name in names) == 1
+
+
+_EXERCISE_END = re.compile(r"\\end\{(?:exercise|problem)\*?\}")
+_SOLVE = re.compile(r"\bsolve\b|\b(?:general|particular) solution|\bsolution (?:of|to)\b|求解|解方程|通解|特解", re.IGNORECASE)
+"""An exercise that asks for the solution of its equation (its solution block then states it)."""
+_EXERCISE_BEGIN = re.compile(r"\\begin\{(?:exercise|problem)\*?\}")
 _SENTENCE_END = re.compile(r"[.!?;:](?:\s|$)|[。！？；：]|\n\s*\n")
-_SOLUTION = re.compile(r"\b(?:general|particular) solution|\b(?:the|its|a) solutions? (?:is|are|of)\b|\bsolution is\b|\bsolved by\b|通解|特解|解为|解是|的解", re.IGNORECASE)
+_SOLUTION = re.compile(r"\b(?:general|particular) solution|\b(?:the|its|a) solutions? (?:is|are|of)\b|\bsolution is\b|\bsolved by\b|\b(?:has|have|with) (?:the |a |as (?:its |a )?)?(?:unique )?solutions?\b|通解|特解|解为|解是|的解", re.IGNORECASE)
 _SOLUTION_OF = re.compile(r"\b(?:general |particular )?solutions? (?:of|to)(?: the equation| the ODE)?\s*(?:\$\$?|\\\(|\\\[|\\begin\{equation\*?\})?\s*$|(?:通解|特解|的解)\s*\$*\s*$|方程\s*\$*\s*$", re.IGNORECASE)
 _IS = re.compile(r"\s*(?:is|are|reads|is given by|=|:|,|为|是)?\s*", re.IGNORECASE)
 _DELIMITERS = re.compile(r"\$|\\[()\[\]]|\\(?:begin|end)\{(?:equation|align|gather)\*?\}")
