@@ -38,6 +38,18 @@ class Token:
 _COMBINING = {"\u0307": "\\dot", "\u0308": "\\ddot", "\u0304": "\\bar", "\u0305": "\\bar", "\u0302": "\\hat", "\u0303": "\\tilde"}
 
 
+def with_depth(tokens: Iterable[Token]) -> Iterator[tuple[int, Token]]:
+    """Each token with the bracket depth after it: the `(`, `[`, `{` still open once it is read
+    (a separator at depth 0 is outside every bracket; an opening bracket counts itself)."""
+    depth = 0
+    for token in tokens:
+        if token.is_char("(", "[", "{"):
+            depth += 1
+        elif token.is_char(")", "]", "}"):
+            depth -= 1
+        yield depth, token
+
+
 def _accented(command: str, letter: Token, end: int) -> list[Token]:
     start = letter.start
     return [

@@ -18,7 +18,7 @@ from typing import Callable
 
 from .. import tree as t
 from ..parser import Parser
-from ..tokens import Token
+from ..tokens import Token, with_depth
 
 NORMS = {"\\|": "\\|", "\\lVert": "\\rVert", "\\Vert": "\\Vert"}
 ABS = {"\\lvert": "\\rvert", "\\vert": "\\vert"}
@@ -170,12 +170,7 @@ def evaluation(parser: Parser, operand: t.Node, start: int) -> t.Node:
     if parser.peek() is not None and parser.peek().is_char("^"):  # type: ignore[union-attr]
         raise parser.fail("a difference between limits (`F(x)|_a^b`) is not evaluated")
     pieces: list[list[Token]] = [[]]
-    depth = 0
-    for tok in tokens:
-        if tok.is_char("(", "[", "{"):
-            depth += 1
-        elif tok.is_char(")", "]", "}"):
-            depth -= 1
+    for depth, tok in with_depth(tokens):
         if tok.is_char(",") and depth == 0:
             pieces.append([])
         else:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from .. import tree as t
 from ..parser import TERM, Parser
-from ..tokens import Token
+from ..tokens import Token, with_depth
 
 _ROMAN = ("\\mathrm", "\\operatorname", "\\textrm", "\\mathit", "\\text", "\\rm", "\\mathop")
 
@@ -65,15 +65,7 @@ def _power_of_one(tokens: list[Token]) -> bool:
 
 def _slashed(tokens: list[Token]) -> bool:
     """A `/` outside every bracket (`dy/dt`, not `d(x/y)`)."""
-    depth = 0
-    for token in tokens:
-        if token.is_char("(", "[", "{"):
-            depth += 1
-        elif token.is_char(")", "]", "}"):
-            depth -= 1
-        elif depth == 0 and token.is_char("/"):
-            return True
-    return False
+    return any(depth == 0 and token.is_char("/") for depth, token in with_depth(tokens))
 
 
 def _marker_text(marker: str) -> str:

@@ -23,9 +23,11 @@ function as f, g and h do: `\\log p(x)` is log(p(x)).
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from .. import tree as t
 from ..parser import PRODUCT, Parser
-from ..tokens import FUNCTION_NAMES, Token
+from ..tokens import FUNCTION_NAMES, Token, with_depth
 
 COMMAND_FUNCTIONS = frozenset(
     "sin cos tan cot sec csc sinh cosh tanh coth sech csch arcsin arccos arctan arccot arcsec arccsc arsinh arcosh "
@@ -181,18 +183,20 @@ def _arguments_follow(parser: Parser) -> bool:
     following = parser.peek()
     if following is None or not following.is_char("("):
         return False
-    depth, ahead = 0, 0
-    while (token := parser.peek(ahead)) is not None:
-        if token.is_char("(", "[", "{"):
-            depth += 1
-        elif token.is_char(")", "]", "}"):
-            depth -= 1
-            if depth == 0:
-                return False
-        elif depth == 1 and token.is_char(",", ";"):
+    for depth, token in with_depth(_ahead(parser)):
+        if depth == 0:
+            return False  # the parenthesis closed with no separator in it
+        if depth == 1 and token.is_char(",", ";"):
             return True
-        ahead += 1
     return False
+
+
+def _ahead(parser: Parser) -> Iterator[Token]:
+    """The tokens from the parser's position on, without consuming them."""
+    ahead = 0
+    while (token := parser.peek(ahead)) is not None:
+        yield token
+        ahead += 1
 
 
 def _continues_argument(parser: Parser, token: Token) -> bool:
