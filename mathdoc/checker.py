@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from .codes import RULES_BY_CODE
 from .model import Claim, Counterexample, FileReport, Finding, Severity, Source, Verdict
 from .outcome import LayoutResult
-from .prose_conditions import outside_a_stated_range, sentence_layout, stated_conditions
+from .prose_conditions import outside_a_stated_range, quoted_as_mistake, sentence_layout, stated_conditions
 from .sources import SourceError
 
 if TYPE_CHECKING:
@@ -316,6 +316,9 @@ def _judge(source: Source, step: _Step, result: TaskResult, declaration: LayoutD
         if mine.point is not None:
             point = ", ".join(f"{k} = {v}" for k, v in mine.point)
             message += f" (at {point}: left {mine.lhs_value}, right {mine.rhs_value})" if point else f" (left {mine.lhs_value}, right {mine.rhs_value})"
+        quoted = quoted_as_mistake(source, claim)
+        if quoted is not None:  # "A common exam slip is to write $(gh)' = g'h'$"
+            return _finding(source, claim, number, Verdict.UNCHECKED, "quoted-mistake", f"the text presents this as a mistake (\"{quoted}\"), and it is one: {message}", mine), inferred
         return _finding(source, claim, number, Verdict.WRONG, code, message, mine), inferred
     return _finding(source, claim, number, Verdict.UNCHECKED, mine.code or "unparsed", mine.message, mine), inferred
 

@@ -72,6 +72,11 @@ RULES: tuple[Rule, ...] = (
          "The step differs in the preferred reading of its notation, but another plausible reading cannot be decided "
          "(for example an undefined y that may be a constant or a function of x), so it is not called wrong.",
          r"$\frac{d}{dx}\left[e^{x^2} y\right] = e^{x^2}(y' + 2xy)$ with y the unknown of an ODE"),
+    Rule("quoted-mistake", "A mistake the text names", Severity.INFO,
+         "The sides differ, and the sentence around the step says so: it quotes the formula as a common slip, "
+         "a student's claim or a statement to refute with a counterexample. It is reported for information, not "
+         "as an error; the message gives the correct value.",
+         r"A common exam slip is to write $(gh)' = g'h'$."),
     Rule("domain", "Holds on part of the domain", Severity.WARNING,
          "The two sides agree on part of the real domain only (for example for x > 0): the claim needs a condition "
          "that the math does not state. The message says where it fails.",

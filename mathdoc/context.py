@@ -181,6 +181,11 @@ def definitions_in_scope(
         if name not in latest:
             latest[name] = definition
             remote.add(name)
+    if after is not None:
+        for name in [n for n, d in sorted(latest.items()) if not d.function and _posed_between(after.text, d.offset, offset)]:
+            del latest[name]  # "Show that $y = 1/x$ solves …", then "Next, solve $y' + 4y = e^x$": y is the new unknown
+            previous.pop(name, None)
+            values.pop(name, None)
     chosen: dict[str, Definition] = {}
     from_code: dict[str, Definition] = {}
     earlier: dict[str, Definition] = {}
@@ -319,6 +324,20 @@ def _indexed(latest: "dict[str, Definition]", name: str) -> "Definition | None":
             if spelled in latest and not latest[spelled].function:
                 return latest[spelled]
     return None
+
+
+_POSE = re.compile(r"\bsolve\b(?!\s+for\b)|求解|解(?:下列|以下)?(?:微分)?方程", re.IGNORECASE)
+"""An equation posed to be solved: its unknown is a new one, whatever an earlier sentence set it to."""
+
+
+def _posed_between(text: str, definition: int, claim: int) -> bool:
+    """A sentence after the definition's own, and up to the claim, asks to solve an equation
+    ("Next, solve $y' + 4y = e^x$"): the defined symbol is the unknown of a new problem there."""
+    end = _SENTENCE_END.search(text, definition, claim)
+    if end is None:
+        return False
+    own = _SENTENCE_END.search(text, claim, claim + 300)  # the claim's own sentence ("Find the integrating factor for … and solve.")
+    return _POSE.search(text, end.end(), own.start() if own else claim) is not None
 
 
 def _example_between(start: int, end: int, sections: tuple[tuple[int, int], ...]) -> bool:

@@ -126,6 +126,29 @@ def outside_a_stated_range(source: Source, claim: Claim, point: "tuple[tuple[str
     return outside(_sentence(source, claim), point)
 
 
+_QUOTED = re.compile(
+    r"\b(?:mistakes?|slips?|misconceptions?|pitfalls?|fallac(?:y|ies)|blunders?|tempting|wrongly|incorrectly|erroneously|mistakenly|bogus)\b"
+    r"|\b(?:is|are|was|be|looks?|seems?)\s+(?:\w+\s+)?(?:wrong|incorrect|false)\b|\b(?:wrong|incorrect|false)\s+(?:formula|rule|claim|answer|statement|step|derivative)"
+    r"|\b(?:student|someone|somebody|people)\s+(?:\w+\s+)?(?:claims?|writes?|thinks?|argues?|asserts?|believes?)\b"
+    r"|\bcounter-?examples?\b|错误|误区|易错|常见的错|反例|不成立|并不成立|是错的|不对", re.IGNORECASE)
+"""The words by which a text quotes a formula as a mistake (to warn of it, or to refute it)."""
+
+
+def quoted_as_mistake(source: Source, claim: Claim) -> str | None:
+    """The words of the claim's own sentence, or of the sentence after it, that present the
+    claim as a mistake ("A common exam slip is to write …", "A student claims … Find a
+    counterexample."), else None."""
+    sentence = _sentence(source, claim)
+    last = claim.members[-1]
+    end = claim.fragment.source_offset(last.start + len(last.text))
+    after = source.text[end:end + 300]
+    first = _SENTENCE_END.search(after)
+    following = after[first.end():] if first else ""
+    then = _SENTENCE_END.search(following)
+    found = _QUOTED.search(sentence) or _QUOTED.search(following[:then.start()] if then else following)
+    return found.group(0) if found else None
+
+
 def sentence_layout(source: Source, claim: Claim) -> str | None:
     """The layout the claim's own paragraph names, up to its sentence ("Some texts use the numerator
     layout instead. There the same derivative reads …"): it holds for that claim, whatever the

@@ -236,8 +236,9 @@ def _letters_kept(left: t.Node, right: t.Node) -> bool:
     for one, other in ((left, right), (right, left)):
         written = {letter(n) for n in t.walk(other) if isinstance(n, t.Symbol)}
         for node in t.walk(one):
-            if isinstance(node, t.Derivative) and not isinstance(node.operand, t.Symbol):
-                variables = {letter(v) for v in node.variables if isinstance(v, t.Symbol)}
+            if isinstance(node, (t.Derivative, t.Prime)) and not isinstance(node.operand, t.Symbol):
+                # a prime on an expression (`(xy)' = x^2`) is by x or t: the letters besides them count
+                variables = {letter(v) for v in node.variables if isinstance(v, t.Symbol)} if isinstance(node, t.Derivative) else {"x", "t"}
                 sums = [n for n in t.walk(node.operand) if isinstance(n, t.Sum)]
                 bounds = {id(b) for n in sums for part in (n.index, n.lower, n.upper) if part is not None for b in t.walk(part)}
                 bounds |= {id(b) for n in t.walk(node.operand) if isinstance(n, t.Symbol) and n.sub is not None for b in t.walk(n.sub)}  # subscripts

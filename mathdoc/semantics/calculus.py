@@ -109,6 +109,12 @@ class CalculusRules(EvaluatorCore):
             for variable in variables:
                 operand = self.differentiate(operand, variable)
             return self.expand_dependents(self.through_dependencies(operand), set())
+        moving = _velocities(operand, variables, self.written_names)
+        if moving:
+            along = in_time(operand, moving, len(variables))
+            if along is None:
+                raise Unchecked("equation", "a rate of a velocity beyond the acceleration is not evaluated")
+            return along  # `\\frac{d}{dt}(m r^2\\dot\\varphi)`: φ moves with time
         if self.dependent and len(set(variables)) == 1 and isinstance(variables[0], sympy.Symbol):
             operand = self._as_functions_of(operand, variables[0], accents_only=node.kind == "partial")
         for variable in variables:
@@ -455,3 +461,38 @@ def tuple_jacobian(node: t.Node) -> bool:
         return False
     operands = node.operand.items if isinstance(node.operand, t.Tuple) else (node.operand,)  # or one vector function, `\\mathbf g`
     return all(isinstance(n, t.Symbol) for n in operands + node.variables[0].items)
+
+
+def _velocities(operand: Value, variables: list[Value], written: set[str]) -> list[sympy.Symbol]:
+    """The letters whose velocities (`\\dot\\varphi`) a derivative by time t differentiates, and
+    the letters of the operand whose velocities the step writes (`\\dot r` on the other side): they
+    move with time (not the other letters, which may be constants such as m)."""
+    if not variables or any(v != sympy.Symbol("t") for v in variables) or isinstance(operand, sympy.MatrixBase) or not isinstance(operand, sympy.Basic):
+        return []
+    names = {s.name for s in _free_symbols(operand)}
+    bases = {n.split("{", 1)[1][:-1] for n in names if n.startswith(("dot{", "ddot{")) and n.endswith("}")}
+    if not bases:
+        return []
+    bases |= {n for n in names if f"dot{{{n}}}" in written or f"ddot{{{n}}}" in written}
+    return [sympy.Symbol(b) for b in sorted(bases)]
+
+
+def in_time(value: Value, moving: list[sympy.Symbol], order: int) -> Value | None:
+    """The derivative by time of `value` with the letters `moving` functions of time, their
+    velocities `dot{x}` the first derivatives of them (`\\frac{d}{dt}(m r\\dot\\varphi)` is
+    m r φ̈ with φ moving), written back in dots; None where a rate beyond the second is left."""
+    time = sympy.Dummy("t")
+    functions = {s: sympy.Function(s.name)(time) for s in moving}
+    rates: dict[sympy.Basic, sympy.Basic] = dict(functions)
+    for s, function in functions.items():
+        rates[sympy.Symbol(f"dot{{{s.name}}}")] = sympy.Derivative(function, time)
+        rates[sympy.Symbol(f"ddot{{{s.name}}}")] = sympy.Derivative(function, (time, 2))
+    result = sympy.diff(value.xreplace(rates), time, order)
+    back = {}
+    for s, function in functions.items():
+        back[sympy.Derivative(function, (time, 2))] = sympy.Symbol(f"ddot{{{s.name}}}")
+        back[sympy.Derivative(function, time)] = sympy.Symbol(f"dot{{{s.name}}}")
+    result = result.subs(back).xreplace({f: s for s, f in functions.items()})
+    if result.has(time) or result.atoms(sympy.Derivative):
+        return None
+    return result

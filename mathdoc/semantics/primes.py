@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sympy
 
-from .calculus import DEPENDENT_LETTERS, refuse_where_cases_meet
+from .calculus import DEPENDENT_LETTERS, in_time, refuse_where_cases_meet
 from .errors import Unchecked
 from .evaluate import EvaluatorCore
 from .values import Value, _free_symbols
@@ -45,6 +45,8 @@ class PrimeRules(EvaluatorCore):
             raise Unchecked("unparsed", f"a prime on an expression in `{variable}` (by `{variable}`, or by x with `{variable}` a function of x?)")
         if variable is None:
             raise Unchecked("unparsed", "a prime on an expression of several variables (by which one?)" if free else "a prime on a constant")
+        if self.dependent:
+            value = self._as_functions_of(value, variable)  # `(xy)' = x^2` with y a function of x
         for _ in range(node.order):
             value = self.differentiate(value, variable)
         return value
@@ -85,17 +87,11 @@ class PrimeRules(EvaluatorCore):
         moving = sorted((s for s in free if f"dot{{{s.name}}}" in self.written_names or f"ddot{{{s.name}}}" in self.written_names), key=lambda s: s.name)
         if not moving or isinstance(value, sympy.MatrixBase) or any(s.name[:1].isupper() for s in free):
             raise Unchecked("undefined-function", f"a dot is the derivative by time t, and the definition of `{name}` is not written in t")
-        time = sympy.Dummy("t")
-        functions = {s: sympy.Function(s.name)(time) for s in moving}
-        result = sympy.diff(value.xreplace(functions), time, order)
-        back = {}
-        for s, function in functions.items():
-            back[sympy.Derivative(function, (time, 2))] = sympy.Symbol(f"ddot{{{s.name}}}")
-            back[sympy.Derivative(function, time)] = sympy.Symbol(f"dot{{{s.name}}}")
-        result = result.subs(back).xreplace({f: s for s, f in functions.items()})
-        if result.has(time) or result.atoms(sympy.Derivative):
+        result = in_time(value, moving, order)
+        if result is None:
             raise Unchecked("undefined-function", f"a dot is the derivative by time t, and the definition of `{name}` is not written in t")
         return result
+
 
     def apply_prime(self, head: t.Prime, args: tuple[t.Node, ...]) -> Value:
         """`f'(x)`, `f''(2)`: the derivative of the defined f, at the argument."""
