@@ -8,6 +8,7 @@ holds up the rest.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
@@ -314,13 +315,21 @@ def _judge(source: Source, step: _Step, result: TaskResult, declaration: LayoutD
         if mine.expected:
             message += f"; expected {mine.expected}"
         if mine.point is not None:
-            point = ", ".join(f"{k} = {v}" for k, v in mine.point)
+            point = ", ".join(f"{_shown(k)} = {v}" for k, v in mine.point)
             message += f" (at {point}: left {mine.lhs_value}, right {mine.rhs_value})" if point else f" (left {mine.lhs_value}, right {mine.rhs_value})"
         quoted = quoted_as_mistake(source, claim)
         if quoted is not None:  # "A common exam slip is to write $(gh)' = g'h'$"
             return _finding(source, claim, number, Verdict.UNCHECKED, "quoted-mistake", f"the text presents this as a mistake (\"{quoted}\"), and it is one: {message}", mine), inferred
         return _finding(source, claim, number, Verdict.WRONG, code, message, mine), inferred
     return _finding(source, claim, number, Verdict.UNCHECKED, mine.code or "unparsed", mine.message, mine), inferred
+
+
+_ACCENTED = re.compile(r"(?<![\\A-Za-z])(dot|ddot|hat|bar|tilde|vec|check|breve)\{")
+
+
+def _shown(name: str) -> str:
+    """A letter of a counterexample as written (`\\dot{r}`), not as the key `dot{r}`."""
+    return _ACCENTED.sub(r"\\\1{", name)
 
 
 _ORIENTATION = {"numerator": "row gradient", "denominator": "column gradient"}

@@ -200,7 +200,9 @@ def unknown_beside_its_derivative(context: _Context) -> LayoutResult | None:
 def _differentiated(node: t.Node, unknowns_only: bool = False) -> set[str]:
     """The names differentiated in a member (`u` of `\\frac{\\partial^2 u}{\\partial x^2}`); with
     `unknowns_only`, not those differentiated by themselves (`\\frac{d}{dx} x`)."""
-    return {_name(s) for n in _outside_integrals(node) for s in [_operand_symbol(n)] if s is not None and not (unknowns_only and _by_itself(n))}
+    nodes = _outside_integrals(node)
+    by = {id(part) for n in nodes if isinstance(n, t.Derivative) for v in n.variables for part in t.walk(v)}  # `\\dot r` of ∂/∂ṙ is a variable
+    return {_name(s) for n in nodes if id(n) not in by for s in [_operand_symbol(n)] if s is not None and not (unknowns_only and _by_itself(n))}
 
 
 def _derivatives_written(node: t.Node) -> set[tuple[str, tuple[str, ...]]]:

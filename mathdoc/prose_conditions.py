@@ -145,8 +145,17 @@ def quoted_as_mistake(source: Source, claim: Claim) -> str | None:
     first = _SENTENCE_END.search(after)
     following = after[first.end():] if first else ""
     then = _SENTENCE_END.search(following)
-    found = _QUOTED.search(sentence) or _QUOTED.search(following[:then.start()] if then else following)
+    texts = (sentence, following[:then.start()] if then else following)
+    found = next((m for m in (_QUOTED.search(_uncommented(text, source.kind)) for text in texts) if m), None)
     return found.group(0) if found else None
+
+
+_COMMENTS = {"latex": re.compile(r"(?<!\\)%[^\n]*"), "": re.compile(r"<!--.*?(?:-->|$)|^.*?-->", re.DOTALL)}
+
+
+def _uncommented(text: str, kind: str) -> str:
+    """The prose a reader sees: without HTML comments (`<!-- deliberate mistake -->`), or LaTeX ones."""
+    return _COMMENTS.get(kind, _COMMENTS[""]).sub(" ", text)
 
 
 def sentence_layout(source: Source, claim: Claim) -> str | None:
