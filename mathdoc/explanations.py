@@ -93,7 +93,7 @@ def _abbreviation(context: _Context, values: tuple[Value, Value]) -> LayoutResul
             continue  # the variable of a limit, a sum or an integral is bound, not an abbreviation
         names = {_name(n) for n in t.walk(one) if isinstance(n, t.Symbol)}
         mentioned = {_name(n) for n in t.walk(other) if isinstance(n, t.Symbol)}
-        if names and mentioned and not names & (mentioned | context.defined):
+        if names and mentioned and not names & (mentioned | context.defined | context.through_definitions):
             shown = ", ".join(f"`{n}`" for n in sorted(names))
             return LayoutResult("unchecked", "evaluation", f"the step writes the other side in {shown}, which the math does not define (abbreviations said in the prose?)")
     return None
@@ -106,6 +106,8 @@ def differential_equation(context: _Context, values: tuple[Value, Value]) -> Lay
     (`g(x) + h(x) + \\epsilon(g'(x) + h'(x))`, `u'(vw) + u[vw]'`) is a rule about them, not an equation."""
     if rule_of_several_functions(context):
         return None
+    if rate_at_a_stated_value(context):
+        return None  # `2s\\frac{ds}{dt} = 60` "when $s = 10$": a value at a point (see `_value_at_a_point`)
     for one, other in ((context.left, context.right), (context.right, context.left)):
         unknowns = _differentiated(one, unknowns_only=True) - context.defined_near - context.closed_near
         mentioned = {_name(n) for n in outside_derivatives(other) if isinstance(n, t.Symbol)}
@@ -185,7 +187,7 @@ def unknown_beside_its_derivative(context: _Context) -> LayoutResult | None:
     derivative: the reason to give a step that cannot be evaluated (it never decides a verdict).
     One unknown only: `\\frac{dw}{dt} h + w \\frac{dh}{dt}` is a product rule, not an equation."""
     differentiated = _differentiated(context.left) | _differentiated(context.right)
-    if len(differentiated) != 1:
+    if len(differentiated) != 1 or rate_at_a_stated_value(context):
         return None
     for member in (context.left, context.right):
         unknowns = _differentiated(member, unknowns_only=True) - context.defined
@@ -330,6 +332,24 @@ def _written(node: t.Node) -> set[str]:
 def _letters(context: _Context) -> set[str]:
     """Names written in the claim itself (not entries invented for a generic vector)."""
     return {n.name for n in t.walk(context.left) + t.walk(context.right) if isinstance(n, t.Symbol) and n.sub is None and not n.font}
+
+
+def rate_at_a_stated_value(context: _Context) -> LayoutResult | None:
+    """One side is a number as written and the other differentiates a name the claim's paragraph
+    gives a value (related rates: `2s\\frac{ds}{dt} = 60` when $s = 10$): a value at that point,
+    not an equation in that name."""
+    for one, other in ((context.left, context.right), (context.right, context.left)):
+        rates = {_name(n.operand) for n in t.walk(other) if isinstance(n, t.Derivative) and isinstance(n.operand, t.Symbol)}  # `\\frac{ds}{dt}`, not `y'(0)`
+        names = sorted(rates & context.stated_here) if _written_number(one) and not (isinstance(one, t.Number) and one.value in ("0", "0.0")) else []
+        if names:
+            shown = ", ".join(f"`{n}`" for n in names)
+            return LayoutResult("unchecked", "evaluation", f"a rate at the value the prose states for {shown} (related rates): the values of the rates are not read, so it is not checked")
+    return None
+
+
+def _written_number(node: t.Node) -> bool:
+    """A member written as a number (`60`, `-0.375`, `\\frac{100}{4\\pi\\cdot 25}`)."""
+    return all(not isinstance(n, t.Symbol) or n.name == "pi" for n in t.walk(node)) and not any(isinstance(n, (t.Derivative, t.Prime, t.Apply)) for n in t.walk(node))
 
 
 def _value_at_a_point(context: _Context, values: tuple[Value, Value]) -> LayoutResult | None:

@@ -142,6 +142,8 @@ def quoted_as_mistake(source: Source, claim: Claim) -> str | None:
     last = claim.members[-1]
     end = claim.fragment.source_offset(last.start + len(last.text))
     after = source.text[end:end + 300]
+    paragraph = re.search(r"\n[ \t]*\n", after)  # the next sentence, in the claim's paragraph
+    after = after[:paragraph.start()] if paragraph else after
     first = _SENTENCE_END.search(after)
     following = after[first.end():] if first else ""
     then = _SENTENCE_END.search(following)

@@ -89,6 +89,8 @@ class _Context:
     """Every name the definitions in scope give a value (functions and symbols, near or far)."""
     bare_applied: tuple[tuple[str, tuple[t.Node, ...]], ...] = ()
     """Names applied, always to the same plain variables, and also written bare (`y(x)` and `y`)."""
+    stated_here: frozenset[str] = frozenset()
+    """Names given a value in the claim's paragraph, before it (`when $s = 10$`): a point the claim may be at."""
     combination: bool = False
     """A derivative acts on a combination of names (`(f\\circ g)'`, `\\frac{d}{dx} f(g(x))`): a rule."""
 

@@ -21,7 +21,7 @@ from .grammar.differentials import as_partials, differential_of
 from .grammar.names import key
 from .grammar.tokens import function_names, spelled_names, spelling
 from .semantics.readings import readings
-from .explanations import _symmetric_matrix, differential_equation, explain, unknown_beside_its_derivative
+from .explanations import _symmetric_matrix, differential_equation, explain, rate_at_a_stated_value, unknown_beside_its_derivative
 from .relations import off_the_curve, on_a_curve
 from .step_context import Reading, _Context, _differentiated_names, _writes_rates, _letters_kept
 from .evaluation import Values, _decide, _plain_scalar, _stated_values_matter, stated_point
@@ -140,7 +140,7 @@ def _check_trees(left: t.Node, right: t.Node, lhs: str, rhs: str, definitions: "
     near = context.near or defs
     context = replace(context, texts=(lhs, rhs), defined_near=frozenset(near.functions), closed_near=_closed_near(near, left, right),
                       through_definitions=_through_definitions(defs, left, right),
-                      defined=frozenset(defs.functions) | frozenset(defs.symbols),
+                      defined=frozenset(defs.functions) | frozenset(defs.symbols), stated_here=frozenset(defs.points),
                       supplemented=Definitions.supplemented(definitions, applications(left, right, defs)))
     seed = lhs + "=" + rhs
     first, sensitive = _decide_all(left, right, defs, context, "numerator", seed, proof_seconds)
@@ -256,7 +256,7 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
             # `\\xi = xe^{-t}` of another example) say nothing here: decide as if they were not made
             return _decide_all(left, right, context.near, replace(context, near=None), layout, seed, proof)
         if preferred.code == "undefined-function":
-            return differential_equation(context, (0, 0)) or unknown_beside_its_derivative(context) or lower or preferred, sensitive
+            return rate_at_a_stated_value(context) or differential_equation(context, (0, 0)) or unknown_beside_its_derivative(context) or lower or preferred, sensitive
         if preferred.code in ("unparsed", "malformed-notation") and not context.defined_near & _differentiated_names(left, right):
             return differential_equation(context, (0, 0)) or preferred, sensitive  # say what it is, not why it was not read
         return preferred, sensitive

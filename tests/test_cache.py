@@ -20,7 +20,7 @@ HEAVY_MODULES = ("sympy", "latex2sympy2_extended", "antlr4", "mpmath")
 
 NOTE = r"""# Notes
 
-The power rule: $\frac{d}{dx}x^3 = 3x^2$, and a slip: $\frac{d}{dx}x^2 = 3x$.
+The power rule: $\frac{d}{dx}x^3 = 3x^2$, and a step: $\frac{d}{dx}x^2 = 3x$.
 
 Let $f(x, y) = 3x^2y$. Then $\frac{\partial f(x,y)}{\partial x} = 6xy$ and
 $\nabla f(x,y) = [6yx, 3x^2]$.

@@ -11,7 +11,7 @@ from mathdoc import config
 from mathdoc.checker import DEFAULT_TIMEOUT
 from mathdoc.model import Severity
 
-WRONG = "A slip: $\\frac{d}{dx}x^3 = 3x$.\n"
+WRONG = "A step: $\\frac{d}{dx}x^3 = 3x$.\n"
 
 
 def _write(path: Path, text: str) -> Path:

@@ -20,7 +20,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 
 NOTE = """# Note {n}
 
-The power rule: $\\frac{{d}}{{dx}}x^{{{n}}} = {n}x^{{{m}}}$, and a slip: $\\frac{{d}}{{dx}}x^2 = {k}x$.
+The power rule: $\\frac{{d}}{{dx}}x^{{{n}}} = {n}x^{{{m}}}$, and a step: $\\frac{{d}}{{dx}}x^2 = {k}x$.
 
 $$\\frac{{d}}{{dx}}{n}(x+x^2) = {n}(1+2x) = {n}+{k}x$$
 

@@ -161,7 +161,7 @@ def test_align_environment_directly_in_markdown() -> None:
 # Documenter.jl --------------------------------------------------------------------------------
 
 
-DOUBLE = "The derivative ``\\frac{d}{dx}x^2 = 3x`` is wrong.\n"
+DOUBLE = "The derivative ``\\frac{d}{dx}x^2 = 3x`` is given.\n"
 
 
 def test_double_backticks_in_plain_markdown_are_code() -> None:

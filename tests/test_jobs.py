@@ -16,7 +16,7 @@ NOTES = {
         "Then $\\frac{\\partial f(x,y)}{\\partial x} = 6xy$ and $\\frac{\\partial f(x,y)}{\\partial y} = 3x^2$,\n"
         "so $\\nabla f(x,y) = [6yx, 3x^2]$.\n"
     ),
-    "b/wrong.md": "Slips: $\\frac{d}{dx}x^2 = 3x$, $\\frac{d}{dx}e^{2x} = e^{2x}$, $\\frac{d}{dx}\\ln x = x$.\n",
+    "b/wrong.md": "Steps: $\\frac{d}{dx}x^2 = 3x$, $\\frac{d}{dx}e^{2x} = e^{2x}$, $\\frac{d}{dx}\\ln x = x$.\n",
     "c/导数.md": "# 导数\n\n幂法则：$\\frac{d}{dx}x^4 = 4x^3$，链式法则：$\\frac{d}{dx}(x^2+1)^2 = 4x(x^2+1)$。\n",
     "c/unreadable.md": "Broken: $\\frac{d}{dx} \\foo{x} = 1$, undefined: $\\frac{d}{dx}g(x) = 2x$, unbalanced $x = \\frac{d}{dx}.\n",
     "c/duplicate.md": "Again $\\frac{d}{dx}x^3 = 3x^2$ (the same step as in power.md) and $\\frac{d}{dx}x^2 = 3x$.\n",

@@ -147,7 +147,7 @@ def test_whitespace_only_file_has_no_claims(run_cli, write_note) -> None:
 def test_a_megabyte_of_math_finishes(run_cli, write_note) -> None:
     block = (
         "Power $\\frac{d}{dx}x^3 = 3x^2$, sine $\\frac{d}{dx}\\sin x = \\cos x$, "
-        "chain $$\\frac{d}{dx}(x^2+1)^2 = 4x(x^2+1)$$\n\nslip $\\frac{d}{dx}x^2 = x$\n\n"
+        "chain $$\\frac{d}{dx}(x^2+1)^2 = 4x(x^2+1)$$\n\nstep $\\frac{d}{dx}x^2 = x$\n\n"
     )
     copies = (1 << 20) // len(block) + 1
     note = write_note(block * copies, "huge.md")

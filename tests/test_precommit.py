@@ -17,7 +17,7 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 GOOD = "The power rule: $\\frac{d}{dx}x^3 = 3x^2$.\n"
-BAD = "A slip: $\\frac{d}{dx}x^3 = 3x$.\n"
+BAD = "A step: $\\frac{d}{dx}x^3 = 3x$.\n"
 
 
 def _pre_commit() -> list[str]:

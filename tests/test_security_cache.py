@@ -20,7 +20,7 @@ from mathdoc.outcome import LayoutResult, StepResult
 from mathdoc.sources import read_source
 from mathdoc.timelimit import TaskResult
 
-WRONG = "# Power rule\n\nA slip: $\\frac{d}{dx}x^3 = 2x$.\n"
+WRONG = "# Power rule\n\nA step: $\\frac{d}{dx}x^3 = 2x$.\n"
 NOTICE = "cache entries that were not written by this machine's mathdoc"
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")

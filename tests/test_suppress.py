@@ -135,7 +135,7 @@ def test_configured_disable_and_severity() -> None:
 
 
 NOTE = """\
-A slip: $\\frac{d}{dx}x^3 = 3x$.
+A step: $\\frac{d}{dx}x^3 = 3x$.
 
 <!-- mathdoc: ignore -->
 A known typo: $\\frac{d}{dx}\\sin x = \\sin x$.

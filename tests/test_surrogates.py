@@ -18,7 +18,7 @@ from mathdoc.sources import read_source
 NOTEBOOK = (
     '{"cells": [\n'
     ' {"cell_type": "markdown", "id": "cell\\udc00id", "metadata": {}, "source": ['
-    '"A lone \\ud800 surrogate, then a slip: $\\\\frac{d}{dx}x^2 = 3x$\\n", '
+    '"A lone \\ud800 surrogate, then a step: $\\\\frac{d}{dx}x^2 = 3x$\\n", '
     '"and a true one \\udfff: $\\\\frac{d}{dx}x^3 = 3x^2$\\n"]},\n'
     ' {"cell_type": "markdown", "metadata": {}, "source": "Inside the math: $\\\\frac{d}{dx}x^4 = 4x^3 \\ud83d$"}\n'
     '], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}\n'
