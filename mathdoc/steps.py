@@ -275,7 +275,24 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
         if explained.code == "evaluation" and point_differs is not None:
             return point_differs, sensitive  # `At $x = 3$, $y = 4$: \\frac{dy}{dx} = \\frac34`: a value, and not the one at the point stated
         return explained, sensitive
+    if preferred.status == "shape" and _plain_letters_beside_matrices(left, right, defs):
+        return LayoutResult("unchecked", "ambiguous", f"{preferred.message}, with the plain lowercase letters read as scalars; they may be vectors (write them bold, or declare them, e.g. $w \\in \\mathbb{{R}}^n$)"), sensitive
     return preferred, sensitive
+
+
+def _plain_letters_beside_matrices(left: t.Node, right: t.Node, defs: Definitions) -> bool:
+    """The step, or a definition it uses, writes a plain capital (a matrix, `X`) and a plain
+    lowercase letter the document declares no shape for (`w`, `y` of `\\|Xw - y\\|^2`): the
+    letter may be a vector, so a shape that does not fit with it a scalar is no alarm."""
+    nodes = t.walk(left) + t.walk(right)
+    names = {key(n) for n in nodes if isinstance(n, t.Symbol)}
+    for name in sorted(names):
+        body = defs.symbols.get(name) if name in defs.symbols else (defs.functions[name][1] if name in defs.functions else None)
+        if body is not None:
+            nodes = nodes + t.walk(body)
+    plain = [n for n in nodes if isinstance(n, t.Symbol) and not n.font and not n.accent and len(n.name) == 1]
+    return (any(n.name.isupper() for n in plain)
+            and any(n.name.islower() and key(n) not in defs.shapes and key(n) not in defs.symbols for n in plain))
 
 
 def _both_vanish(values: Values) -> bool:
