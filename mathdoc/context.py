@@ -210,7 +210,10 @@ def definitions_in_scope(
             frontier.extend(sorted(previous[name].uses - set(chosen)))
     ordered = sorted(chosen.values(), key=lambda d: d.offset)
     pairs = [(d.head, d.body, _point(d, offset, after) or _distance(d, offset, remote | ended)) for d in ordered]
-    pairs.extend((d.head, d.body, _distance(d, offset, remote)) for d in equalities if d.equality & names)
+    related = [d for d in equalities if d.equality & names]
+    pairs.extend((d.head, d.body, _distance(d, offset, remote)) for d in related)
+    # `y = \\arcsin x`, then `\\tan y = x`: a relation stated after y's definition may pose a new y
+    pairs.extend((d.head, "", REBOUND) for d in ordered if not d.function and any(e.offset > d.offset and d.name in e.equality for e in related))
     pairs.extend((d.head, d.body, CODE + d.code) for d in sorted(from_code.values(), key=lambda d: d.offset))
     pairs.extend((d.head, d.body, EARLIER) for d in sorted(earlier.values(), key=lambda d: d.offset))
     pairs.extend((d.head, d.body, _point(d, offset, after) or _distance(d, offset, remote)) for d in sorted(values.values(), key=lambda d: d.offset) if d.name in chosen)
@@ -372,6 +375,11 @@ equation): read only to verify an equation."""
 SOLUTION = "solution"
 """As `LATER`, for a definition the prose calls the solution (`After.states_solution`): an
 equation it does not satisfy is wrong."""
+
+REBOUND = "rebound"
+"""An entry with this distance field names (its head) a symbol defined before a relation that
+mentions it (`y = \\arcsin x`, then `\\tan y = x`): y may be that relation's unknown instead, a
+reading tried only where the definition makes the step differ; it verifies only."""
 
 SHAPE = "shape"
 """The distance field of a declaration `W \\in \\mathbb{R}^{K \\times m}`: the body is the dimensions."""

@@ -225,6 +225,8 @@ def _evaluator(reading: Reading, defs: Definitions, context: _Context, layout: s
         defs = context.supplemented
     if reading.near_only and context.near is not None:
         defs = context.near  # the whole reading without the far definitions (implicit functions included)
+    if reading.unbound:
+        defs = defs.without(reading.unbound)
     evaluator = Evaluator(defs, layout, n, all_generic=all_generic, matrix_context=context.matrix_context)
     evaluator.applied_names = set(context.applied)
     evaluator.applied_arguments = applied_in_definitions(defs)

@@ -56,6 +56,9 @@ class Reading:
     jacobian_determinant: bool = False
     """`\\frac{\\partial(x,y)}{\\partial(r,\\theta)}` is the determinant of the Jacobian (as calculus
     texts write it), not the matrix."""
+    unbound: tuple[str, ...] = ()
+    """Symbols whose definitions are left out: unknowns of a relation stated after them (`y =
+    \\arcsin x`, then `\\tan y = x`), the step then checked on that relation's curve; verifies only."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -201,6 +201,10 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
             alternatives.append(Reading("with undefined letters as functions of the variable", left, right, dependent=True))
         if defs.values and _stated_values_matter(left, right, defs):
             alternatives.append(Reading("with the values stated earlier", left, right, stated_values=True))
+        unbound = tuple(n for n in defs.rebound if n in defs.symbols and n in {key(s) for s in t.walk(left) + t.walk(right) if isinstance(s, t.Symbol)})
+        if unbound and defs.equations:
+            shown = ", ".join(f"`{n}`" for n in unbound)
+            alternatives.append(Reading(f"with {shown} as the unknown of a relation stated after its definition", left, right, unbound=unbound))
         point = stated_point(left, right, defs)
         if point:
             stated = ", ".join(f"{name} = {_number_text(defs.values[name])}" for name in point)
@@ -236,6 +240,9 @@ def _decide_all(left: t.Node, right: t.Node, defs: Definitions, context: _Contex
                 near_rule = result
         if result.status == "equal" and not (reading.products_first and _both_vanish(compared)):
             return LayoutResult("equal", "verified", f"{result.message}, reading {reading.label}", result.method), sensitive
+        curve = on_a_curve(compared, defs.without(reading.unbound), context, layout) if reading.unbound and result.status == "differs" and compared is not None else None
+        if curve is not None:
+            return replace(curve, message=f"{curve.message}, reading {reading.label}"), sensitive
         if result.status not in ("differs", "shape") and (reading.near_only or reading.dependent):
             undecided.append((reading, result))
     if chain_differs is not None and preferred.status == "unchecked" and preferred.code == "undefined-function":

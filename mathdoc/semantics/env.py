@@ -24,6 +24,8 @@ POINT = "point"
 """Mirrors `context.POINT`: a value stated in the claim's paragraph, before it (`At $t = 1$, …`)."""
 LOCAL = "local"
 """Mirrors `context.LOCAL`: the prose takes derivatives as local partials."""
+REBOUND = "rebound"
+"""Mirrors `context.REBOUND`: a symbol defined before a relation that mentions it."""
 TUPLE_POINT = "tuple point"
 """Mirrors `context.TUPLE_POINT`: a point stated as a tuple in the claim's paragraph (`at $(3, 4)$`)."""
 
@@ -60,6 +62,8 @@ class Definitions:
     """Some definition was made far from the claim (see `context.NEAR`)."""
     shapes: dict[str, tuple[str, str]] = field(default_factory=dict)
     """name -> (rows, columns) as declared (`W \\in \\mathbb{R}^{K \\times m}`: ("K", "m"); a vector: ("n", "1"))."""
+    rebound: tuple[str, ...] = ()
+    """Symbols defined before a relation that mentions them (see `context.REBOUND`)."""
     lower: dict[str, str] = field(default_factory=dict)
     """name -> where its definition comes from, for definitions of lower standing added by
     `supplemented` (a code chunk, or `u = 1 + \\sin x` read as the function u(x))."""
@@ -85,6 +89,9 @@ class Definitions:
                 continue
             if len(entry) > 2 and entry[2] == LOCAL:
                 defs.local = True
+                continue
+            if len(entry) > 2 and entry[2] == REBOUND:
+                defs.rebound += (key(parse(head_text)),)
                 continue
             if len(entry) > 2 and entry[2] == TUPLE_POINT:
                 stated, names = parse(entry[1]), parse(entry[0]) if entry[0] else None
@@ -115,6 +122,10 @@ class Definitions:
         defs._combinations_of_functions()
         defs._relations_of_variables()
         return defs
+
+    def without(self, names: "tuple[str, ...]") -> "Definitions":
+        """The definitions with those of these symbols left out (see `rebound`)."""
+        return dataclasses.replace(self, symbols={n: b for n, b in self.symbols.items() if n not in names}, rebound=())
 
     def _relations_of_variables(self) -> None:
         """`x = y` where x and y are both variables of one defined function (`U(x, y)`; "from the
