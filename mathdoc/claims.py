@@ -226,7 +226,7 @@ def recognise(fragments: list[Fragment]) -> Recognised:
     definitions: list[Definition] = []
     for fragment in fragments:
         if not fragment.error and not balanced(fragment.text):
-            fragment = Fragment(fragment.text, fragment.start, fragment.display, fragment.offsets, "unbalanced braces, parentheses or environments")
+            fragment = Fragment(fragment.text, fragment.start, fragment.display, fragment.offsets, f"unbalanced brackets: {unbalanced(fragment.text)}")
         if isinstance(fragment, CodeFragment):
             definitions.extend(_code_definitions(fragment))
             continue
@@ -277,11 +277,17 @@ def _code_definitions(fragment: CodeFragment) -> list[Definition]:
 
 
 def balanced(text: str) -> bool:
-    """Braces, `\\left`/`\\right`, environments and brackets pair up (read from the tokens).
+    """Braces, `\\left`/`\\right`, environments and brackets pair up (see `unbalanced`)."""
+    return unbalanced(text) is None
+
+
+def unbalanced(text: str) -> str | None:
+    """What does not pair up, said with the text before it ("the `(` after `\\langle` is never
+    closed"); None when braces, `\\left`/`\\right`, environments and brackets all pair up.
 
     `(` and `[` close with either `)` or `]`, for half-open intervals such as `(0, 1]`.
     """
-    stack: list[str] = []
+    stack: list[tuple[str, str, int]] = []
     tokens = [tok for tok in tokenize(text) if tok.kind != "space"]
     skip = False
     for token in tokens:
@@ -293,14 +299,24 @@ def balanced(text: str) -> bool:
         if token.kind == "char" and token.text in ("\\left", "\\right"):
             kind = closing = None
         if kind is not None and (token.kind == "command") == (kind in ("left", "begin")):
-            stack.append(kind)
+            stack.append((kind, token.text, token.start))
             skip = kind == "left"
         elif closing is not None and (token.kind == "command") == (closing in ("left", "begin")):
-            if not stack or stack[-1] != closing:
-                return False
+            if not stack:
+                return f"a `{token.text}`{_after(text, token.start)} closes nothing"
+            if stack[-1][0] != closing:
+                return f"a `{token.text}`{_after(text, token.start)} closes the `{stack[-1][1]}`{_after(text, stack[-1][2])}"
             stack.pop()
             skip = closing == "left"
-    return not stack
+    if stack:
+        return f"the `{stack[-1][1]}`{_after(text, stack[-1][2])} is never closed"
+    return None
+
+
+def _after(text: str, start: int) -> str:
+    """" after `…(bt)/a`": the few characters before a position, as a reader finds the place."""
+    before = " ".join(text[max(0, start - 14):start].split())
+    return f" after `{'…' if start > 14 else ''}{before}`" if before else " at the start"
 
 
 def _broken(fragment: Fragment, claims: list[Claim]) -> None:

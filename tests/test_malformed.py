@@ -189,3 +189,18 @@ def test_no_traceback_reaches_stderr_of_a_real_process(run_subprocess, write_not
     assert completed.stdout.splitlines()[-1].startswith("4 files, ")
     unchanged.check()
     assert not (files[0].parent / ".mathdoc_cache").exists()
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("$\\frac{d}{dx}(x + t)/a) = 1/a$", "a `)` after `…}{dx}(x + t)/a` closes nothing"),
+    ("$\\frac{d}{dx}(x^2 + 1 = 2x$", "the `(` after `\\frac{d}{dx}` is never closed"),
+    ("$\\frac{d}{dx}\\left( x^2 \\right] = 2x + \\{ y\\}}$", "a `}` after `…= 2x + \\{ y\\}` closes nothing"),
+    ("$\\frac{d}{dx}\\begin{bmatrix} x \\\\ x^2 \\end{pmatrix = 1$", "the `{` after `…x \\\\ x^2 \\end` is never closed"),
+], ids=["closes-nothing", "never-closed", "brace", "environment"])
+def test_unbalanced_brackets_are_named_with_the_text_before_them(text: str, said: str) -> None:
+    from mathdoc.api import check_text
+
+    findings = check_text(text + "\n\nFine: $\\frac{d}{dx}x^3 = 3x^2$.\n").findings
+    assert [(f.line, f.verdict.value) for f in findings] == [(1, "unchecked"), (3, "verified")]
+    assert findings[0].message.startswith("unbalanced brackets: ")
+    assert said in findings[0].message
