@@ -171,7 +171,7 @@ class Parser:
     def at_bar(self) -> bool:
         """Whether an evaluation bar (`|_{x=a}`, `\\mid_{x=a}`, `\\vert_{x=a}`) comes next."""
         token, following = self.peek(), self.peek(1)
-        return token is not None and (token.is_char("|") or token.is_command("\\mid", "\\vert")) and following is not None and following.is_char("_")
+        return token is not None and (token.is_char("|") or token.is_command("\\mid", "\\vert", "\\rvert")) and following is not None and following.is_char("_")
 
     def evaluation(self, left: t.Node) -> t.Node:
         """The bar applies to all that precedes it in its group: `\\frac{d}{dx}(x^2)\\big|_{x=2}` is the

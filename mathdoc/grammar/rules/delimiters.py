@@ -130,6 +130,12 @@ def left(parser: Parser, token: Token) -> t.Node:
         parser.tokens[parser.pos - 1 : parser.pos] = [opener, number]
     if opener.text not in _OPENERS:
         raise parser.fail(f"`\\left{opener.text}` is not a delimiter mathdoc knows", token=opener)
+    bar = _operator_before_bar(parser) if opener.text == "." else None
+    if bar is not None:
+        from .fractions import fraction
+
+        del parser.tokens[bar]  # `\\left.\\frac{d}{dt}\\right|_{t=1} t^3`: read as `\\frac{d}{dt}|_{t=1} t^3`
+        return fraction(parser, parser.next())
     found = items(parser, lambda tok: tok.is_command("\\right"))
     right = parser.peek()
     if right is None or not right.is_command("\\right"):
@@ -155,6 +161,31 @@ def left(parser: Parser, token: Token) -> t.Node:
     if opener.text in ("\\lfloor", "\\lceil"):
         raise parser.fail(f"`\\left{opener.text}` … is not evaluated", token=token)
     return _group_or_tuple(found, "[" if opener.text in ("[", "\\lbrack") else "(", span)
+
+
+def _operator_before_bar(parser: Parser) -> int | None:
+    """The index of the `\\right` when `\\left.` encloses only a derivative operator and a bar with
+    a point follows (`\\left.\\frac{d}{dt}\\right|_{t=1} t^3`): the operator acts on what comes
+    after the bar, at that point."""
+    from .fractions import is_operator_numerator
+
+    start = parser.pos
+    first = parser.peek()
+    if first is None or not first.is_command("\\frac"):
+        return None
+    try:
+        parser.next()
+        top = parser.group_tokens()
+        parser.group_tokens()
+        index = parser.pos
+        right, bar, under = parser.peek(), parser.peek(1), parser.peek(2)
+    finally:
+        parser.pos = start
+    if right is None or bar is None or under is None or not right.is_command("\\right"):
+        return None
+    if not (bar.is_char("|") or bar.is_command("\\vert", "\\rvert")) or not under.is_char("_"):
+        return None
+    return index if is_operator_numerator(top) else None
 
 
 def _single(parser: Parser, found: list[t.Node], token: Token) -> t.Node:

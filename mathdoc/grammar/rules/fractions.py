@@ -3,6 +3,7 @@
 | written | read as |
 |---|---|
 | `\\frac{d}{dx} e`, `\\frac{\\mathrm d}{\\mathrm d x} e` | derivative operator; its operand runs to the end of the term |
+| `\\frac{d}{dt}\\Big|_{t=0} e`, `\\left.\\frac{d}{dt}\\right|_{t=0} e` | the derivative of e, at t = 0 (the bar between the operator and its operand) |
 | `\\frac{dy}{dx}`, `\\frac{d^2y}{dx^2}`, `\\frac{\\partial^2 f}{\\partial x\\partial y}` | Leibniz form |
 | `\\frac{\\partial \\ell}{\\partial \\sigma^2}` (no order above) | by the variable σ²; twice by σ is another reading |
 | `\\frac{d(x^2)}{dx}`, `\\frac{\\partial (\\mathbf w+\\mathbf x)}{\\partial \\mathbf w}` | Leibniz form of an expression |
@@ -44,6 +45,8 @@ def fraction(parser: Parser, token: Token) -> t.Node:
         if operand:
             node = parser.sub_parse(operand, "derivative's numerator")
             return t.Derivative(marker, tuple(variables), node, "leibniz", span)
+        if parser.at_bar():
+            return _at_a_point(parser, marker, variables, token)
         if parser.at_end():
             raise parser.fail("a derivative operator with nothing to act on", "malformed-notation", token)
         body = parser.expression(TERM)
@@ -55,6 +58,27 @@ def fraction(parser: Parser, token: Token) -> t.Node:
     if _variation(numerator, denominator):
         raise parser.fail("a quotient of differences or variations (δ, Δ) is not evaluated", token=token)
     return t.Frac(numerator, denominator, span)
+
+
+def _at_a_point(parser: Parser, marker: str, variables: list[t.Node], token: Token) -> t.Node:
+    """`\\frac{d}{dt}\\Big|_{t=0} f(x + tu)`: the bar written between the operator and its operand
+    (a directional derivative as analysis notes write it) is the point of the derivative of what follows."""
+    from .delimiters import evaluation
+
+    parser.next()
+    bar = evaluation(parser, t.Number("0", (token.start, token.start)), token.start)
+    assert isinstance(bar, t.Evaluate)
+    if parser.at_end():
+        raise parser.fail("a derivative operator with nothing to act on", "malformed-notation", token)
+    body = parser.expression(TERM)
+    derivative = t.Derivative(marker, tuple(variables), body, "operator", (token.start, body.span[1]))
+    return t.Evaluate(derivative, bar.point, (token.start, parser.last_end()))
+
+
+def is_operator_numerator(tokens: list[Token]) -> bool:
+    """`d`, `\\partial`, `d^2`, `\\mathrm{d}`: the numerator of a derivative operator (nothing to act on in it)."""
+    marker, _order, operand = _numerator(tokens)
+    return bool(marker) and marker != "symbolic-order" and not operand
 
 
 def _power_of_one(tokens: list[Token]) -> bool:
