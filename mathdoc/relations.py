@@ -36,7 +36,9 @@ def on_a_curve(values: tuple[Value, Value], defs: Definitions, context: "_Contex
         if len(relation.free_symbols & difference.free_symbols) < 2 or relation.atoms(AppliedUndef):
             continue
         for symbol in sorted(relation.free_symbols & difference.free_symbols, key=lambda s: s.name):
-            if _vanishes_on(difference, relation, symbol):
+            if _vanishes_on(difference, relation, symbol) and not (_vanishes_on(left, relation, symbol) and _vanishes_on(right, relation, symbol)):
+                # both sides 0 on the curve (`\\frac{\\partial L}{\\partial \\lambda} = x + y - 10` under `x + y = 10`,
+                # where the partial is -(x + y - 10)): the curve makes them equal whatever the step computed
                 return LayoutResult("equal", "verified", f"equal on the curve stated earlier ({sympy.sstr(relation)} = 0)", "numeric")
     return None
 
