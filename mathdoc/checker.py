@@ -83,6 +83,14 @@ class _Plan:
     """The gradient convention declared apart from the Jacobian layout (`context.declared_gradient`)."""
 
 
+_DEFINING_VERB = re.compile(r"(?:\b(?:let|set|setting|define|defining|put|putting|substitute|substituting|write|writing|denote)|令|设|记)\s*[$\\(\[]*\s*$", re.IGNORECASE)
+
+
+def said_to_define(text: str, offset: int) -> bool:
+    """The words just before `offset` define what follows ("Let $u = x$", "令 $u = x$")."""
+    return _DEFINING_VERB.search(text[max(0, offset - 40):offset]) is not None
+
+
 def plan(source: Source, options: Options) -> _Plan:
     # Imported here: a run whose files are all in the whole-file cache never loads the parser.
     from .claims import recognise
@@ -93,6 +101,7 @@ def plan(source: Source, options: Options) -> _Plan:
     fragments = find_fragments(source)
     with spelling(spelled_names(fragment.text for fragment in fragments), function_names(fragment.text for fragment in fragments)):
         recognised = recognise(fragments)
+    recognised = replace(recognised, definitions=tuple(d for d in recognised.definitions if not d.identification or said_to_define(source.text, d.offset)))
     steps: list[_Step] = []
     sections = headings(source)
     offsets = tuple((claim.fragment.source_offset(claim.members[0].start), claim.names) for claim in recognised.claims)

@@ -46,6 +46,9 @@ class Definition:
     """For a definition read from a code chunk: its line of code (a reading of lower standing)."""
     shape: bool = False
     """A declaration `W \\in \\mathbb{R}^{K \\times m}`: `body` is the dimensions (`K \\times m`)."""
+    identification: bool = False
+    """Two plain letters, `x = y`: a definition only where the prose before it says so ("let", "set"
+    …, see `checker.said_to_define`); "at $x = y$" is a point where two variables meet."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,7 +353,10 @@ def _add_chain(fragment: Fragment, chain: Chain, claims: list[Claim], definition
         offset = fragment.source_offset(members[0].start)
     if not any(derivative) or chain.defining:
         if not any(derivative):
-            _definitions(fragment, members, offset, definitions)
+            if not chain.defining and _identifies_variables(members):
+                definitions.append(dataclasses.replace(_definition(fragment, members[0], members[1], offset), identification=True))
+            else:
+                _definitions(fragment, members, offset, definitions)
         elif len(members) == 2 and not derivative[0] and is_definition_head(members[0].node) and not isinstance(members[0].node, t.Apply):
             definitions.append(_definition(fragment, members[0], members[1], offset))  # `\\boldsymbol\\delta := \\frac{\\partial L}{\\partial \\mathbf z}`
         return
@@ -376,6 +382,14 @@ def _add_chain(fragment: Fragment, chain: Chain, claims: list[Claim], definition
             conventions=tuple(convention(n) for n in nodes),
         )
     )
+
+
+def _identifies_variables(members: list[TreeMember]) -> bool:
+    """`x = y` with two plain letters ("at $x = y$ the kernel is 1"): a point where two variables meet,
+    unless the prose says it defines (see `Definition.identification`)."""
+    return len(members) == 2 and all(
+        isinstance(m.node, t.Symbol) and m.node.sub is None and not m.node.primes and not m.node.accent for m in members
+    ) and key(members[0].node) != key(members[1].node)  # type: ignore[arg-type]
 
 
 def _definitions(fragment: Fragment, members: list[TreeMember], offset: int, definitions: list[Definition]) -> None:
