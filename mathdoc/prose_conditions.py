@@ -101,21 +101,29 @@ def _leading_text(text: str, start: int) -> str:
 
 
 def _states_symmetric(text: str, name: str) -> bool:
-    """A sentence that calls the matrix `name` symmetric, or says it equals its transpose."""
+    """A sentence that calls the matrix `name` symmetric, or says it equals its transpose, and no
+    later one that takes it general ("for a general $A$", "A 不要求对称": the latest word on it wins)."""
     letter = re.escape(name.replace("bold:", ""))
     transpose = r"\s*\^\s*\{?\s*(?:\\top|T|\\intercal|\\mathsf\{?T\}?)\s*\}?"
-    if re.search(rf"(?<![A-Za-z\\]){letter}\s*=\s*{letter}{transpose}|(?<![A-Za-z\\]){letter}{transpose}\s*=\s*{letter}(?![A-Za-z])", text):
-        return True
+    said = [m.start() for m in re.finditer(rf"(?<![A-Za-z\\]){letter}\s*=\s*{letter}{transpose}|(?<![A-Za-z\\]){letter}{transpose}\s*=\s*{letter}(?![A-Za-z])", text)]
     # the capital nearest the word, within 40 characters (`$A$ is symmetric`, `symmetric matrix $A$`;
     # in "C is square and A is symmetric" it is A)
     capitals = [(m.start(), m.group(0)) for m in _CAPITAL.finditer(_SETS.sub(lambda m: " " * len(m.group(0)), text))]  # not the R of `\\mathbb{R}^{n\\times n}`
-    for word in _STATED["symmetric"].finditer(text):
-        if _NOT_STATED.search(text[max(0, word.start() - 25):word.start()]):
-            continue  # "not necessarily symmetric", "wrong unless Y is symmetric": the matrix is not said to be symmetric
+    denied: list[int] = []
+    for word in list(_STATED["symmetric"].finditer(text)) + list(_GENERAL.finditer(text)):
         near = [(abs(at - word.start()), letter) for at, letter in capitals if abs(at - word.start()) <= 40]
-        if near and min(near)[1] == name.replace("bold:", ""):
-            return True
-    return False
+        if not near or min(near)[1] != name.replace("bold:", ""):
+            continue
+        general = _GENERAL.fullmatch(word.group(0)) is not None
+        if general or _NOT_STATED.search(text[max(0, word.start() - 25):word.start()]):
+            denied.append(word.start())  # "not necessarily symmetric", "for a general A": the matrix is not said to be symmetric
+        else:
+            said.append(word.start())
+    return bool(said) and max(said) > max(denied, default=-1)
+
+
+_GENERAL = re.compile(r"\b(?:general|arbitrary|any square)\b|一般|任意|不要求对称|不一定对称", re.IGNORECASE)
+"""Words by which the prose takes a matrix as not (necessarily) symmetric."""
 
 
 def outside_a_stated_range(source: Source, claim: Claim, point: "tuple[tuple[str, str], ...]") -> str | None:
