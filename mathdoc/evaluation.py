@@ -41,7 +41,40 @@ def _not_evaluated(exc: Exception) -> LayoutResult:
 
 def _decide(reading: Reading, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> tuple[LayoutResult, bool, Values]:
     """The result of one reading under one layout, over the sizes generic vectors need (and the
-    values compared, for explaining a difference)."""
+    values compared, for explaining a difference); a difference at a length that a sum without
+    bounds takes arbitrarily, beside size letters it may run to, is not a wrong step."""
+    result, used_layout, values = _decide_sizes(reading, defs, context, layout, seed, proof)
+    if result.status != "differs" or reading.sum_length:
+        return result, used_layout, values
+    untied = _untied_length(reading, defs, context, layout, seed, proof)
+    if untied is not None:
+        return LayoutResult("unchecked", "ambiguous", untied), used_layout, values
+    return result, used_layout, values
+
+
+def _untied_length(reading: Reading, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> str | None:
+    """Why a step that differs is not wrong: a sum in it without bounds may run to any of several
+    size letters (`\\sum_i` beside n and m) and the step holds when it runs to one of them, or to
+    a letter with a value or definition of its own (not tried); None when it differs at each."""
+    reading_defs = _reading_defs(reading, defs, context)
+    nodes = _sum_nodes(reading, reading_defs)
+    _, letters = _unbounded_lengths(nodes, reading_defs, _written_bounds(nodes))
+    if not letters:
+        return None
+    indices = sorted({n.index.name for n in nodes if isinstance(n, t.Sum) and n.upper is None and n.index is not None})
+    over = f" over {', '.join(indices)}" if indices else ""
+    shown = " or ".join(", ".join(f"`{name}`" for name in letters).rsplit(", ", 1))
+    start = f"a sum{over} has no written bounds and may run to {shown}, which the step or its definitions write"
+    for letter in letters:
+        if letter in reading_defs.symbols or letter in reading_defs.values or letter in reading_defs.functions:
+            return f"{start}; `{letter}` has a value of its own, and at a length mathdoc chose the sides differ, which does not show the step wrong"
+        if _decide_sizes(replace(reading, sum_length=letter), defs, context, layout, seed, proof)[0].status == "equal":
+            return f"{start}; the step holds when the sum runs to `{letter}`, not at every reading of its length"
+    return None
+
+
+def _decide_sizes(reading: Reading, defs: Definitions, context: _Context, layout: str, seed: str, proof: float) -> tuple[LayoutResult, bool, Values]:
+    """`_decide` over the sizes: with declared shapes, with free indices, else at generic lengths."""
     dimensions = _declared_dimensions(reading, defs)
     if dimensions:
         return _decide_shaped(reading, defs, context, layout, seed, proof, dimensions)
@@ -221,12 +254,7 @@ def _reached(reading: Reading, defs: Definitions) -> list[t.Node]:
 
 def _evaluator(reading: Reading, defs: Definitions, context: _Context, layout: str, n: int, all_generic: bool) -> Evaluator:
     """An evaluator set up for one reading (its flags) at one length of generic vectors."""
-    if reading.lower and context.supplemented is not None:
-        defs = context.supplemented
-    if reading.near_only and context.near is not None:
-        defs = context.near  # the whole reading without the far definitions (implicit functions included)
-    if reading.unbound:
-        defs = defs.without(reading.unbound)
+    defs = _reading_defs(reading, defs, context)
     evaluator = Evaluator(defs, layout, n, all_generic=all_generic, matrix_context=context.matrix_context)
     evaluator.applied_names = set(context.applied)
     evaluator.applied_arguments = applied_in_definitions(defs)
@@ -254,6 +282,17 @@ def _evaluator(reading: Reading, defs: Definitions, context: _Context, layout: s
         defined = set(defs.functions) | set(defs.symbols)
         evaluator.dependencies = {name: deps for name, deps in context.dependencies if name not in defined}
     return evaluator
+
+
+def _reading_defs(reading: Reading, defs: Definitions, context: _Context) -> Definitions:
+    """The definitions one reading is evaluated with."""
+    if reading.lower and context.supplemented is not None:
+        defs = context.supplemented
+    if reading.near_only and context.near is not None:
+        defs = context.near  # the whole reading without the far definitions (implicit functions included)
+    if reading.unbound:
+        defs = defs.without(reading.unbound)
+    return defs
 
 
 def _generic_sizes(reading: Reading, defs: Definitions) -> tuple[int, ...]:
@@ -357,11 +396,48 @@ def _written_zeros(reading: Reading) -> tuple[bool, bool]:
 
 
 def _sum_bounds(reading: Reading, defs: Definitions) -> frozenset[str]:
+    """The size letters that stand for the generic length: the upper bounds written on sums (the
+    n of `\\sum_{i=1}^n`), and the one size letter a sum without bounds is tied to (see
+    `_unbounded_lengths`)."""
+    nodes = _sum_nodes(reading, defs)
+    written = _written_bounds(nodes)
+    tied, _ = _unbounded_lengths(nodes, defs, written)
+    return written | tied | ({reading.sum_length} if reading.sum_length else set())
+
+
+def _sum_nodes(reading: Reading, defs: Definitions) -> list[t.Node]:
+    return t.walk(reading.lhs) + t.walk(reading.rhs) + through_definitions([reading.lhs, reading.rhs], defs, functions=True)
+
+
+def _written_bounds(nodes: "list[t.Node]") -> frozenset[str]:
     from .semantics.arrays import GENERIC_BOUNDS
 
-    nodes = t.walk(reading.lhs) + t.walk(reading.rhs) + through_definitions([reading.lhs, reading.rhs], defs, functions=True)
     return frozenset(n.upper.name for n in nodes if isinstance(n, t.Sum) and isinstance(n.upper, t.Symbol) and n.upper.sub is None
                      and not n.upper.font and n.upper.name in GENERIC_BOUNDS)
+
+
+def _unbounded_lengths(nodes: "list[t.Node]", defs: Definitions, written: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A sum without bounds (`\\sum_i x_i`) runs over the generic length; a size letter the step or
+    its definitions also write (the n of `\\mu = \\frac{1}{n}\\sum_i x_i`) is read as that length, as
+    with `\\sum_{i=1}^n`, else `\\mu` is no mean at the sizes tried. The letter tied (when there is one
+    plausible letter and no bound is written), and the size letters left untied (when the length
+    may be any of them, or one of them has a value or a definition of its own)."""
+    from .semantics.arrays import GENERIC_BOUNDS
+
+    if not any(isinstance(n, t.Sum) and n.upper is None for n in nodes):
+        return frozenset(), ()
+    symbols = [n for n in nodes if isinstance(n, t.Symbol)]
+    taken = {n.index.name for n in nodes if isinstance(n, t.Sum) and n.index is not None}
+    taken |= {n.sub.name for n in symbols if isinstance(n.sub, t.Symbol)}  # the k of `x_k` is an index
+    taken |= {key(s) for params, _ in defs.functions.values() for p in params for s in t.walk(p) if isinstance(s, t.Symbol)}
+    taken |= {d for shape in defs.shapes.values() for d in shape}  # declared dimensions are sized with the declared shapes
+    taken |= {key(v) for n in nodes if isinstance(n, t.Derivative) for v in n.variables if isinstance(v, t.Symbol)}  # `\\frac{d\\mu}{dn}`
+    letters = sorted({n.name for n in symbols if n.sub is None and not n.font and not n.accent and not n.primes
+                      and n.name in GENERIC_BOUNDS} - taken - written)
+    own = [name for name in letters if name in defs.symbols or name in defs.values or name in defs.functions]
+    if len(letters) == 1 and not written and not own:
+        return frozenset(letters), ()
+    return frozenset(), tuple(letters)
 
 
 def at_values(value: Value, point: "dict[str, Value]") -> Value:

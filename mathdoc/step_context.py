@@ -59,6 +59,9 @@ class Reading:
     unbound: tuple[str, ...] = ()
     """Symbols whose definitions are left out: unknowns of a relation stated after them (`y =
     \\arcsin x`, then `\\tan y = x`), the step then checked on that relation's curve; verifies only."""
+    sum_length: str = ""
+    """A sum without written bounds (`\\sum_i`) runs to this size letter, one of several the step
+    writes (`n`, `m`): each is tried (see `evaluation._decide`)."""
 
 
 @dataclass(frozen=True, slots=True)
