@@ -94,7 +94,7 @@ def said_to_define(text: str, offset: int) -> bool:
 def plan(source: Source, options: Options) -> _Plan:
     # Imported here: a run whose files are all in the whole-file cache never loads the parser.
     from .claims import recognise
-    from .context import After, declared_gradient, declared_layout, definitions_in_scope, headings
+    from .context import After, declared_gradient, declared_layout, definitions_in_scope, headings, matrix_notation
     from .fragments import find_fragments
     from .grammar.tokens import function_names, spelled_names, spelling
 
@@ -105,17 +105,20 @@ def plan(source: Source, options: Options) -> _Plan:
     steps: list[_Step] = []
     sections = headings(source)
     offsets = tuple((claim.fragment.source_offset(claim.members[0].start), claim.names) for claim in recognised.claims)
+    declaration = declared_layout(source, options.layout)
+    # a declared layout, or a transpose, makes plain `Wx` plausibly a matrix times a vector (see `plain_vectors`)
+    declared = matrix_notation((fragment.text for fragment in fragments), declaration)
     for claim in recognised.claims:
         if claim.problem:
             continue
         offset = claim.fragment.source_offset(claim.members[0].start)
         last = claim.members[-1]
         after = After(claim.fragment.source_offset(last.start + len(last.text)), source.text, offsets, offset)
-        scope = definitions_in_scope(recognised.definitions, offset, claim.names, claim.applied, sections, after)
+        scope = definitions_in_scope(recognised.definitions, offset, claim.names, claim.applied, sections, after) + declared
         for number in range(1, len(claim.members)):
             lhs, rhs = claim.members[number - 1].text, claim.members[number].text
             steps.append(_Step(claim, number, (lhs, rhs, scope)))
-    return _Plan(source, recognised, declared_layout(source, options.layout), steps, options.timeout, declared_gradient(source))
+    return _Plan(source, recognised, declaration, steps, options.timeout, declared_gradient(source))
 
 
 def _check_in_worker(lhs: str, rhs: str, scope: tuple[tuple[str, str, str], ...], proof_seconds: float) -> object:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .claims import Definition
@@ -414,6 +415,23 @@ def _point(definition: Definition, offset: int, after: "After | None") -> str | 
     if any(definition.offset < other < offset for other, _ in after.claims):
         return None  # another claim between: the value was for that one
     return POINT
+
+
+MATRIX_NOTATION = "matrix notation"
+"""An entry with this distance field (empty head; the body says why: the declared layout, or
+"transpose") says the document is one of matrices and vectors: it declares a layout, or writes a
+transpose somewhere.  Plain `Wx` may then be a matrix times a vector (see `plain_vectors`, which
+mirrors it); in a note without either it is read as scalars only."""
+_TRANSPOSE = re.compile(r"\^\s*(?:\{\s*)?(?:\\top|\\intercal|\\mathsf\{T\}|\\mathrm\{T\}|T(?![A-Za-z]))")
+
+
+def matrix_notation(texts: Iterable[str], declaration: LayoutDeclaration | None) -> "tuple[tuple[str, str, str], ...]":
+    """The `MATRIX_NOTATION` entry for the document's math `texts`, or none."""
+    if declaration is not None:
+        return (("", declaration.layout, MATRIX_NOTATION),)
+    if any(_TRANSPOSE.search(text) for text in texts):
+        return (("", "transpose", MATRIX_NOTATION),)
+    return ()
 
 
 LOCAL = "local"

@@ -12,6 +12,7 @@ import re
 
 from .grammar import parse, tree as t
 from .outcome import LayoutResult, StepResult
+from .plain_vectors import combine, split_marker, transposes_a_letter, vector_letters, vector_task
 from .semantics import Definitions
 from .grammar.sexpr import sexpr
 from .semantics.calculus import tuple_jacobian
@@ -36,6 +37,7 @@ _SPELLED_HEAD = re.compile(r"[A-Za-z]+[0-9]+")
 
 
 def check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", proof_seconds: float = 5.0) -> StepResult:
+    declared, definitions = split_marker(definitions)
     try:
         # names of several letters the step or its definitions differentiate by (`\\partial z2`) are one name throughout
         texts = [lhs, rhs] + [text for entry in definitions for text in entry[:2]]
@@ -43,7 +45,13 @@ def check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", p
         heads = {entry[0].strip() for entry in definitions if _SPELLED_HEAD.fullmatch(entry[0].strip())}
         names = tuple(sorted(set(spelled_names(texts)) | heads, key=lambda r: (-len(r), r)))
         with spelling(names, function_names(f"{entry[0]} = {entry[1]}" for entry in definitions)):
-            return _check_step(lhs, rhs, definitions, proof_seconds)
+            scalar = _check_step(lhs, rhs, definitions, proof_seconds)
+            letters = vector_letters(lhs, rhs, definitions, declared)
+            if not letters:
+                return scalar
+            # `k = Wx`: W a matrix and x, k vectors is a reading too (see `plain_vectors`)
+            vector = _check_step(*vector_task(lhs, rhs, definitions, letters), proof_seconds)
+            return combine(scalar, vector, letters, scalars_plausible=not transposes_a_letter(lhs, rhs, definitions, letters))
     except RecursionError:
         # Definitions that refer to each other through SymPy's own recursion, or a huge expression.
         result = LayoutResult("unchecked", "unparsed", "the expression, with the definitions it uses, is nested too deeply to evaluate")
