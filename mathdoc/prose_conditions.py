@@ -38,7 +38,9 @@ def stated_conditions(source: Source, claim: Claim, result: LayoutResult) -> Lay
     last = claim.members[-1]
     # the paragraphs before the claim, and the claim itself (`= 2\\mathbf x^\\top A \\quad \\text{if } A = A^\\top`)
     claim_end = claim.fragment.source_offset(last.start + len(last.text))
-    paragraph = _leading_text(source.text, start) + source.text[start:claim_end + 80]
+    after = source.text[claim_end:claim_end + 80]
+    after = after[:after.find("\n\n")] if "\n\n" in after else after  # not the next paragraph's "for a general A"
+    paragraph = _leading_text(source.text, start) + source.text[start:claim_end] + after
     from .constant_ranges import DOMAIN, KIND as RANGE, stated_range  # here: a warm run never loads the grammar
 
     if kind == DOMAIN:  # `\\frac{d}{dx}\\sqrt{x^2} = 1` "for x > 0", or `= 1, \\quad x > 0`
