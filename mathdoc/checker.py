@@ -83,12 +83,12 @@ class _Plan:
     """The gradient convention declared apart from the Jacobian layout (`context.declared_gradient`)."""
 
 
-_DEFINING_VERB = re.compile(r"(?:\b(?:let|set|setting|define|defining|put|putting|substitute|substituting|write|writing|denote)|令|设|记)\s*[$\\(\[]*\s*$", re.IGNORECASE)
+_POINT_WORD = re.compile(r"(?:\b(?:at|when|whenever|if|on|along|for)|当|若|在)\s*[$\\(\[]*\s*$", re.IGNORECASE)
 
 
-def said_to_define(text: str, offset: int) -> bool:
-    """The words just before `offset` define what follows ("Let $u = x$", "令 $u = x$")."""
-    return _DEFINING_VERB.search(text[max(0, offset - 40):offset]) is not None
+def stated_as_point(text: str, offset: int) -> bool:
+    """The word just before `offset` makes what follows a point ("at $x = y$", "when", 当)."""
+    return _POINT_WORD.search(text[max(0, offset - 40):offset]) is not None
 
 
 def plan(source: Source, options: Options) -> _Plan:
@@ -101,7 +101,7 @@ def plan(source: Source, options: Options) -> _Plan:
     fragments = find_fragments(source)
     with spelling(spelled_names(fragment.text for fragment in fragments), function_names(fragment.text for fragment in fragments)):
         recognised = recognise(fragments)
-    recognised = replace(recognised, definitions=tuple(d for d in recognised.definitions if not d.identification or said_to_define(source.text, d.offset)))
+    recognised = replace(recognised, definitions=tuple(d for d in recognised.definitions if not (d.identification and stated_as_point(source.text, d.offset))))
     steps: list[_Step] = []
     sections = headings(source)
     offsets = tuple((claim.fragment.source_offset(claim.members[0].start), claim.names) for claim in recognised.claims)

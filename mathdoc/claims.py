@@ -47,8 +47,8 @@ class Definition:
     shape: bool = False
     """A declaration `W \\in \\mathbb{R}^{K \\times m}`: `body` is the dimensions (`K \\times m`)."""
     identification: bool = False
-    """Two plain letters, `x = y`: a definition only where the prose before it says so ("let", "set"
-    …, see `checker.said_to_define`); "at $x = y$" is a point where two variables meet."""
+    """Two plain letters, `x = y`: a definition ("the shear $u = x$, $v = y + x^2$"), except where the
+    word before it makes it a point where two variables meet ("at $x = y$", see `checker.stated_as_point`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,8 +385,8 @@ def _add_chain(fragment: Fragment, chain: Chain, claims: list[Claim], definition
 
 
 def _identifies_variables(members: list[TreeMember]) -> bool:
-    """`x = y` with two plain letters ("at $x = y$ the kernel is 1"): a point where two variables meet,
-    unless the prose says it defines (see `Definition.identification`)."""
+    """`x = y` with two plain letters: a definition, or a point where two variables meet ("at $x = y$
+    the kernel is 1"), as the word before it says (see `Definition.identification`)."""
     return len(members) == 2 and all(
         isinstance(m.node, t.Symbol) and m.node.sub is None and not m.node.primes and not m.node.accent for m in members
     ) and key(members[0].node) != key(members[1].node)  # type: ignore[arg-type]

@@ -59,7 +59,7 @@ def stated_conditions(source: Source, claim: Claim, result: LayoutResult) -> Lay
             return replace(result, status="equal", code="verified", message=f"holds for {formula}, as the prose states")
         return replace(result, status="differs", code="wrong-derivative", point=None, expected=None,
                        message=f"it does not hold for {formula}, the range the prose states (it fails at {fails}; it holds for other values)")
-    if kind == "symmetric" and _states_symmetric(paragraph, name):
+    if kind == "symmetric" and _states_symmetric(paragraph, name, len(paragraph) - len(after) - (claim_end - start)):
         return replace(result, status="equal", code="verified", message=f"holds for a symmetric `{name}`, as the prose states")
     if kind == "probabilities" and _STATED["probabilities"].search(paragraph):
         return replace(result, status="equal", code="verified", message=f"holds for entries of `{name}` that sum to 1, as the prose states")
@@ -102,7 +102,7 @@ def _leading_text(text: str, start: int) -> str:
     return leading[headings[-1].end():] if headings else leading
 
 
-def _states_symmetric(text: str, name: str) -> bool:
+def _states_symmetric(text: str, name: str, claim_at: int) -> bool:
     """A sentence that calls the matrix `name` symmetric, or says it equals its transpose, and no
     later one that takes it general ("for a general $A$", "A 不要求对称": the latest word on it wins)."""
     letter = re.escape(name.replace("bold:", ""))
@@ -119,11 +119,12 @@ def _states_symmetric(text: str, name: str) -> bool:
         general = _GENERAL.fullmatch(word.group(0)) is not None
         if general or _NOT_STATED.search(text[max(0, word.start() - 25):word.start()]):
             denied.append(word.start())  # "not necessarily symmetric", "for a general A": the matrix is not said to be symmetric
-        else:
-            said.append(word.start())
+        elif not (_CONDITIONAL.search(text[max(0, word.start() - 25):word.start()]) and _SENTENCE_END.search(text, word.start(), claim_at)):
+            said.append(word.start())  # "when A is symmetric, it reduces to 2Ax." speaks of its own sentence only
     return bool(said) and max(said) > max(denied, default=-1)
 
 
+_CONDITIONAL = re.compile(r"\b(?:when|whenever|if)\b|当|若|如果", re.IGNORECASE)
 _GENERAL = re.compile(r"\b(?:general|arbitrary|any square)\b|一般|任意|不要求对称|不一定对称", re.IGNORECASE)
 """Words by which the prose takes a matrix as not (necessarily) symmetric."""
 
