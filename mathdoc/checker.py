@@ -83,7 +83,8 @@ class _Plan:
     """The gradient convention declared apart from the Jacobian layout (`context.declared_gradient`)."""
 
 
-_POINT_WORD = re.compile(r"(?:\b(?:at|when|whenever|if|on|along|for)|当|若|在)\s*[$\\(\[]*\s*$", re.IGNORECASE)
+_POINT_WORD = re.compile(r"(?:\b(?:at|when|whenever|if|on|along|for)|当|若|在)\s*(?:[$\\(\[]|:math:`)*\s*$", re.IGNORECASE)
+"""A word that makes the math after it a point, before its opening delimiter (`$`, `\\(`, `:math:`)."""
 
 
 def stated_as_point(text: str, offset: int) -> bool:

@@ -112,3 +112,12 @@ def test_any_text_gives_fragments_made_of_the_files_characters(text: str) -> Non
     for fragment in found:
         for index, char in enumerate(fragment.text):
             assert char == "\n" or text[fragment.source_offset(index)] == char
+
+
+def test_a_point_stated_with_the_math_role_is_not_a_definition() -> None:
+    """"At :math:`x = y`" is a point where x and y meet, as "At $x = y$" is: x stays a variable."""
+    from mathdoc.api import check_text
+
+    text = "At :math:`x = y` the kernel equals one.\n\nThen :math:`\\frac{\\partial}{\\partial y}(x - y)^2 = 5(x - y)`.\n"
+    (finding,) = check_text(text, path="notes.rst", kind="rst").findings
+    assert (finding.line, finding.verdict.value, finding.code) == (3, "wrong", "wrong-derivative")
