@@ -83,26 +83,18 @@ class _Plan:
     """The gradient convention declared apart from the Jacobian layout (`context.declared_gradient`)."""
 
 
-_POINT_WORD = re.compile(r"(?:\b(?:at|when|whenever|if|on|along|for)|当|若|在)\s*(?:[$\\(\[]|:math:`)*\s*$", re.IGNORECASE)
-"""A word that makes the math after it a point, before its opening delimiter (`$`, `\\(`, `:math:`)."""
-
-
-def stated_as_point(text: str, offset: int) -> bool:
-    """The word just before `offset` makes what follows a point ("at $x = y$", "when", 当)."""
-    return _POINT_WORD.search(text[max(0, offset - 40):offset]) is not None
-
-
 def plan(source: Source, options: Options) -> _Plan:
     # Imported here: a run whose files are all in the whole-file cache never loads the parser.
     from .claims import recognise
-    from .context import After, declared_gradient, declared_layout, definitions_in_scope, headings, matrix_notation
+    from .context import CONDITION, After, declared_gradient, declared_layout, definitions_in_scope, headings, matrix_notation
     from .fragments import find_fragments
+    from .prose_definitions import read_in_prose, stated_condition
     from .grammar.tokens import function_names, spelled_names, spelling
 
     fragments = find_fragments(source)
     with spelling(spelled_names(fragment.text for fragment in fragments), function_names(fragment.text for fragment in fragments)):
         recognised = recognise(fragments)
-    recognised = replace(recognised, definitions=tuple(d for d in recognised.definitions if not (d.identification and stated_as_point(source.text, d.offset))))
+    recognised = replace(recognised, definitions=read_in_prose(source.text, recognised.definitions))
     steps: list[_Step] = []
     sections = headings(source)
     offsets = tuple((claim.fragment.source_offset(claim.members[0].start), claim.names) for claim in recognised.claims)
@@ -116,6 +108,8 @@ def plan(source: Source, options: Options) -> _Plan:
         last = claim.members[-1]
         after = After(claim.fragment.source_offset(last.start + len(last.text)), source.text, offsets, offset)
         scope = definitions_in_scope(recognised.definitions, offset, claim.names, claim.applied, sections, after) + declared
+        condition = stated_condition(source.text, offset, after.end)  # `= 2r` "for $|r| < c$": checked inside that region
+        scope += (("", condition, CONDITION),) if condition else ()
         for number in range(1, len(claim.members)):
             lhs, rhs = claim.members[number - 1].text, claim.members[number].text
             steps.append(_Step(claim, number, (lhs, rhs, scope)))

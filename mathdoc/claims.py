@@ -48,7 +48,10 @@ class Definition:
     """A declaration `W \\in \\mathbb{R}^{K \\times m}`: `body` is the dimensions (`K \\times m`)."""
     identification: bool = False
     """Two plain letters, `x = y`: a definition ("the shear $u = x$, $v = y + x^2$"), except where the
-    word before it makes it a point where two variables meet ("at $x = y$", see `checker.stated_as_point`)."""
+    word before it makes it a point where two variables meet ("at $x = y$", see `prose_definitions`)."""
+    end: int = 0
+    """Source offset where the body ends (0 where not known): the prose after it may state the
+    condition under which the definition holds ("… when $|r| \\le \\delta$")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -436,4 +439,5 @@ def _definition(fragment: Fragment, head: TreeMember, body: TreeMember, offset: 
         uses=names_in(body.node),
         function=function,
         equality=(names_in(node) | names_in(body.node)) if equation else (names_in(node) if not name else frozenset()),
+        end=fragment.source_offset(body.end),
     )

@@ -417,6 +417,11 @@ def _point(definition: Definition, offset: int, after: "After | None") -> str | 
     return POINT
 
 
+CONDITION = "condition"
+"""The distance field of the condition the text states for the claim, beside it (`= 2r` "for $|r|
+< c$", `\\quad \\text{for } x > 0`): the step is checked only where the condition holds."""
+
+
 MATRIX_NOTATION = "matrix notation"
 """An entry with this distance field (empty head; the body says why: the declared layout, or
 "transpose") says the document is one of matrices and vectors: it declares a layout, or writes a

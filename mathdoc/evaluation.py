@@ -373,7 +373,24 @@ def _values(evaluator: Evaluator, reading: Reading, defs: Definitions) -> tuple[
         given = dict(reading.point_values)
         point = {name: evaluator.value(given[name] if name in given else defs.values[name]) for name in reading.at_point}
         left, right = at_values(left, point), at_values(right, point)
+    if defs.condition is not None:
+        left, right = _where(evaluator, defs.condition, left, right)
     return left, right
+
+
+def _where(evaluator: Evaluator, condition: t.Condition, left: Value, right: Value) -> tuple[Value, Value]:
+    """Both sides only where the condition the text states holds (`= 2r` "for $|r| < c$"): NaN
+    elsewhere, so that no point outside it is used.  A condition on a matrix, or one that cannot
+    be evaluated, is not applied."""
+    if isinstance(left, sympy.MatrixBase) or isinstance(right, sympy.MatrixBase):
+        return left, right
+    try:
+        holds = evaluator.condition(condition)
+    except (Unchecked, *_EVALUATION_ERRORS):
+        return left, right
+    if holds is sympy.true or holds is sympy.false or not isinstance(holds, sympy.Basic):
+        return left, right
+    return sympy.Piecewise((left, holds), (sympy.nan, True)), sympy.Piecewise((right, holds), (sympy.nan, True))
 
 
 def _written_zeros(reading: Reading) -> tuple[bool, bool]:

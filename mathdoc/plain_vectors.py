@@ -24,7 +24,7 @@ from .outcome import LayoutResult, StepResult
 MATRIX_NOTATION = "matrix notation"
 """Mirrors `context.MATRIX_NOTATION`: an entry saying the document declares a layout or writes a
 transpose somewhere; `check_step` takes it out of the definitions."""
-_NOT_MATH = ("shape", "tuple point", "local")
+_NOT_MATH = ("shape", "tuple point", "local", "condition")
 """Distance fields of entries whose texts are not expressions in the document's letters."""
 
 

@@ -44,8 +44,7 @@ def stated_conditions(source: Source, claim: Claim, result: LayoutResult) -> Lay
     from .constant_ranges import DOMAIN, KIND as RANGE, stated_range  # here: a warm run never loads the grammar
 
     if kind == DOMAIN:  # `\\frac{d}{dx}\\sqrt{x^2} = 1` "for x > 0", or `= 1, \\quad x > 0`
-        near = paragraph[max(0, len(paragraph) - (claim_end - start) - 80 - 300):]  # the variable's range: stated close by
-        stated = stated_range(near, result.condition or "")
+        stated = stated_range(_sentence(source, claim, across_a_break=True), result.condition or "")  # the variable's range: in the claim's sentence
         if stated is not None and stated[1] is None:
             return replace(result, status="equal", code="verified", message=f"holds for {stated[0]}, as the text states")
         return result
@@ -71,16 +70,19 @@ def stated_conditions(source: Source, claim: Claim, result: LayoutResult) -> Lay
 
 
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|[。！？；]|\n\s*\n")
+_SENTENCE_END_NOT_A_BREAK = re.compile(r"[.!?;](?:\s|$)|[。！？；]|^#{1,6}\s.*$|\\(?:sub)*section\*?\{.*$", re.MULTILINE)
 _DISPLAY_THEN_SENTENCE = re.compile(r"(?:\$\$|\\\]|\\end\{[A-Za-z*]+\})\s*(?=[A-Z])")
 
 
-def _sentence(source: Source, claim: Claim) -> str:
-    """The claim's own sentence (within 300 characters either side of it)."""
+def _sentence(source: Source, claim: Claim, across_a_break: bool = False) -> str:
+    """The claim's own sentence (within 300 characters either side of it); with `across_a_break`,
+    also where it begins before a blank line ("For $x > 0$,", a blank line, the display)."""
     start = claim.fragment.source_offset(claim.members[0].start)
     last = claim.members[-1]
     end = claim.fragment.source_offset(last.start + len(last.text))
     before = source.text[max(0, start - 300):start]
-    cut = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
+    ends = _SENTENCE_END if not across_a_break else _SENTENCE_END_NOT_A_BREAK
+    cut = max((m.end() for m in ends.finditer(before)), default=0)
     after = source.text[end:end + 300]
     stop = next((m.start() for m in _SENTENCE_END.finditer(after)), len(after))
     closed = _DISPLAY_THEN_SENTENCE.search(after)  # `\\]`, then "The exponential linear unit …": another sentence

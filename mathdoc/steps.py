@@ -17,7 +17,7 @@ from .semantics import Definitions
 from .grammar.sexpr import sexpr
 from .semantics.calculus import tuple_jacobian
 from .semantics.points import COORDINATES
-from .semantics.env import applications, through_definitions
+from .semantics.env import CONDITION, applications, through_definitions
 from .grammar.differentials import as_partials, differential_of
 from .grammar.names import key
 from .grammar.tokens import function_names, spelled_names, spelling
@@ -37,6 +37,25 @@ _SPELLED_HEAD = re.compile(r"[A-Za-z]+[0-9]+")
 
 
 def check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", proof_seconds: float = 5.0) -> StepResult:
+    result = _check_any_step(lhs, rhs, definitions, proof_seconds)
+    condition = next((entry[1] for entry in definitions if len(entry) > 2 and entry[2] == CONDITION), None)
+    if condition is None or Definitions.from_pairs(((" ", condition, CONDITION),)).condition is None:
+        return result
+    return replace(result, by_layout=tuple((layout, _under_condition(r, condition)) for layout, r in result.by_layout))
+
+
+def _under_condition(result: LayoutResult, condition: str) -> LayoutResult:
+    """The message says the step was compared only where the condition the text states holds."""
+    if result.status == "equal":
+        return replace(result, message=f"{result.message}, where `{condition}`, as the text states")
+    if result.status == "differs" and result.point is not None:
+        return replace(result, message=f"{result.message} where `{condition}`, the condition the text states")
+    if result.status == "unchecked" and result.message.startswith("the sides could not be evaluated at any point"):
+        return replace(result, message=f"the sides could not be evaluated at any point where `{condition}`, the condition the text states")
+    return result
+
+
+def _check_any_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", proof_seconds: float) -> StepResult:
     declared, definitions = split_marker(definitions)
     try:
         # names of several letters the step or its definitions differentiate by (`\\partial z2`) are one name throughout

@@ -69,7 +69,7 @@ def compare(left: Value, right: Value, seed_text: str, proof_seconds: float, tra
         return LayoutResult(
             "differs", "wrong-derivative",
             f"the two sides differ{where}",
-            expected=_expected_latex(left),
+            expected=_expected_latex(_inside(left, point)),
             point=tuple((s.name, _show(v)) for s, v in point.items()),
             lhs_value=lhs_value, rhs_value=rhs_value,
         )
@@ -332,6 +332,19 @@ def _settled_nonzero(value: sympy.Expr | None) -> bool:
     if value is None or value == 0:
         return False
     return bool(value.is_Rational) or getattr(value, "_prec", 0) >= 100
+
+
+def _inside(value: Value, point: dict) -> Value:
+    """A value restricted to a stated condition (`Piecewise((v, cond), (nan, True))`, see
+    `evaluation._where`) as it is at `point`: v, and of a value by cases the case that holds there."""
+    if not (isinstance(value, sympy.Piecewise) and len(value.args) == 2 and value.args[1].expr is sympy.nan):
+        return value
+    inner = value.args[0].expr
+    if isinstance(inner, sympy.Piecewise):
+        for piece in inner.args:
+            if piece.cond is sympy.true or bool(piece.cond.xreplace(point)) is True:
+                return piece.expr
+    return inner
 
 
 def _expected_latex(value: Value) -> str:

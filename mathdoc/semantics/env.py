@@ -26,6 +26,8 @@ LOCAL = "local"
 """Mirrors `context.LOCAL`: the prose takes derivatives as local partials."""
 REBOUND = "rebound"
 """Mirrors `context.REBOUND`: a symbol defined before a relation that mentions it."""
+CONDITION = "condition"
+"""Mirrors `context.CONDITION`: the condition the text states for the claim (`for $|r| < c$`)."""
 TUPLE_POINT = "tuple point"
 """Mirrors `context.TUPLE_POINT`: a point stated as a tuple in the claim's paragraph (`at $(3, 4)$`)."""
 
@@ -64,6 +66,9 @@ class Definitions:
     """name -> (rows, columns) as declared (`W \\in \\mathbb{R}^{K \\times m}`: ("K", "m"); a vector: ("n", "1"))."""
     rebound: tuple[str, ...] = ()
     """Symbols defined before a relation that mentions them (see `context.REBOUND`)."""
+    condition: "t.Condition | None" = None
+    """The condition the text states for the claim (see `context.CONDITION`): the step is compared
+    only where it holds."""
     lower: dict[str, str] = field(default_factory=dict)
     """name -> where its definition comes from, for definitions of lower standing added by
     `supplemented` (a code chunk, or `u = 1 + \\sin x` read as the function u(x))."""
@@ -92,6 +97,9 @@ class Definitions:
                 continue
             if len(entry) > 2 and entry[2] == REBOUND:
                 defs.rebound += (key(parse(head_text)),)
+                continue
+            if len(entry) > 2 and entry[2] == CONDITION:
+                defs.condition = _condition(entry[1])
                 continue
             if len(entry) > 2 and entry[2] == TUPLE_POINT:
                 stated, names = parse(entry[1]), parse(entry[0]) if entry[0] else None
@@ -360,3 +368,14 @@ def applied_in_definitions(defs: Definitions) -> dict[str, tuple[t.Node, ...]]:
                 clashes.add(name)
             found.setdefault(name, node.args)
     return {name: args for name, args in found.items() if name not in clashes}
+
+
+def _condition(text: str) -> "t.Condition | None":
+    """`|r| < c` read as the grammar reads a case's condition; None when it is not a relation it reads."""
+    try:
+        node = parse(f"\\begin{{cases}} 0 & {text} \\end{{cases}}")
+    except Exception:  # a condition the grammar cannot read is not applied
+        return None
+    if isinstance(node, t.Cases) and len(node.conditions) == 1 and isinstance(node.conditions[0], t.Condition):
+        return node.conditions[0]
+    return None
