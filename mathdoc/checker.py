@@ -235,7 +235,7 @@ def _report(p: _Plan, results: list[TaskResult]) -> FileReport:
             findings.append(_finding(source, claim, 1, Verdict.UNCHECKED, "unparsed", claim.problem, None))
             continue
         for step, result in by_claim.get(claim.index, []):
-            if _gradient_step(step):
+            if _gradient_step(step, declared=p.gradient is not None):
                 # a step oriented only by `\\nabla`: held to the document's gradient convention,
                 # which may differ from its Jacobian layout (numerator Jacobians, column gradients)
                 finding, inferred = _judge(source, step, result, gradient, p.timeout, gradients=True)
@@ -256,10 +256,14 @@ def _report(p: _Plan, results: list[TaskResult]) -> FileReport:
     return FileReport(path=source.path, layout=layout, findings=kept, notices=source.notices + unused, source=source)
 
 
-def _gradient_step(step: _Step) -> bool:
-    """Both members of the step are oriented by gradients only (see `Claim.conventions`)."""
+def _gradient_step(step: _Step, declared: bool = False) -> bool:
+    """Both members of the step are oriented by gradients only (see `Claim.conventions`): a
+    `\\nabla`, or, where the document declares its gradient convention (`declared`), the derivative
+    of a scalar by a vector or matrix (`\\frac{\\partial L}{\\partial W}`)."""
     kinds = set(step.claim.conventions[step.number - 1 : step.number + 1])
-    return "gradient" in kinds and "jacobian" not in kinds
+    if "jacobian" in kinds:
+        return False
+    return "gradient" in kinds or (declared and "scalar by array" in kinds)
 
 
 def _judge(source: Source, step: _Step, result: TaskResult, declaration: LayoutDeclaration | None, timeout: float, gradients: bool = False) -> tuple[Finding, LayoutDeclaration | None]:
@@ -319,8 +323,10 @@ def _judge(source: Source, step: _Step, result: TaskResult, declaration: LayoutD
             stated = outside_a_stated_range(source, claim, mine.point)
             if stated is not None:  # `\\frac{d}{dz}\\max(\\alpha z, z) = \\alpha` "whenever $z < 0$"
                 return _finding(source, claim, number, Verdict.UNCHECKED, "domain", f"{message} at a point outside the range the text states ({stated}); it is not checked inside that range", mine), inferred
-        if mine.expected:
+        if mine.expected and len(mine.expected) <= _SHOWN_EXPECTED:
             message += f"; expected {mine.expected}"
+        elif mine.expected:
+            message += f"; the expected value is too long to show here ({len(mine.expected)} characters; it is in the JSON report)"
         if mine.point is not None:
             point = ", ".join(f"{_shown(k)} = {v}" for k, v in mine.point)
             message += f" (at {point}: left {mine.lhs_value}, right {mine.rhs_value})" if point else f" (left {mine.lhs_value}, right {mine.rhs_value})"
@@ -331,6 +337,8 @@ def _judge(source: Source, step: _Step, result: TaskResult, declaration: LayoutD
     return _finding(source, claim, number, Verdict.UNCHECKED, mine.code or "unparsed", mine.message, mine), inferred
 
 
+_SHOWN_EXPECTED = 600
+"""Characters: a longer expected value (a matrix of long entries) is left to the JSON report's `expected` field."""
 _ACCENTED = re.compile(r"(?<![\\A-Za-z])(dot|ddot|hat|bar|tilde|vec|check|breve)\{")
 
 

@@ -102,11 +102,27 @@ def convention(node: t.Node) -> str:
     """Which convention orients the value of `node` (see `Claim.conventions`)."""
     found = ""
     for sub in t.walk(node):
-        if isinstance(sub, t.Derivative) and any(_vector_name(v) for v in sub.variables):
+        if isinstance(sub, t.Derivative) and any(_vector_name(v) or _matrix_letter(v) for v in sub.variables) and _scalar_operand(sub.operand):
+            found = "scalar by array"  # `\frac{\partial L}{\partial \mathbf w}`, `\frac{\partial L}{\partial W}`: a gradient, by a declared convention
+        elif isinstance(sub, t.Derivative) and any(_vector_name(v) for v in sub.variables):
             return "jacobian"
         if isinstance(sub, t.Gradient) and sub.kind == "grad" and sub.order == 1:
             found = "gradient"
     return found
+
+
+def _matrix_letter(node: t.Node) -> bool:
+    return isinstance(node, t.Symbol) and not node.font and not node.accent and len(node.name) == 1 and node.name.isupper() and node.name != "I"
+
+
+def _scalar_operand(node: "t.Node | None") -> bool:
+    """A plain name or an application (`L`, `f(\\mathbf x)`, `\\ell`): the operand of a gradient.
+    A bold name, a matrix or an expression in them is a vector's Jacobian."""
+    if node is None:
+        return False
+    if isinstance(node, t.Apply):
+        node = node.head
+    return isinstance(node, t.Symbol) and node.font != "bold" and not node.primes
 
 
 def _vector_name(node: t.Node) -> bool:

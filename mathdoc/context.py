@@ -39,7 +39,10 @@ def declared_layout(source: Source, configured: str | None = None) -> LayoutDecl
 
 
 _GRADIENT_DIRECTIVE = re.compile(r"(?:<!--|%|\.\.)\s*mathdoc:\s*gradient\s*=\s*(row|column)\b", re.IGNORECASE)
-_GRADIENT_PROSE = re.compile(r"\bgradients?\s*(?:,[^,.;]{1,40},\s*)?(?:is|are)\s+(?:(?:always|written|taken)\s+)?(?:an?\s+|as\s+)?(row|column)\s+vectors?|梯度(?:是|为|写成)(行|列)向量", re.IGNORECASE)
+_GRADIENT_PROSE = re.compile(r"\bgradients?\s*(?:,[^,.;]{1,40},\s*)?(?:is|are)\s+(?:(?:always|written|taken)\s+)?(?:an?\s+|as\s+)?(row|column)\s+vectors?|梯度(?:是|为|写成)(行|列)向量"
+                            r"|\bgradients?\b[^.;:]{0,80}?\b(?:has|have|takes?|is of) the same shape as\b|梯度[^。；]{0,40}?(?:形状相同|同形)", re.IGNORECASE)
+"""The sentences that declare the gradient convention: "gradients are column vectors", or "the
+gradient … has the same shape as" the variable (a column for a column vector: the denominator result)."""
 GRADIENT_LAYOUTS = {"row": "numerator", "column": "denominator"}
 """A gradient written as a row is the numerator-layout result of a scalar's derivative; as a column, the denominator-layout one."""
 

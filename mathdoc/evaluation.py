@@ -86,21 +86,31 @@ def _decide_sizes(reading: Reading, defs: Definitions, context: _Context, layout
     used_layout = False
     fitted = False  # the shapes fit at the generic length 3, with the document's definitions
     swept = False  # the sizes of the generic length are set (after the first try, at 3)
+    mismatch: tuple[str, set[str]] | None = None  # the first length swept at which the shapes did not fit
+    keep_literals = False
+    unshaped: list[tuple[int, LayoutResult, Values]] = []
     index = 0
     while index < len(sizes):
         n = sizes[index]
-        evaluator = _evaluator(reading, defs, context, layout, n, len(sizes) > 1)
+        # swept after the shapes fit, vectors written entry by entry are generic too; swept because
+        # they did not fit (`\operatorname{tr}(AX)` with A a 2 × 2 literal), the literals are kept
+        evaluator = _evaluator(reading, defs, context, layout, n, len(sizes) > 1 and not keep_literals)
         try:
             left, right = _values(evaluator, reading, evaluator.defs)
         except ShapeMismatch as exc:
             if evaluator.used_generic and not swept:
-                sizes, index, swept = _generic_sizes(reading, evaluator.defs), 0, True
+                sizes, index, swept, keep_literals = _generic_sizes(reading, evaluator.defs), 0, True, True
                 continue
-            if fitted:
-                index += 1  # a length that a definition of fixed size does not take (`f(x, y, z)` beside a generic `\mathbf u`)
+            if fitted or results or (swept and index + 1 < len(sizes)):
+                # a length that a definition of fixed size does not take (`f(x, y, z)` beside a generic
+                # `\mathbf u`, `\operatorname{tr}(AX)` with A 2 × 2): the next length may fit
+                mismatch = mismatch or (str(exc), evaluator.abstract_of_arrays)
+                index += 1
                 continue
             if evaluator.abstract_of_arrays and "scalar" in str(exc):
                 return _unknown_shape(evaluator.abstract_of_arrays, str(exc)), used_layout or evaluator.used_layout, None
+            if mismatch and not results:
+                return LayoutResult("shape", "shape-mismatch", f"shapes do not fit at any length: {mismatch[0]}"), used_layout or evaluator.used_layout, None
             return LayoutResult("shape", "shape-mismatch", f"shapes do not fit: {exc}"), used_layout or evaluator.used_layout, None
         except (Unchecked, *_EVALUATION_ERRORS) as exc:
             return _not_evaluated(exc), used_layout or evaluator.used_layout, None
@@ -114,9 +124,11 @@ def _decide_sizes(reading: Reading, defs: Definitions, context: _Context, layout
         result = compare(left, right, seed, proof, rule=context.combination)
         if result.status == "differs" and not reading.solved:
             result = _not_an_identity(left, right, _written_zeros(reading)) or result
-        results.append((n, result, (left, right)))
+        (unshaped if keep_literals and _shape(left) != _shape(right) else results).append((n, result, (left, right)))
         index += 1
-    return _summary(results, sizes, used_layout)
+    # swept to fit literals: a length at which the sides differ in shape (a generic X of 1 × 1 beside
+    # a 2 × 2 literal) is a length the step is not about, when at another the shapes agree
+    return _summary(results or unshaped, sizes, used_layout)
 
 
 def _unknown_shape(functions: "set[str]", mismatch: str) -> LayoutResult:
@@ -170,10 +182,11 @@ def _decide_indexed(reading: Reading, defs: Definitions, context: _Context, layo
 
 
 def _declared_dimensions(reading: Reading, defs: Definitions) -> tuple[str, ...]:
-    """The dimension names of the declared shapes of the names a step writes (`K`, `m`)."""
+    """The dimension names of the declared shapes of the names a step writes (`K`, `m`), or that
+    the definitions it uses write (`Z_2 = A_1 W_2` with `W_2 \\in \\mathbb R^{h \\times 1}`)."""
     if not defs.shapes:
         return ()
-    written = {key(n) for n in t.walk(reading.lhs) + t.walk(reading.rhs) if isinstance(n, t.Symbol)}
+    written = {key(n) for n in _reached(reading, defs) if isinstance(n, t.Symbol)}
     names = {d for name in written & set(defs.shapes) for d in defs.shapes[name] if not d.isdigit()}
     return tuple(sorted(names))
 
@@ -230,7 +243,7 @@ def _decide_shaped(reading: Reading, defs: Definitions, context: _Context, layou
             continue
         decided.append((assignment, best[0], best[1]))
     declared = ", ".join(f"`{name.replace('bold:', '')}` is {' × '.join(d for d in defs.shapes[name] if d != '1') if defs.shapes[name][1] != '1' else 'of length ' + defs.shapes[name][0]}"
-                         for name in sorted(set(defs.shapes) & {key(n) for n in t.walk(reading.lhs) + t.walk(reading.rhs) if isinstance(n, t.Symbol)}))
+                         for name in sorted(set(defs.shapes) & {key(n) for n in _reached(reading, defs) if isinstance(n, t.Symbol)}))
     if not decided and unknown_shapes:
         return _unknown_shape(unknown_shapes, mismatch), used_layout, None
     if not decided:
