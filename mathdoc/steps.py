@@ -17,7 +17,7 @@ from .semantics import Definitions
 from .grammar.sexpr import sexpr
 from .semantics.calculus import tuple_jacobian
 from .semantics.points import COORDINATES
-from .semantics.env import CONDITION, applications, through_definitions
+from .semantics.env import CONDITION, applications, read_condition, through_definitions
 from .grammar.differentials import as_partials, differential_of
 from .grammar.names import key
 from .grammar.tokens import function_names, spelled_names, spelling
@@ -39,7 +39,7 @@ _SPELLED_HEAD = re.compile(r"[A-Za-z]+[0-9]+")
 def check_step(lhs: str, rhs: str, definitions: "tuple[tuple[str, ...], ...]", proof_seconds: float = 5.0) -> StepResult:
     result = _check_any_step(lhs, rhs, definitions, proof_seconds)
     condition = next((entry[1] for entry in definitions if len(entry) > 2 and entry[2] == CONDITION), None)
-    if condition is None or Definitions.from_pairs(((" ", condition, CONDITION),)).condition is None:
+    if condition is None or read_condition(condition) is None:
         return result
     return replace(result, by_layout=tuple((layout, _under_condition(r, condition)) for layout, r in result.by_layout))
 

@@ -99,7 +99,7 @@ class Definitions:
                 defs.rebound += (key(parse(head_text)),)
                 continue
             if len(entry) > 2 and entry[2] == CONDITION:
-                defs.condition = _condition(entry[1])
+                defs.condition = read_condition(entry[1])
                 continue
             if len(entry) > 2 and entry[2] == TUPLE_POINT:
                 stated, names = parse(entry[1]), parse(entry[0]) if entry[0] else None
@@ -370,7 +370,7 @@ def applied_in_definitions(defs: Definitions) -> dict[str, tuple[t.Node, ...]]:
     return {name: args for name, args in found.items() if name not in clashes}
 
 
-def _condition(text: str) -> "t.Condition | None":
+def read_condition(text: str) -> "t.Condition | None":
     """`|r| < c` read as the grammar reads a case's condition; None when it is not a relation it reads."""
     try:
         node = parse(f"\\begin{{cases}} 0 & {text} \\end{{cases}}")
